@@ -1,0 +1,32 @@
+# The two commands of the README's quick start:
+#   make demo   installs briefing and generates the briefing for 2026-02-03 from samples/articles
+#   make test   installs the test extras and runs the tests (what CI runs)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test install install-test lint golden clean
+
+demo: install
+	$(BIN)/briefing generate --date 2026-02-03
+	@echo "Open output/2026-02-03/ (briefing.md, briefing.html, briefing.pdf, briefing.eml)"
+
+install:
+	scripts/install-system-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+
+install-test:
+	scripts/install-system-deps --test
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) data output/*/ output/index.*

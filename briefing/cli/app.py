@@ -1,0 +1,79 @@
+"""The Click group and what every command shares: ``--config`` and error reporting."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from datetime import date
+from pathlib import Path
+
+import click
+
+from briefing.config import Settings, load_settings
+
+DEFAULT_CONFIG = "config.yaml"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="briefing")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, step by step, to stderr.")
+def cli(verbose: bool) -> None:
+    """Turn a newsroom's stored articles into a daily briefing.
+
+    \b
+    Example:
+      briefing generate --date 2026-02-03
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def with_settings(command):
+    """Add ``--config PATH`` to a command and pass it the loaded ``Settings`` as ``settings``."""
+
+    @click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="BRIEFING_CONFIG",
+        default=None,
+        help=f"Configuration file (default: ./{DEFAULT_CONFIG} when present, else built-in defaults).",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, config_path: Path | None, **kwargs):
+        if config_path is None and Path(DEFAULT_CONFIG).is_file():
+            config_path = Path(DEFAULT_CONFIG)
+        settings: Settings = load_settings(config_path)
+        return command(*args, settings=settings, **kwargs)
+
+    return wrapper
+
+
+def parse_day(value: str) -> date:
+    """A date from the command line: YYYY-MM-DD, ``today`` or ``yesterday`` (in the local clock)."""
+    from datetime import timedelta
+
+    words = {"today": 0, "yesterday": 1}
+    if value in words:
+        return date.today() - timedelta(days=words[value])
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, 'today' or 'yesterday', got {value!r}") from None
+
+
+class DayType(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_day(value)
+        except click.BadParameter as exc:
+            self.fail(exc.message, param, ctx)
+
+
+DAY = DayType()

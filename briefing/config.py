@@ -1,0 +1,215 @@
+"""One validated configuration schema, loaded from ``config.yaml``.
+
+Every section is a pydantic model that forbids unknown keys, so a typo is
+refused rather than ignored; ``load_settings`` turns pydantic's errors into
+one ``ConfigError`` whose message names the file, the key and what was
+expected. Relative paths are resolved against the configuration file's folder,
+so the tool behaves the same whatever directory it is run from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from briefing.errors import ConfigError
+
+FORMATS = ("md", "html", "pdf", "eml")
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BriefingSection(_Section):
+    name: str = "Morning Briefing"
+    language: str = "en"
+    #: the issue number printed on the masthead counts up from this date
+    first_issue_date: str | None = None
+
+
+class StoreSection(_Section):
+    #: where the SQLite database lives (relative to this file)
+    path: Path = Path("data/briefing.sqlite3")
+    #: an SQLAlchemy-style URL; only sqlite is built in for now
+    url: str | None = None
+
+
+class ArticlesSection(_Section):
+    #: the folder of article files taken in before every generation
+    folder: Path = Path("samples/articles")
+    #: files larger than this many bytes are rejected
+    max_file_bytes: int = Field(default=20_000_000, gt=0)
+
+
+class TemplatesSection(_Section):
+    #: the default templates shipped with the project
+    folder: Path = Path("templates")
+    #: a user's folder whose files override the defaults file by file
+    user_folder: Path | None = None
+    #: seconds a single rendering may take before it is stopped
+    time_limit: float = Field(default=10.0, gt=0)
+
+
+class OutputSection(_Section):
+    folder: Path = Path("output")
+    formats: tuple[str, ...] = ("md", "html", "pdf")
+
+    @field_validator("formats")
+    @classmethod
+    def _known_formats(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [f for f in value if f not in FORMATS]
+        if unknown:
+            raise ValueError(f"unknown format {unknown[0]!r}, expected some of {', '.join(FORMATS)}")
+        return value
+
+
+class PdfSection(_Section):
+    page_size: str = "A4"
+    tagged: bool = True
+
+
+class SmtpSection(_Section):
+    host: str = "localhost"
+    port: int = Field(default=587, gt=0, lt=65536)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    #: names of environment variables holding the credentials (never the secrets themselves)
+    username_env: str | None = None
+    password_env: str | None = None
+    timeout: float = Field(default=30.0, gt=0)
+    retries: int = Field(default=3, ge=0)
+
+
+class EmailSection(_Section):
+    enabled: bool = False
+    sender: str = "briefing@localhost"
+    recipients: tuple[str, ...] = ()
+    subject: str = "{name} — {date}"
+    unsubscribe: str | None = None
+    attach_pdf: bool = False
+    smtp: SmtpSection = SmtpSection()
+
+
+class ScheduleSection(_Section):
+    time: str = "06:30"
+    days: tuple[str, ...] = DAY_NAMES
+    #: how late a missed run may still be made up, in hours after its time
+    catch_up_hours: float = Field(default=18.0, ge=0)
+
+    @field_validator("time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ValueError(f"expected a time of day as HH:MM, got {value!r}")
+        return value
+
+    @field_validator("days")
+    @classmethod
+    def _day_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [d for d in value if d not in DAY_NAMES]
+        if bad:
+            raise ValueError(f"unknown day {bad[0]!r}, expected some of {', '.join(DAY_NAMES)}")
+        return value
+
+    @property
+    def clock(self) -> time:
+        hours, minutes = self.time.split(":")
+        return time(int(hours), int(minutes))
+
+
+class Settings(_Section):
+    """The whole configuration. ``base_dir`` is the folder of the file it came from."""
+
+    timezone: str = "Europe/Warsaw"
+    briefing: BriefingSection = BriefingSection()
+    store: StoreSection = StoreSection()
+    articles: ArticlesSection = ArticlesSection()
+    templates: TemplatesSection = TemplatesSection()
+    output: OutputSection = OutputSection()
+    pdf: PdfSection = PdfSection()
+    email: EmailSection = EmailSection()
+    schedule: ScheduleSection = ScheduleSection()
+    base_dir: Path = Field(default=Path("."), exclude=True)
+    source_file: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}, expected an IANA name such as Europe/Warsaw") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def resolve(self, path: Path) -> Path:
+        """A configured path, made absolute against the configuration's folder."""
+        path = Path(path).expanduser()
+        return path if path.is_absolute() else (self.base_dir / path).resolve()
+
+    @property
+    def store_path(self) -> Path:
+        return self.resolve(self.store.path)
+
+    @property
+    def articles_folder(self) -> Path:
+        return self.resolve(self.articles.folder)
+
+    @property
+    def templates_folder(self) -> Path:
+        return self.resolve(self.templates.folder)
+
+    @property
+    def user_templates_folder(self) -> Path | None:
+        folder = self.templates.user_folder
+        return self.resolve(folder) if folder else None
+
+    @property
+    def output_folder(self) -> Path:
+        return self.resolve(self.output.folder)
+
+
+def _describe(error: dict) -> str:
+    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{key}'"
+    message = error["msg"].removeprefix("Value error, ")
+    if "input" in error and kind not in ("value_error",) and not isinstance(error["input"], dict):
+        message += f", got {error['input']!r}"
+    return f"key '{key}': {message}"
+
+
+def load_settings(path: Path | str | None = None, **overrides) -> Settings:
+    """Load and validate a configuration file (or the defaults when ``path`` is None)."""
+    if path is None:
+        return Settings(base_dir=Path.cwd().resolve(), **overrides)
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}: not valid YAML{where}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings at the top level")
+    raw.update(overrides)
+    try:
+        return Settings(**raw, base_dir=path.parent.resolve(), source_file=path.resolve())
+    except ValidationError as exc:
+        problems = "; ".join(_describe(e) for e in exc.errors())
+        raise ConfigError(f"{path}: {problems}") from None

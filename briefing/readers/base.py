@@ -1,0 +1,61 @@
+"""The one interface every article reader implements.
+
+A reader turns one file's bytes into articles. Readers register themselves
+by file extension (like Pelican's readers); ``sniff`` lets a reader claim a
+file by its content when the extension is ambiguous (``.xml`` may be RSS or
+Atom, ``.txt`` may be a news-site export).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import ClassVar
+
+from briefing.models import Article
+
+_REGISTRY: list[type[Reader]] = []
+
+
+class Reader(ABC):
+    """Reads one file format into ``Article`` objects."""
+
+    #: a short name shown in messages and ``--format``
+    name: ClassVar[str]
+    #: lower-case extensions, with the dot, this reader handles
+    extensions: ClassVar[tuple[str, ...]]
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if not getattr(cls, "__abstractmethods__", None):
+            _REGISTRY.append(cls)
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        """True when the first bytes of a file look like this format.
+
+        Only consulted when several readers share an extension.
+        """
+        return True
+
+    @abstractmethod
+    def read(self, data: bytes, origin: str) -> list[Article]:
+        """Parse ``data`` (the file's bytes) into articles.
+
+        Raise ``briefing.errors.ReaderError(origin, problem)`` for a file that
+        cannot be read; ``problem`` is one line a user understands.
+        """
+
+
+def registered_readers() -> list[type[Reader]]:
+    return list(_REGISTRY)
+
+
+def reader_for(path: Path, head: bytes) -> Reader | None:
+    """The reader for a file, by extension, then by content among candidates."""
+    suffix = path.suffix.lower()
+    candidates = [r for r in _REGISTRY if suffix in r.extensions]
+    for reader_cls in candidates:
+        if len(candidates) == 1 or reader_cls.sniff(head):
+            return reader_cls()
+    return None

@@ -1,0 +1,51 @@
+"""Shared test fixtures: where ../shared is, and a temporary project configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "000_27d7ee679e7a8f07.txt"
+CORPUS = SHARED / "corpus"
+
+
+def need_shared() -> None:
+    """Skip, with a message, where ../shared (the seed and the annotated corpus) is absent."""
+    if not SEED.is_file():
+        pytest.skip(f"../shared is absent here ({SHARED}); the seed and corpus tests need it")
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    need_shared()
+    return SEED
+
+
+@pytest.fixture
+def make_config(tmp_path):
+    """Write a config.yaml in tmp_path, with the given sections merged over test defaults."""
+
+    def make(**sections) -> Path:
+        articles = tmp_path / "articles"
+        articles.mkdir(exist_ok=True)
+        config = {
+            "timezone": "Europe/Warsaw",
+            "store": {"path": str(tmp_path / "store.sqlite3")},
+            "articles": {"folder": str(articles)},
+            "templates": {"folder": str(REPO / "templates")},
+            "output": {"folder": str(tmp_path / "output"), "formats": ["md", "html", "pdf", "eml"]},
+        }
+        for key, value in sections.items():
+            if isinstance(value, dict) and isinstance(config.get(key), dict):
+                config[key] = {**config[key], **value}
+            else:
+                config[key] = value
+        path = tmp_path / "config.yaml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        return path
+
+    return make
