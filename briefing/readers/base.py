@@ -34,7 +34,9 @@ class Reader(ABC):
     def sniff(cls, head: bytes) -> bool:
         """True when the first bytes of a file look like this format.
 
-        Only consulted when several readers share an extension.
+        Chooses among readers that share an extension, and decides whether a
+        file met in a folder walk is an article at all (a ``README.md`` has no
+        front matter, so the Markdown reader does not claim it).
         """
         return True
 
@@ -51,11 +53,27 @@ def registered_readers() -> list[type[Reader]]:
     return list(_REGISTRY)
 
 
+def candidates_for(suffix: str) -> list[type[Reader]]:
+    """The readers registered for an extension (``.xml``), in registration order."""
+    return [reader for reader in _REGISTRY if suffix.lower() in reader.extensions]
+
+
 def reader_for(path: Path, head: bytes) -> Reader | None:
-    """The reader for a file, by extension, then by content among candidates."""
-    suffix = path.suffix.lower()
-    candidates = [r for r in _REGISTRY if suffix in r.extensions]
+    """The reader for a file: by extension, then by content among several candidates.
+
+    A sole candidate is returned even when its ``sniff`` fails, so that a file
+    named explicitly gets that reader's precise complaint. Without an
+    extension (a URL such as ``/rss``) every reader is asked to sniff.
+    """
+    if not path.suffix:
+        return next((reader_cls() for reader_cls in _REGISTRY if reader_cls.sniff(head)), None)
+    candidates = candidates_for(path.suffix)
     for reader_cls in candidates:
         if len(candidates) == 1 or reader_cls.sniff(head):
             return reader_cls()
     return None
+
+
+def claims(path: Path, head: bytes) -> bool:
+    """True when a reader registered for the file's extension recognises its content."""
+    return any(reader_cls.sniff(head) for reader_cls in candidates_for(path.suffix))
