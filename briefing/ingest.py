@@ -16,7 +16,8 @@ from pathlib import Path
 
 from briefing.errors import ReaderError
 from briefing.models import Article
-from briefing.readers import find_article_files, read_file
+from briefing.readers import find_article_files, read_bytes, read_file
+from briefing.readers.fetch import fetch_url
 from briefing.store import FileStamp, Store
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class IngestReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    not_modified: int = 0  # URLs that answered 304 since the last fetch
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     undated: list[str] = field(default_factory=list)  # titles stored with the ingest time
 
@@ -49,6 +51,8 @@ class IngestReport:
             f"{len(self.rejected)} rejected",
         ]
         skipped = f", {self.files_skipped} unchanged files skipped" if self.files_skipped else ""
+        if self.not_modified:
+            skipped += f", {self.not_modified} URLs not modified"
         return f"{self.files_read} files read: " + ", ".join(parts) + skipped
 
 
@@ -90,6 +94,37 @@ def ingest_paths(
     return report
 
 
+def ingest_urls(
+    store: Store,
+    urls: Iterable[str],
+    *,
+    timeout: float = 20.0,
+    max_bytes: int = 20_000_000,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Fetch feeds and pages and store their articles, counting into ``report`` when given.
+
+    A URL fetched before is asked for conditionally (ETag / Last-Modified), so
+    a feed polled daily is downloaded again only when it changed.
+    """
+    report = report or IngestReport()
+    for url in urls:
+        etag, last_modified = store.url_validators(url)
+        report.files_read += 1
+        try:
+            result = fetch_url(url, timeout=timeout, max_bytes=max_bytes, etag=etag, last_modified=last_modified)
+            if result.not_modified:
+                report.not_modified += 1
+                continue
+            articles = read_bytes(result.data, url, result.suffix)
+        except ReaderError as exc:  # FetchError is one too
+            _reject(store, report, exc)
+            continue
+        _flush(store, [(None, articles)], report)
+        store.record_fetch(url, result.etag, result.last_modified)
+    return report
+
+
 def _stamp(path: Path) -> FileStamp | None:
     try:
         info = path.stat()
@@ -105,12 +140,16 @@ def _read_or_reject(
     try:
         articles = read_file(path, max_bytes=max_bytes)
     except ReaderError as exc:
-        log.warning("rejected %s", exc)
-        report.rejected.append((exc.path, exc.problem))
-        store.record_rejection(exc.path, exc.problem, stamp)
+        _reject(store, report, exc, stamp)
         return None
     report.undated.extend(a.title for a in articles if a.published_assumed)
     return articles
+
+
+def _reject(store: Store, report: IngestReport, error: ReaderError, stamp: FileStamp | None = None) -> None:
+    log.warning("rejected %s", error)
+    report.rejected.append((error.path, error.problem))
+    store.record_rejection(error.path, error.problem, stamp)
 
 
 def _flush(store: Store, batch: list[tuple[FileStamp | None, list[Article]]], report: IngestReport) -> None:

@@ -51,12 +51,11 @@ class Article:
 
         Two copies of the same article from two files hash alike; an edited
         article hashes differently, so the store can tell "already stored"
-        from "updated".
+        from "updated". An assumed time (the ingest time of an undated
+        article) is left out, or every re-read would look like a new article.
         """
-        payload = json.dumps(
-            [self.title, self.lead, list(self.body), self.caption, self.published.timestamp()],
-            ensure_ascii=False,
-        )
+        published = None if self.published_assumed else self.published.timestamp()
+        payload = json.dumps([self.title, self.lead, list(self.body), self.caption, published], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     @property

@@ -8,7 +8,6 @@ import click
 
 from briefing.cli.app import DAY, cli, with_settings
 from briefing.config import FORMATS
-from briefing.pipeline import generate, generate_days
 from briefing.selection import Period
 
 
@@ -44,6 +43,8 @@ def generate_command(
       briefing generate --from 2026-02-01 --to 2026-02-07
       briefing generate --from 2026-02-01 --to 2026-02-07 --digest --formats md,pdf
     """
+    from briefing.pipeline import generate, generate_days  # imported here: it loads the renderers
+
     chosen = _formats(formats)
     if day and (first or last):
         raise click.UsageError("give either --date or --from/--to, not both")

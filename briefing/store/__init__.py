@@ -238,6 +238,18 @@ class Store:
             )
             _record_files(db, [stamp] if stamp else [])
 
+    def url_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a URL answered with last time, for a conditional request."""
+        row = self._db.execute("SELECT etag, last_modified FROM fetched_urls WHERE url = ?", (url,)).fetchone()
+        return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    def record_fetch(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO fetched_urls (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?)",
+                (url, etag, last_modified, _now()),
+            )
+
     def rejections(self) -> list[tuple[str, str, str]]:
         rows = self._db.execute("SELECT origin, reason, rejected_at FROM rejected ORDER BY id").fetchall()
         return [(row["origin"], row["reason"], row["rejected_at"]) for row in rows]

@@ -73,4 +73,52 @@ MIGRATIONS: list[str] = [
         VALUES (new.id, new.title, new.lead, new.body_json);
     END;
     """,
+    # 2: the run history (every run, scheduled or manual, what it wrote and whom it mailed) and
+    # the claims that make a briefing happen once per edition and period, across processes
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        edition TEXT NOT NULL,
+        period TEXT NOT NULL,
+        trigger_kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT NOT NULL DEFAULT 'running',
+        error TEXT NOT NULL DEFAULT '',
+        files_json TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX runs_period ON runs (edition, period);
+
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        recipient TEXT NOT NULL,
+        status TEXT NOT NULL,
+        error TEXT NOT NULL DEFAULT '',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX deliveries_run ON deliveries (run_id);
+
+    CREATE TABLE claims (
+        edition TEXT NOT NULL,
+        period TEXT NOT NULL,
+        state TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        run_id INTEGER NOT NULL REFERENCES runs (id),
+        claimed_at TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL,
+        PRIMARY KEY (edition, period)
+    );
+    """,
+    # 3: HTTP validators of fetched feeds and pages, so a daily poll can be answered "304 Not Modified"
+    """
+    CREATE TABLE fetched_urls (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT NOT NULL
+    );
+    """,
 ]
