@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -46,34 +47,41 @@ def with_settings(command):
         if config_path is None and Path(DEFAULT_CONFIG).is_file():
             config_path = Path(DEFAULT_CONFIG)
         settings: Settings = load_settings(config_path)
+        kwargs = {key: _resolve_day(value, settings) for key, value in kwargs.items()}
         return command(*args, settings=settings, **kwargs)
 
     return wrapper
 
 
-def parse_day(value: str) -> date:
-    """A date from the command line: YYYY-MM-DD, ``today`` or ``yesterday`` (in the local clock)."""
-    from datetime import timedelta
+@dataclass(frozen=True)
+class RelativeDay:
+    """``today`` or ``yesterday``: resolved once the configured time zone is known."""
 
-    words = {"today": 0, "yesterday": 1}
-    if value in words:
-        return date.today() - timedelta(days=words[value])
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD, 'today' or 'yesterday', got {value!r}") from None
+    days_back: int
+
+    def in_zone(self, settings: Settings) -> date:
+        return datetime.now(settings.zone).date() - timedelta(days=self.days_back)
+
+
+def _resolve_day(value, settings: Settings):
+    return value.in_zone(settings) if isinstance(value, RelativeDay) else value
 
 
 class DayType(click.ParamType):
+    """A date on the command line: YYYY-MM-DD, ``today`` or ``yesterday`` (in the configured zone)."""
+
     name = "DATE"
+    WORDS = {"today": RelativeDay(0), "yesterday": RelativeDay(1)}
 
     def convert(self, value, param, ctx):
-        if isinstance(value, date):
+        if isinstance(value, date | RelativeDay):
             return value
+        if value in self.WORDS:
+            return self.WORDS[value]
         try:
-            return parse_day(value)
-        except click.BadParameter as exc:
-            self.fail(exc.message, param, ctx)
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"expected a date as YYYY-MM-DD, 'today' or 'yesterday', got {value!r}", param, ctx)
 
 
 DAY = DayType()

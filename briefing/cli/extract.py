@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from briefing.cli.app import cli
+from briefing.cli.app import cli, with_settings
 from briefing.errors import ReaderError
 from briefing.extraction import extract
 from briefing.readers import find_article_files, read_file
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object, as ../shared/spec/extraction.md says.")
-def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
+@with_settings
+def extract_command(paths: tuple[Path, ...], as_json: bool, settings) -> int:
     """Print the key figures and quotes of article files.
 
     Reads the files directly (nothing is stored). A file that cannot be read
@@ -33,7 +34,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
     results, failed = [], 0
     for path in find_article_files(paths):
         try:
-            articles = read_file(path)
+            articles = read_file(path, max_bytes=settings.articles.max_file_bytes)
         except ReaderError as exc:
             click.echo(f"briefing: error: {exc}", err=True)
             failed += 1
