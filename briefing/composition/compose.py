@@ -1,0 +1,350 @@
+"""Build the ``Briefing`` from a period's stored articles.
+
+Nothing here is invented: every line comes from an article (its headline, its
+lead's own sentences, its extracted figures and quotes) or from the settings.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+from urllib.parse import quote as percent_encode
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from briefing.composition import wording
+from briefing.composition.model import (
+    Briefing,
+    DayGroup,
+    FigureRow,
+    Masthead,
+    QuoteRow,
+    Reporter,
+    SectionGroup,
+    SectionLink,
+    SourceCount,
+    Story,
+    StoryRef,
+)
+from briefing.composition.ranking import (
+    distinct_figures,
+    distinct_quotes,
+    fact_key,
+    figure_rank_key,
+    figures_of,
+    quote_rank_key,
+    quotes_of,
+    source_name,
+    story_score,
+)
+from briefing.config import Settings
+from briefing.errors import RenderError
+from briefing.models import Figure, Quote, StoredArticle
+from briefing.selection import Period
+from briefing.stories import group_stories
+
+TOP_STORIES_PER_DAY = 5
+TOP_STORIES_PER_DIGEST_DAY = 3
+AT_A_GLANCE_LINES = 5
+DAY_IN_NUMBERS_ROWS = 8
+DIGEST_NUMBERS_ROWS = 12
+FIGURES_PER_STORY_IN_NUMBERS = 3
+QUOTES_OF_THE_DAY = 5
+DIGEST_QUOTES = 8
+QUOTES_PER_PERSON = 2
+#: a fragment makes "quotes of the day" only when it says something on its own
+MIN_PARTIAL_QUOTE_WORDS = 6
+OTHER_SECTION = "Other"
+
+
+def compose(
+    settings: Settings,
+    period: Period,
+    articles: Sequence[StoredArticle],
+    *,
+    issue_number: int,
+    generated_at: datetime,
+    notes: Sequence[str] = (),
+) -> Briefing:
+    """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing)."""
+    zone = settings.zone
+    window = period.window(zone)
+    ordered = sorted(articles, key=lambda s: (s.article.published, s.article.title))
+    groups = group_stories(ordered, zone)
+    scored = sorted(
+        ((story_score(group, window), group) for group in groups),
+        key=lambda pair: (-pair[0], -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
+    )
+    stories = [_story(group, rank, score, zone) for rank, (score, group) in enumerate(scored, start=1)]
+    days = _day_groups(period, stories, zone)
+    top = tuple(s for day in days for s in day.top_stories)
+    top = tuple(sorted(top, key=lambda s: s.rank))
+    also = _by_section([s for s in stories if s not in top])
+    masthead = _masthead(settings, period, ordered, issue_number)
+    numbers = _day_in_numbers(stories, DIGEST_NUMBERS_ROWS if masthead.is_digest else DAY_IN_NUMBERS_ROWS)
+    quotes = _quotes_of_the_day(stories, DIGEST_QUOTES if masthead.is_digest else QUOTES_OF_THE_DAY)
+    glance = tuple(s.headline for s in top[:AT_A_GLANCE_LINES])
+    empty_message = _empty_message(period) if not ordered else ""
+    title = f"{masthead.name} — {masthead.edition_date}"
+    return Briefing(
+        title=title,
+        subject=_subject(settings, masthead),
+        preheader=glance[0] if glance else empty_message,
+        masthead=masthead,
+        is_empty=not ordered,
+        empty_message=empty_message,
+        at_a_glance=glance,
+        day_in_numbers=numbers,
+        quotes_of_the_day=quotes,
+        top_stories=top,
+        also_today=also,
+        days=days,
+        contents=_contents(masthead.is_digest, glance, numbers, quotes, top, also),
+        headings={anchor: digest if masthead.is_digest else daily for anchor, daily, digest in SECTION_TITLES},
+        sources=_source_counts(ordered),
+        notes=tuple(notes),
+        generated_at=generated_at.astimezone(zone),
+        generated_at_text=wording.moment_in_words(generated_at, zone),
+    )
+
+
+def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo) -> Story:
+    main = group[0]
+    article = main.article
+    ref = StoryRef(headline=article.title, anchor=f"story-{rank}", url=web_url(article.url))
+    figures = distinct_figures(f for stored in group for f in figures_of(stored))
+    quotes = distinct_quotes(q for stored in group for q in quotes_of(stored))
+    local = article.published.astimezone(zone)
+    return Story(
+        anchor=ref.anchor,
+        rank=rank,
+        score=score,
+        headline=article.title,
+        lead=wording.first_sentences(article.lead or (article.body[0] if article.body else "")),
+        url=ref.url,
+        section=article.section.strip() or OTHER_SECTION,
+        source=source_name(main),
+        sources=tuple(dict.fromkeys(name for name in (article.source, *article.sources) if name)),
+        also_reported_by=_reporters(group),
+        published=local,
+        day=local.date(),
+        time=local.strftime("%H:%M"),
+        time_assumed=article.published_assumed,
+        figures=tuple(_figure_row(f, ref) for f in figures),
+        quotes=tuple(_quote_row(q, ref) for q in quotes),
+        article_ids=tuple(stored.article.id for stored in group if stored.article.id is not None),
+    )
+
+
+def _reporters(group: list[StoredArticle]) -> tuple[Reporter, ...]:
+    main_name = source_name(group[0])
+    seen = {main_name}
+    reporters = []
+    for stored in group[1:]:
+        name = source_name(stored)
+        if name not in seen:
+            seen.add(name)
+            reporters.append(Reporter(source=name, headline=stored.article.title, url=web_url(stored.article.url)))
+    for name in (n for stored in group for n in stored.also_reported_by):
+        if name not in seen:
+            seen.add(name)
+            reporters.append(Reporter(source=name, headline="", url=""))
+    return tuple(reporters)
+
+
+def web_url(url: str) -> str:
+    """An article's address if it is a web address (http or https), made safe to print; else empty.
+
+    Anything else (``javascript:``, ``file:``, ``data:``) is dropped: the briefing only links to the web.
+    """
+    url = url.strip()
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return ""
+    return percent_encode(url, safe="/:?#[]@!$&'()*+,;=%~")
+
+
+def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
+    return FigureRow(
+        said=wording.figure_said(figure),
+        amount=wording.figure_amount(figure),
+        what=wording.figure_what(figure),
+        unit=figure.unit,
+        value=figure.value,
+        qualifier=figure.qualifier,
+        text=figure.text,
+        context=figure.sentence,
+        salience=figure.salience,
+        story=story,
+    )
+
+
+def _quote_row(quote: Quote, story: StoryRef) -> QuoteRow:
+    return QuoteRow(
+        text=quote.text.strip(),
+        speaker=quote.speaker,
+        role=quote.role,
+        attribution=wording.attribution(quote.speaker, quote.role),
+        partial=quote.partial,
+        salience=quote.salience,
+        story=story,
+    )
+
+
+def _day_groups(period: Period, stories: list[Story], zone: ZoneInfo) -> tuple[DayGroup, ...]:
+    """One group per day of the period (and any day an article strays to), stories ranked within."""
+    per_day = TOP_STORIES_PER_DAY if period.is_single_day else TOP_STORIES_PER_DIGEST_DAY
+    days = sorted(set(period.days) | {s.day for s in stories})
+    groups = []
+    for day in days:
+        todays = [s for s in stories if s.day == day]
+        groups.append(
+            DayGroup(
+                day=day,
+                label=wording.day_in_words(day),
+                anchor=f"day-{day.isoformat()}",
+                top_stories=tuple(todays[:per_day]),
+                also_today=_by_section(todays[per_day:]),
+            )
+        )
+    return tuple(groups)
+
+
+def _by_section(stories: list[Story]) -> tuple[SectionGroup, ...]:
+    """Sections in alphabetical order ("Other" last), stories best-ranked first within each."""
+    names = sorted({s.section for s in stories}, key=lambda n: (n == OTHER_SECTION, n.lower()))
+    return tuple(
+        SectionGroup(
+            name=name,
+            anchor=f"section-{_slug(name)}",
+            stories=tuple(sorted((s for s in stories if s.section == name), key=lambda s: s.rank)),
+        )
+        for name in names
+    )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
+    """The period's figures ranked by salience, each fact once, at most three per story."""
+    rows = sorted(
+        (row for story in stories for row in story.figures),
+        key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])),
+    )
+    chosen: list[FigureRow] = []
+    facts: set[tuple[float, str]] = set()
+    per_story: Counter[str] = Counter()
+    for row in rows:
+        key = fact_key(_as_figure(row))
+        if key in facts or per_story[row.story.anchor] >= FIGURES_PER_STORY_IN_NUMBERS:
+            continue
+        facts.add(key)
+        per_story[row.story.anchor] += 1
+        chosen.append(row)
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)
+
+
+def _as_figure(row: FigureRow) -> Figure:
+    return Figure(value=row.value, unit=row.unit, qualifier=row.qualifier, text=row.text, salience=row.salience)
+
+
+def _quotes_of_the_day(stories: list[Story], limit: int) -> tuple[QuoteRow, ...]:
+    """Whole quotes first, then the most salient; no unattributed ones; at most two per person."""
+    candidates = [
+        q for story in stories for q in story.quotes
+        if q.speaker and (not q.partial or len(q.text.split()) >= MIN_PARTIAL_QUOTE_WORDS)
+    ]
+    candidates.sort(key=lambda q: quote_rank_key(_as_quote(q)))
+    chosen: list[QuoteRow] = []
+    per_person: Counter[str] = Counter()
+    seen_text: set[str] = set()
+    for quote in candidates:
+        person = quote.speaker.casefold()
+        text_key = " ".join(re.findall(r"\w+", quote.text.lower()))
+        if per_person[person] >= QUOTES_PER_PERSON or text_key in seen_text:
+            continue
+        per_person[person] += 1
+        seen_text.add(text_key)
+        chosen.append(quote)
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)
+
+
+def _as_quote(row: QuoteRow) -> Quote:
+    return Quote(text=row.text, speaker=row.speaker, partial=row.partial, salience=row.salience)
+
+
+def _masthead(settings: Settings, period: Period, articles: list[StoredArticle], issue: int) -> Masthead:
+    sources = {source_name(stored) for stored in articles}
+    return Masthead(
+        name=settings.briefing.name,
+        edition_date=wording.range_in_words(period.first, period.last),
+        first_day=period.first,
+        last_day=period.last,
+        is_digest=not period.is_single_day,
+        zone=settings.timezone,
+        issue_number=issue,
+        article_count=len(articles),
+        source_count=len(sources),
+        counts_line=wording.counts_line(len(articles), len(sources)),
+        language=settings.briefing.language,
+    )
+
+
+def _source_counts(articles: list[StoredArticle]) -> tuple[SourceCount, ...]:
+    counts = Counter(source_name(stored) for stored in articles)
+    return tuple(SourceCount(name, n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _empty_message(period: Period) -> str:
+    if period.is_single_day:
+        return f"No articles were stored for {wording.day_in_words(period.first)}."
+    return f"No articles were stored from {_short(period.first)} to {_short(period.last)}."
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {wording.MONTHS[day.month - 1]} {day.year}"
+
+
+def _subject(settings: Settings, masthead: Masthead) -> str:
+    """``email.subject`` with ``{name}``, ``{date}`` and ``{issue}`` filled in."""
+    template = settings.email.subject
+    values = {"name": masthead.name, "date": masthead.edition_date, "issue": masthead.issue_number}
+    try:
+        keys = [key for _, key, _, _ in string.Formatter().parse(template) if key is not None]
+    except ValueError as exc:
+        raise RenderError(f"email.subject: {exc}") from None
+    for key in keys:
+        if key not in values:
+            raise RenderError(
+                f"email.subject: unknown placeholder {{{key}}}; use {{name}}, {{date}} or {{issue}}"
+            )
+    return template.format(**values)
+
+
+#: section anchors and headings, for a daily briefing and for a digest
+SECTION_TITLES = (
+    ("at-a-glance", "At a glance", "At a glance"),
+    ("the-day-in-numbers", "The day in numbers", "In numbers"),
+    ("quotes-of-the-day", "Quotes of the day", "Quotes of the period"),
+    ("top-stories", "Top stories", "Top stories by day"),
+    ("also-today", "Also today", "Also in this period"),
+    ("sources-and-notes", "Sources and notes", "Sources and notes"),
+)
+
+
+def _contents(is_digest: bool, *parts) -> tuple[SectionLink, ...]:
+    """The sections the briefing shows: those with something in them, and always the notes."""
+    present = (*parts, True)
+    return tuple(
+        SectionLink(anchor, digest_title if is_digest else title)
+        for (anchor, title, digest_title), items in zip(SECTION_TITLES, present, strict=True)
+        if items
+    )

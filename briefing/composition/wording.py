@@ -1,0 +1,218 @@
+"""How the briefing says things: dates, numbers, figures, counts, speakers.
+
+These are plain functions so composition and the template filters share them
+(the filters in ``briefing.rendering.filters`` call these).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from briefing.models import Figure
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+#: units written as a symbol or a word the number reads with, not a thing counted
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+PERCENT_UNITS = {"percent", "per cent", "%", "percentage points"}
+MEASURE_UNITS = {"°C", "°F", "km", "m", "cm", "mm", "kg", "t", "km/h", "MW", "GW", "kWh", "MWh", "GWh"}
+CURRENCY_CODES = {"USD", "EUR", "GBP", "PLN", "UAH", "RUB", "CHF", "CZK", "SEK", "NOK", "JPY", "CNY"}
+#: words that end the phrase after a counted unit ("drones | and 70 missiles")
+PHRASE_STOPS = {"and", "or", "but", "while", "which", "who", "that", "as", "after", "before", "with", "since"}
+TRAILING_SMALL_WORDS = {"of", "to", "at", "by", "in", "on", "for", "the", "a", "an", "from", "about", "than"}
+
+
+def day_in_words(day: date) -> str:
+    """``Tuesday, 3 February 2026``."""
+    return f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def range_in_words(first: date, last: date) -> str:
+    """``1–7 February 2026``, ``30 January – 5 February 2026``, or one day in words."""
+    if first == last:
+        return day_in_words(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+    return f"{first.day} {MONTHS[first.month - 1]} {first.year} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+
+
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    """``15:00`` in the zone."""
+    return moment.astimezone(zone).strftime("%H:%M")
+
+
+def moment_in_words(moment: datetime, zone: ZoneInfo) -> str:
+    """``3 February 2026, 06:30 CET``."""
+    local = moment.astimezone(zone)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M} {local.tzname()}"
+
+
+def number_in_words(value: float) -> str:
+    """A number as a reader says it: ``450``, ``1,000``, ``2.5``, ``1.2 million``, ``-20``."""
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    for scale, word in SCALES:
+        if magnitude >= scale:
+            return f"{sign}{_trim(magnitude / scale, 1)} {word}"
+    if magnitude == int(magnitude):
+        return f"{sign}{int(magnitude):,}"
+    return f"{sign}{_trim(magnitude, 2)}"
+
+
+def _trim(number: float, places: int) -> str:
+    text = f"{number:,.{places}f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 article``, ``12 articles``, ``2 people`` (with ``plural_form``)."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count:,} {word}"
+
+
+def counts_line(articles: int, sources: int) -> str:
+    """``12 articles from 4 sources``."""
+    return f"{plural(articles, 'article')} from {plural(sources, 'source')}"
+
+
+def attribution(speaker: str, role: str) -> str:
+    """``Mark Rutte, NATO Secretary General``; the role alone when it already names the speaker."""
+    if not speaker:
+        return role
+    if not role or speaker.lower() in role.lower():
+        return speaker
+    return f"{speaker}, {role}"
+
+
+def figure_amount(figure: Figure) -> str:
+    """The number with its hedge and, where the unit reads with the number, the unit.
+
+    ``more than 450`` (drones), ``-20 °C``, ``75%``, ``$1.2 billion``, ``about 300 km``.
+    """
+    number = number_in_words(figure.value)
+    unit = figure.unit.strip()
+    if unit in CURRENCY_SYMBOLS:
+        number = f"{'-' if figure.value < 0 else ''}{CURRENCY_SYMBOLS[unit]}{number.lstrip('-')}"
+    elif unit.lower() in PERCENT_UNITS:
+        number = f"{number}%" if unit.lower() != "percentage points" else f"{number} percentage points"
+    elif unit in MEASURE_UNITS or unit.upper() in CURRENCY_CODES:
+        number = f"{number} {unit}"
+    return f"{figure.qualifier} {number}".strip()
+
+
+def unit_reads_with_number(unit: str) -> bool:
+    """True for symbols, percentages and currencies, which ``figure_amount`` already shows."""
+    unit = unit.strip()
+    return (
+        unit in CURRENCY_SYMBOLS
+        or unit.lower() in PERCENT_UNITS
+        or unit in MEASURE_UNITS
+        or unit.upper() in CURRENCY_CODES
+    )
+
+
+def figure_said(figure: Figure) -> str:
+    """The figure as a reader says it: ``more than 450 drones``, ``-20 °C``, ``75% of all missiles``."""
+    amount = figure_amount(figure)
+    if unit_reads_with_number(figure.unit) or not figure.unit:
+        return amount
+    return f"{amount} {figure.unit}"
+
+
+def figure_what(figure: Figure, max_words: int = 7) -> str:
+    """What a figure counts, in a few words taken from its sentence, or its unit.
+
+    A counted unit reads on into a following phrase that describes it
+    ("apartment blocks left without heating", "drones fired at Ukraine"),
+    but not into a new clause ("passengers were rescued"). A percentage reads
+    on into "of …". An amount of money takes the noun phrase after it ("plan
+    for a new tram line"); a measure, the words before it ("Temperatures in
+    Dunholt fell"), else what it measures ("temperature").
+    """
+    sentence, text = figure.sentence, figure.text
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return figure.unit
+    after = _clause_words(_tokens(sentence[at + len(text):]), max_words)
+    before = _clause_words(reversed(_tokens(sentence[:at])), max_words)[::-1]
+    if not unit_reads_with_number(figure.unit) and figure.unit:
+        unit_words = figure.unit.split()
+        if [w.lower() for w in after[: len(unit_words)]] == [w.lower() for w in unit_words]:
+            after = after[len(unit_words):]
+        linked = after and (after[0].lower() in LINK_WORDS or _participle(after[0]))
+        return _tidy(unit_words + (after if linked else []))
+    if figure.unit.lower() in PERCENT_UNITS and after[:1] == ["of"]:
+        return _tidy(after)
+    is_money = figure.unit.upper() in CURRENCY_CODES or figure.unit in CURRENCY_SYMBOLS
+    if is_money and after and after[0].lower() not in TRAILING_SMALL_WORDS and not _participle(after[0]):
+        return _tidy(after)
+    while before and before[0].lower() in TRAILING_SMALL_WORDS:
+        before.pop(0)
+    return _tidy(before) or MEASURE_NAMES.get(figure.unit, "amount" if is_money else figure.unit)
+
+
+#: what a bare measure is, when its sentence gives no better words
+MEASURE_NAMES = {"°C": "temperature", "°F": "temperature", "km": "distance", "m": "length", "km/h": "speed",
+                 "kg": "weight", "t": "weight", "percent": "share", "%": "share"}
+
+
+#: words that carry a counted unit on into the phrase describing it
+LINK_WORDS = {"of", "in", "on", "at", "from", "for", "without", "left", "across", "per"}
+
+
+def _participle(word: str) -> bool:
+    return len(word) > 4 and word.lower().endswith(("ed", "ing")) and word.lower() not in {"during", "nothing"}
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+|[^\w\s]", text)
+
+
+def _clause_words(tokens, limit: int) -> list[str]:
+    """Words up to punctuation, a number, a conjunction, or ``limit`` words."""
+    words: list[str] = []
+    for token in tokens:
+        if len(words) >= limit or not token[0].isalpha() or token.lower() in PHRASE_STOPS:
+            break
+        words.append(token)
+    return words
+
+
+def _tidy(words: list[str]) -> str:
+    while words and words[-1].lower() in TRAILING_SMALL_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def first_sentences(text: str, count: int = 2, max_chars: int = 320) -> str:
+    """The first one or two sentences of ``text``, never more than ``max_chars`` unless one sentence is."""
+    sentences = re.findall(r".+?(?:[.!?][\"”’']?(?=\s+[A-Z\"“„‘'])|$)", text.strip(), flags=re.S)
+    sentences = _rejoin_abbreviations([s.strip() for s in sentences if s.strip()])
+    chosen = sentences[0] if sentences else ""
+    for sentence in sentences[1:count]:
+        if len(chosen) + 1 + len(sentence) > max_chars:
+            break
+        chosen = f"{chosen} {sentence}"
+    return chosen
+
+
+ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Gen.", "Col.", "Lt.", "Sgt.", "Jr.", "Sr.", "No.", "vs.")
+
+
+def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
+    """Undo splits after "Mr." and the like, which end a word, not a sentence."""
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and sentences[-1].endswith(ABBREVIATIONS):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences

@@ -1,0 +1,58 @@
+"""Rendering: the ``Briefing`` as Markdown, HTML e-mail, PDF and ``.eml``.
+
+    from briefing.rendering import render_formats, write_archive_index, build_message
+
+Each format is a function registered in ``registry.RENDERINGS`` by its module
+(``markdown``, ``html_email``, ``pdf``, ``eml``); the templates they fill are
+in the templates folder (``briefing.md.j2``, ``briefing.html.j2``,
+``briefing.pdf.html.j2``), read through the sandboxed environment of
+``environment.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.composition import Briefing
+from briefing.config import FORMATS, Settings
+from briefing.errors import RenderError
+from briefing.fileio import write_atomic
+from briefing.rendering import eml, html_email, markdown, pdf  # noqa: F401  (they register their formats)
+from briefing.rendering.archive import write_archive_index
+from briefing.rendering.eml import build_message
+from briefing.rendering.environment import make_environment, render_template
+from briefing.rendering.registry import RENDERINGS, RenderJob
+
+__all__ = [
+    "RENDERINGS",
+    "build_message",
+    "make_environment",
+    "render_formats",
+    "render_template",
+    "render_to_memory",
+    "write_archive_index",
+]
+
+
+def render_to_memory(briefing: Briefing, settings: Settings, formats: Sequence[str]) -> dict[str, bytes | str]:
+    """Each asked format rendered, in memory, in the order asked."""
+    unknown = [name for name in formats if name not in RENDERINGS]
+    if unknown:
+        known = sorted(RENDERINGS, key=lambda name: (FORMATS.index(name) if name in FORMATS else len(FORMATS), name))
+        raise RenderError(f"unknown format {unknown[0]!r}, expected some of {', '.join(known)}")
+    job = RenderJob(briefing, settings, make_environment(settings))
+    return {name: job.output(name) for name in formats}
+
+
+def render_formats(briefing: Briefing, settings: Settings, formats: Sequence[str], out_dir: Path) -> dict[str, Path]:
+    """Render every format, then write each file atomically into ``out_dir``; format -> path.
+
+    Everything is rendered before anything is written, so a failing format
+    leaves the folder as it was.
+    """
+    outputs = render_to_memory(briefing, settings, formats)
+    return {
+        name: write_atomic(Path(out_dir) / RENDERINGS[name].filename, content)
+        for name, content in outputs.items()
+    }

@@ -1,0 +1,144 @@
+"""The Jinja2 environment every rendering uses.
+
+- Sandboxed, with ``StrictUndefined``: a template may read the ``Briefing``
+  but not reach into Python, and a misspelt field is an error naming the
+  template file and line, not a silent blank.
+- Autoescaped for HTML templates (names ending ``.html`` or ``.html.j2``), so
+  article text stays text. Markdown templates escape with the ``md`` filters.
+- Time-limited: a template that runs longer than ``templates.time_limit``
+  seconds (a runaway loop) is stopped with an error naming file and line.
+- Two folders: the user's templates folder (``templates.user_folder``)
+  overrides the default folder file by file; a user template can extend the
+  default it replaces with ``{% extends "default:briefing.html.j2" %}``.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+
+import jinja2
+from jinja2 import BaseLoader, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefing.config import Settings
+from briefing.errors import TemplateError
+from briefing.rendering.filters import make_filters
+
+DEFAULT_PREFIX = "default:"
+HTML_SUFFIXES = (".html", ".html.j2", ".htm")
+#: what a template may raise while rendering, besides Jinja's own errors
+RUNTIME_ERRORS = (TypeError, ValueError, ArithmeticError, AttributeError, LookupError)
+
+
+class TemplateFolders(BaseLoader):
+    """Templates from the user's folder first, then the default folder.
+
+    ``default:<name>`` always reads the default folder, so a user template can
+    extend the default it replaces without extending itself.
+    """
+
+    def __init__(self, default_folder: Path, user_folder: Path | None = None) -> None:
+        self.default_folder = Path(default_folder)
+        self.user_folder = Path(user_folder) if user_folder else None
+        self._default = FileSystemLoader(str(self.default_folder))
+        self._user = FileSystemLoader(str(self.user_folder)) if self.user_folder else None
+
+    @property
+    def folders(self) -> list[Path]:
+        return [folder for folder in (self.user_folder, self.default_folder) if folder]
+
+    def get_source(self, environment, template):
+        if template.startswith(DEFAULT_PREFIX):
+            return self._default.get_source(environment, template.removeprefix(DEFAULT_PREFIX))
+        if self._user is not None:
+            try:
+                return self._user.get_source(environment, template)
+            except TemplateNotFound:
+                pass
+        return self._default.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        names = set(self._default.list_templates())
+        if self._user is not None:
+            names.update(self._user.list_templates())
+        return sorted(names)
+
+
+class TemplateTimeout(jinja2.TemplateRuntimeError):
+    """A template ran past its time limit."""
+
+
+class TimedSandbox(SandboxedEnvironment):
+    """The sandbox, checking the clock at every call and attribute a template makes.
+
+    A template can only loop over what it calls or reads, so a runaway
+    template is caught within one step of its deadline.
+    """
+
+    time_limit: float = 10.0
+    deadline: float = float("inf")
+
+    def _check_clock(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TemplateTimeout(f"rendering took longer than {self.time_limit:g} s (templates.time_limit)")
+
+    def call(self, __context, __obj, *args, **kwargs):
+        self._check_clock()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj, attribute):
+        self._check_clock()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        self._check_clock()
+        return super().getitem(obj, argument)
+
+
+def autoescape_html(name: str | None) -> bool:
+    return bool(name) and name.removeprefix(DEFAULT_PREFIX).endswith(HTML_SUFFIXES)
+
+
+def make_environment(settings: Settings) -> SandboxedEnvironment:
+    """The sandboxed environment for ``settings``' template folders and zone."""
+    loader = TemplateFolders(settings.templates_folder, settings.user_templates_folder)
+    environment = TimedSandbox(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=autoescape_html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    environment.filters.update(make_filters(settings.zone))
+    environment.time_limit = settings.templates.time_limit
+    return environment
+
+
+def render_template(environment: TimedSandbox, name: str, **context) -> str:
+    """Render ``name`` or raise ``TemplateError`` naming the template file and line."""
+    environment.deadline = time.monotonic() + environment.time_limit
+    try:
+        return environment.get_template(name).render(**context)
+    except TemplateNotFound as exc:
+        folders = " or ".join(str(f) for f in environment.loader.folders)
+        raise TemplateError(f"template {exc.name!r} not found in {folders}", template=name) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"syntax error: {exc.message}", template=exc.filename or name, line=exc.lineno) from None
+    except (jinja2.TemplateError, *RUNTIME_ERRORS) as exc:
+        filename, line = _template_position(exc, environment, name)
+        raise TemplateError(f"{type(exc).__name__}: {exc}", template=filename, line=line) from None
+    finally:
+        environment.deadline = float("inf")
+
+
+def _template_position(exc: BaseException, environment, name: str) -> tuple[str, int | None]:
+    """The innermost template frame of a rendering error (Jinja rewrites tracebacks to show them)."""
+    folders = [str(folder.resolve()) for folder in environment.loader.folders]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if any(str(Path(frame.filename).resolve()).startswith(folder) for folder in folders):
+            return frame.filename, frame.lineno
+    return name, None
