@@ -1,11 +1,11 @@
 # The two commands of the README's quick start:
 #   make demo   installs briefing and generates the briefing for 2026-02-03 from samples/articles
-#   make test   installs the test extras and runs the tests (what CI runs)
+#   make test   installs the test extras and runs the tests, on SQLite and PostgreSQL (what CI runs)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-test lint golden clean
+.PHONY: demo test test-postgresql install install-test lint golden clean
 
 demo: install
 	$(BIN)/briefing generate --date 2026-02-03
@@ -27,6 +27,12 @@ lint: install-test
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+	$(MAKE) test-postgresql
+
+# The tests that take a store again, on a throwaway PostgreSQL server
+# (scripts/start-test-postgres installs Debian's postgresql when it is missing).
+test-postgresql: install-test
+	scripts/with-test-postgres $(BIN)/python -m pytest -q -m postgresql
 
 clean:
 	rm -rf $(VENV) data output/*/ output/index.*

@@ -49,9 +49,13 @@ class ArticlesSection(_Section):
     max_file_bytes: int = Field(default=20_000_000, gt=0)
 
 
+#: the templates shipped with briefing: the repository's top-level ``templates/``
+BUNDLED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
 class TemplatesSection(_Section):
-    #: the default templates shipped with the project
-    folder: Path = Path("templates")
+    #: the default templates (unset: the ones shipped with briefing)
+    folder: Path | None = None
     #: a user's folder whose files override the defaults file by file
     user_folder: Path | None = None
     #: seconds a single rendering may take before it is stopped
@@ -102,6 +106,9 @@ class ScheduleSection(_Section):
     days: tuple[str, ...] = DAY_NAMES
     #: how late a missed run may still be made up, in hours after its time
     catch_up_hours: float = Field(default=18.0, ge=0)
+    #: which day a run's briefing is for: the day before the run (a morning
+    #: briefing of yesterday's articles) or the day of the run itself
+    covers: Literal["previous_day", "same_day"] = "previous_day"
 
     @field_validator("time")
     @classmethod
@@ -124,6 +131,94 @@ class ScheduleSection(_Section):
         return time(int(hours), int(minutes))
 
 
+class PreviewSection(_Section):
+    #: the port `briefing preview` listens on, on 127.0.0.1 only (0: any free port)
+    port: int = Field(default=8765, ge=0, lt=65536)
+
+
+class EditionFilter(_Section):
+    """Which stored articles an edition takes: those that pass every kind of test given.
+
+    Within a kind any one will do (a section among ``sections``, a keyword
+    among ``keywords``). Sections and sources are compared without regard to
+    case (a source is the publisher or one of the agencies an article names);
+    a keyword is found in the title, lead or body as a whole word or phrase;
+    ``query`` is a full-text query in the store's syntax.
+    """
+
+    sections: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    query: str | None = None
+
+
+def _known_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r}, expected an IANA name such as Europe/Warsaw") from None
+    return value
+
+
+class EditionSchedule(_Section):
+    """When an edition runs; what is left out is taken from the top-level ``schedule`` and ``timezone``."""
+
+    time: str | None = None
+    days: tuple[str, ...] | None = None
+    #: the edition's time zone: its clock for ``time`` and the zone its days are cut in
+    timezone: str | None = None
+
+    @field_validator("time")
+    @classmethod
+    def _clock_time(cls, value: str | None) -> str | None:
+        return value if value is None else ScheduleSection._clock_time(value)
+
+    @field_validator("days")
+    @classmethod
+    def _day_names(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return value if value is None else ScheduleSection._day_names(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        return value if value is None else _known_zone(value)
+
+
+class EditionTemplates(_Section):
+    user_folder: Path | None = None
+
+
+class EditionSection(_Section):
+    """One briefing of several: its name (also its output folder), articles, schedule, look and readers."""
+
+    name: str
+    #: the masthead's name (default: ``briefing.name``)
+    title: str | None = None
+    filter: EditionFilter = EditionFilter()
+    schedule: EditionSchedule = EditionSchedule()
+    templates: EditionTemplates = EditionTemplates()
+    #: the renderings to make (default: ``output.formats``)
+    formats: tuple[str, ...] | None = None
+    #: who gets it by e-mail (default: ``email.recipients``)
+    recipients: tuple[str, ...] | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _folder_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,62}", value):
+            raise ValueError(f"expected lower-case letters, digits, '-' or '_' (it names a folder), got {value!r}")
+        return value
+
+    @field_validator("formats")
+    @classmethod
+    def _formats(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return value if value is None else OutputSection._known_formats(value)
+
+
+#: the edition's name when none are configured: the one briefing, as before editions existed
+DEFAULT_EDITION = "default"
+
+
 class Settings(_Section):
     """The whole configuration. ``base_dir`` is the folder of the file it came from."""
 
@@ -136,17 +231,50 @@ class Settings(_Section):
     pdf: PdfSection = PdfSection()
     email: EmailSection = EmailSection()
     schedule: ScheduleSection = ScheduleSection()
+    preview: PreviewSection = PreviewSection()
+    #: several briefings from one store (none: one default edition, as before)
+    editions: tuple[EditionSection, ...] = ()
     base_dir: Path = Field(default=Path("."), exclude=True)
     source_file: Path | None = Field(default=None, exclude=True)
+    #: the edition these settings are for (see ``for_edition``); None: the default one
+    edition: EditionSection | None = Field(default=None, exclude=True)
 
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}, expected an IANA name such as Europe/Warsaw") from None
+        return _known_zone(value)
+
+    @field_validator("editions")
+    @classmethod
+    def _unique_names(cls, value: tuple[EditionSection, ...]) -> tuple[EditionSection, ...]:
+        names = [edition.name for edition in value]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"edition {twice[0]!r} is configured twice; names must be unique")
         return value
+
+    @property
+    def edition_name(self) -> str:
+        return self.edition.name if self.edition else DEFAULT_EDITION
+
+    @property
+    def edition_names(self) -> list[str]:
+        """The editions to make: those configured, or the default one."""
+        return [edition.name for edition in self.editions] or [DEFAULT_EDITION]
+
+    def for_edition(self, name: str | None) -> Settings:
+        """These settings as one edition sees them: its schedule, zone, templates, formats, recipients.
+
+        ``None`` (or ``default`` with no editions configured) is the default edition: unchanged.
+        """
+        if name is None or (name == DEFAULT_EDITION and not self.editions):
+            return self
+        edition = next((e for e in self.editions if e.name == name), None)
+        if edition is None:
+            where = self.source_file or "the configuration"
+            known = ", ".join(e.name for e in self.editions) or f"none (only {DEFAULT_EDITION!r})"
+            raise ConfigError(f"{where}: no edition {name!r}; known editions: {known}")
+        return _edition_settings(self, edition)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -167,7 +295,8 @@ class Settings(_Section):
 
     @property
     def templates_folder(self) -> Path:
-        return self.resolve(self.templates.folder)
+        folder = self.templates.folder
+        return self.resolve(folder) if folder else BUNDLED_TEMPLATES
 
     @property
     def user_templates_folder(self) -> Path | None:
@@ -175,8 +304,26 @@ class Settings(_Section):
         return self.resolve(folder) if folder else None
 
     @property
-    def output_folder(self) -> Path:
+    def output_root(self) -> Path:
+        """The configured output folder, holding every edition (and the archive index)."""
         return self.resolve(self.output.folder)
+
+    @property
+    def output_folder(self) -> Path:
+        """Where this edition's briefings go: ``output/`` for the default, ``output/EDITION/`` otherwise."""
+        return self.output_root / self.edition.name if self.edition else self.output_root
+
+    @property
+    def store_url(self) -> str:
+        """The store's database: ``store.url`` when set, else the SQLite file at ``store.path``."""
+        return self.store.url or f"sqlite:///{self.store_path}"
+
+    def with_user_templates(self, folder: Path | None) -> Settings:
+        """These settings with ``folder`` (e.g. from ``--templates``) as the user's templates folder."""
+        if folder is None:
+            return self
+        templates = self.templates.model_copy(update={"user_folder": Path(folder).expanduser().resolve()})
+        return self.model_copy(update={"templates": templates})
 
 
 def _describe(error: dict) -> str:
@@ -213,3 +360,20 @@ def load_settings(path: Path | str | None = None, **overrides) -> Settings:
     except ValidationError as exc:
         problems = "; ".join(_describe(e) for e in exc.errors())
         raise ConfigError(f"{path}: {problems}") from None
+
+
+def _edition_settings(settings: Settings, edition: EditionSection) -> Settings:
+    plan = edition.schedule
+    schedule = settings.schedule.model_copy(update={
+        key: value for key, value in (("time", plan.time), ("days", plan.days)) if value is not None})
+    return settings.model_copy(update={
+        "edition": edition,
+        "timezone": plan.timezone or settings.timezone,
+        "schedule": schedule,
+        "briefing": settings.briefing.model_copy(update={"name": edition.title or settings.briefing.name}),
+        "templates": settings.templates.model_copy(
+            update={"user_folder": edition.templates.user_folder or settings.templates.user_folder}),
+        "output": settings.output.model_copy(update={"formats": edition.formats or settings.output.formats}),
+        "email": settings.email.model_copy(
+            update={"recipients": settings.email.recipients if edition.recipients is None else edition.recipients}),
+    })

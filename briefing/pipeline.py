@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefing.composition import compose
 from briefing.config import Settings
+from briefing.editions import select_articles
 from briefing.errors import BriefingError
 from briefing.extraction import EXTRACTOR_VERSION, extract
 from briefing.ingest import IngestReport, ingest_paths
@@ -40,7 +41,7 @@ class GenerationResult:
 
 
 def open_store(settings: Settings) -> Store:
-    return Store(settings.store_path)
+    return Store(settings.store_url)
 
 
 def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | None:
@@ -98,12 +99,15 @@ def generate(
     take_in: bool = True,
     now: datetime | None = None,
 ) -> GenerationResult:
-    """Generate the briefing for ``period`` into ``output/<period slug>/``."""
+    """Generate the briefing for ``period`` into ``output/<period slug>/`` (an edition's: ``output/EDITION/...``).
+
+    ``settings`` are one edition's (``Settings.for_edition``): its articles, templates and formats.
+    """
     formats = tuple(formats or settings.output.formats)
     with open_store(settings) as store:
         ingest = ingest_article_folder(settings, store) if take_in else None
         start, end = period.window(settings.zone)
-        articles = with_current_extractions(store, store.articles_between(start, end))
+        articles = with_current_extractions(store, select_articles(store, settings, start, end))
     briefing = compose(
         settings,
         period,
@@ -114,7 +118,7 @@ def generate(
     )
     out_dir = settings.output_folder / period.slug
     files = render_formats(briefing, settings, formats, out_dir)
-    write_archive_index(settings.output_folder)
+    write_archive_index(settings.output_root)
     log.info("briefing for %s: %d articles, wrote %s", period.slug, len(articles), ", ".join(map(str, files.values())))
     return GenerationResult(period, out_dir, files, len(articles), ingest)
 
@@ -152,5 +156,5 @@ def generate_days(
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(_generate_day, settings, day, formats) for day in period.days]
         outcomes = [future.result() for future in futures]
-    write_archive_index(settings.output_folder)  # once more, now that every worker has finished
+    write_archive_index(settings.output_root)  # once more, now that every worker has finished
     return outcomes

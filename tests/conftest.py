@@ -49,3 +49,26 @@ def make_config(tmp_path):
         return path
 
     return make
+
+
+def _store_engines() -> list:
+    from tests.fixtures.store.postgres import server_url
+
+    engines = [pytest.param("sqlite", id="sqlite")]
+    if server_url():
+        engines.append(pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgresql))
+    return engines
+
+
+@pytest.fixture(params=_store_engines())
+def store_url(request, tmp_path):
+    """The URL of an empty store: a SQLite file, and (when BRIEFING_TEST_DATABASE_URL is set) a
+    PostgreSQL schema of its own. Tests taking it run once per engine; ``-m postgresql`` picks
+    the PostgreSQL runs."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'engine-store.sqlite3'}"
+        return
+    from tests.fixtures.store.postgres import fresh_schema, server_url
+
+    with fresh_schema(server_url()) as url:
+        yield url

@@ -82,3 +82,9 @@ def test_a_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_settings(tmp_path / "nope.yaml")
     assert str(error.value) == f"{tmp_path / 'nope.yaml'}: configuration file not found"
+
+
+def test_without_a_templates_folder_the_shipped_templates_are_used(tmp_path):
+    settings = load_settings(write(tmp_path, "timezone: Europe/Warsaw\n"))
+    assert settings.templates_folder == REPO / "templates"
+    assert (settings.templates_folder / "briefing.md.j2").is_file()

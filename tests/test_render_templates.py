@@ -58,7 +58,10 @@ def test_a_misspelt_field_is_an_error_not_a_blank(tmp_path):
     with pytest.raises(TemplateError) as caught:
         render(config, "md")
     path = tmp_path / "mine" / "briefing.md.j2"
-    assert str(caught.value) == f"{path}:3: UndefinedError: 'briefing.composition.model.Masthead object' has no attribute 'nmae'"
+    assert str(caught.value) == (
+        f"{path}:3: 'briefing.masthead.nmae' is undefined; briefing.masthead has: name, edition_date, first_day, "
+        "last_day, is_digest, zone, issue_number, article_count, source_count, counts_line, language"
+    )
 
 
 def test_the_sandbox_keeps_templates_out_of_python(tmp_path):
@@ -122,4 +125,4 @@ def test_a_runaway_template_is_stopped_at_the_time_limit(tmp_path):
     with pytest.raises(TemplateError) as caught:
         render(config, "md")
     path = tmp_path / "mine" / "briefing.md.j2"
-    assert str(caught.value) == f"{path}:2: TemplateTimeout: rendering took longer than 0.2 s (templates.time_limit)"
+    assert str(caught.value) == f"{path}:2: rendering took longer than 0.2 s (an endless loop?)"

@@ -15,6 +15,10 @@ from briefing.cli import articles as _articles  # noqa: F401
 from briefing.cli import extract as _extract  # noqa: F401
 from briefing.cli import generate as _generate  # noqa: F401
 from briefing.cli import ingest as _ingest  # noqa: F401
+from briefing.cli import preview as _preview  # noqa: F401
+from briefing.cli import schedule as _schedule  # noqa: F401
+from briefing.cli import store as _store  # noqa: F401
+from briefing.cli import templates as _templates  # noqa: F401
 from briefing.cli.app import cli
 from briefing.errors import BriefingError
 

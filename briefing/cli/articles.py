@@ -42,7 +42,7 @@ def list_command(day: date | None, first: date | None, last: date | None, settin
         period = Period(first, last)
     else:
         raise click.UsageError("give --date, or both --from and --to")
-    with Store(settings.store_path) as store:
+    with Store(settings.store_url) as store:
         found = store.articles_between(*period.window(settings.zone))
     for stored in found:
         click.echo(_line(stored, settings.zone))
@@ -59,10 +59,10 @@ def show_command(article_id: int, settings) -> None:
     Example:
       briefing articles show 12
     """
-    with Store(settings.store_path) as store:
+    with Store(settings.store_url) as store:
         stored = store.get_article(article_id)
     if stored is None:
-        raise BriefingError(f"article {article_id}: no such article in {settings.store_path}")
+        raise BriefingError(f"article {article_id}: no such article in {store.where}")
     article = stored.article
     click.secho(article.title, bold=True)
     local = article.published.astimezone(settings.zone)
@@ -90,13 +90,15 @@ def show_command(article_id: int, settings) -> None:
 def search_command(query: str, limit: int, settings) -> None:
     """Full-text search of the stored articles, best match first.
 
-    The query uses SQLite FTS5 syntax: words, "exact phrases", OR, NOT, prefix*.
+    Every word must match; "exact phrases" and OR work on every store. On
+    SQLite the query is FTS5's (NOT, prefix*); on PostgreSQL a web search's
+    (-word leaves out articles with that word).
 
     \b
     Example:
       briefing search "ferry OR port"
     """
-    with Store(settings.store_path) as store:
+    with Store(settings.store_url) as store:
         found = store.search(query, limit=limit)
     for stored in found:
         click.echo(_line(stored, settings.zone))

@@ -7,8 +7,13 @@ from datetime import date
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
+from briefing.cli.schedule import echo_deliveries
+from briefing.cli.templates import user_templates_option
 from briefing.config import FORMATS
+from briefing.errors import LockHeld
+from briefing.runs import MANUAL, OK, SKIPPED, run_briefing
 from briefing.selection import Period
+from briefing.store.runs import ALREADY_DONE
 
 
 def _formats(value: str | None) -> tuple[str, ...] | None:
@@ -28,23 +33,31 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
 @click.option("--digest", is_flag=True, help="With a range: one briefing for the whole range.")
 @click.option("--formats", "formats", help="Comma-separated renderings, e.g. md,html,pdf (default: config).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes for a range (default: all cores).")
+@click.option("--force", is_flag=True, help="Make (and e-mail) a day or digest again though it was made before.")
 @with_settings
+@user_templates_option
 def generate_command(
-    day: date | None, first: date | None, last: date | None, digest: bool, formats: str | None, jobs, settings
+    day: date | None, first: date | None, last: date | None, digest: bool, formats: str | None, jobs, force: bool,
+    settings,
 ) -> int:
     """Generate the briefing for a day (or a range) into the output folder.
 
     New or changed files in the configured article folder are taken in first.
     A day is a calendar day in the configured time zone.
 
+    A day or a digest is made once: it is recorded in the run history
+    (`briefing runs`), generating it again does nothing unless --force, and a
+    run already making it elsewhere (the scheduler) is left to finish (exit
+    code 3). When email.enabled is on, it is e-mailed to the recipients who
+    have not had it.
+
     \b
     Examples:
       briefing generate --date 2026-02-03
+      briefing generate --date yesterday --force
       briefing generate --from 2026-02-01 --to 2026-02-07
       briefing generate --from 2026-02-01 --to 2026-02-07 --digest --formats md,pdf
     """
-    from briefing.pipeline import generate, generate_days  # imported here: it loads the renderers
-
     chosen = _formats(formats)
     if day and (first or last):
         raise click.UsageError("give either --date or --from/--to, not both")
@@ -58,9 +71,9 @@ def generate_command(
     else:
         raise click.UsageError("give --date, or both --from and --to")
     if period.is_single_day or digest:
-        result = generate(settings, period, formats=chosen)
-        click.echo(f"{period.slug}: {result.article_count} articles -> {result.out_dir}")
-        return 0
+        return _generate_once(settings, period, chosen, force)
+    from briefing.pipeline import generate_days  # imported here: it loads the renderers
+
     failed = 0
     for outcome in generate_days(settings, period, formats=chosen, jobs=jobs):
         if outcome.result:
@@ -69,3 +82,16 @@ def generate_command(
             failed += 1
             click.echo(f"briefing: error: {outcome.day}: {outcome.error}", err=True)
     return 1 if failed else 0
+
+
+def _generate_once(settings, period: Period, formats: tuple[str, ...] | None, force: bool) -> int:
+    """One day or digest through the run wrapper: recorded, made once, e-mailed when e-mail is on."""
+    report = run_briefing(settings, period, trigger=MANUAL, force=force, formats=formats)
+    if report.outcome == ALREADY_DONE:
+        click.echo(f"{period.slug}: already generated ({report.error}); use --force to make it again")
+        return 0
+    if report.outcome == SKIPPED:
+        raise LockHeld(f"{period.slug}: another run is generating this briefing: {report.error}")
+    click.echo(f"{period.slug}: {report.article_count} articles -> {report.out_dir}")
+    echo_deliveries(report)
+    return 0 if report.outcome == OK else 1

@@ -37,7 +37,7 @@ def ingest_command(sources: tuple[str, ...], timeout: float, settings) -> int:
         if not path.exists():
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="SOURCES")
     limit = settings.articles.max_file_bytes
-    with Store(settings.store_path) as store:
+    with Store(settings.store_url) as store:
         report = _ingest_files(store, paths, limit)
         if urls:
             ingest_urls(store, urls, timeout=timeout, max_bytes=limit, report=report)

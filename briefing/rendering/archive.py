@@ -2,7 +2,9 @@
 
 ``output/index.html`` and ``output/index.md`` list each briefing folder
 (``2026-02-03`` or ``2026-02-01_2026-02-07``) with links to the renderings it
-holds. They are rebuilt from the folder itself, so they never disagree with it.
+holds, and those of each edition (``output/EDITION/2026-02-03``), named by
+their edition. They are rebuilt from the folder itself, so they never
+disagree with it.
 """
 
 from __future__ import annotations
@@ -27,16 +29,29 @@ class ArchiveEntry:
     first: date
     last: date
     files: tuple[tuple[str, str], ...]  # (label, relative path)
+    edition: str = ""  # the edition's folder; "" for the default edition's briefings
 
     @property
     def label(self) -> str:
-        return range_in_words(self.first, self.last)
+        when = range_in_words(self.first, self.last)
+        return f"{self.edition}: {when}" if self.edition else when
 
 
 def archive_entries(output_folder: Path) -> list[ArchiveEntry]:
-    """Briefing folders under ``output_folder`` with at least one rendering, newest first."""
+    """Briefing folders under ``output_folder`` and its edition folders with a rendering, newest first."""
+    output_folder = Path(output_folder)
+    folders = sorted(output_folder.iterdir()) if output_folder.is_dir() else []
+    entries = _entries_in(folders, "")
+    for edition in folders:
+        if edition.is_dir() and not FOLDER_NAME.fullmatch(edition.name):
+            entries += _entries_in(sorted(edition.iterdir()), edition.name)
+    return sorted(entries, key=lambda e: (e.last, e.first), reverse=True)
+
+
+def _entries_in(folders: list[Path], edition: str) -> list[ArchiveEntry]:
     entries = []
-    for folder in Path(output_folder).iterdir() if Path(output_folder).is_dir() else ():
+    prefix = f"{edition}/" if edition else ""
+    for folder in folders:
         match = FOLDER_NAME.fullmatch(folder.name)
         if not match or not folder.is_dir():
             continue
@@ -45,10 +60,11 @@ def archive_entries(output_folder: Path) -> list[ArchiveEntry]:
             last = date.fromisoformat(match[2] or match[1])
         except ValueError:
             continue
-        files = tuple((label, f"{folder.name}/{name}") for label, name in RENDERING_FILES if (folder / name).is_file())
+        files = tuple((label, f"{prefix}{folder.name}/{name}") for label, name in RENDERING_FILES
+                      if (folder / name).is_file())
         if files:
-            entries.append(ArchiveEntry(folder.name, first, last, files))
-    return sorted(entries, key=lambda e: (e.last, e.first), reverse=True)
+            entries.append(ArchiveEntry(f"{prefix}{folder.name}", first, last, files, edition))
+    return entries
 
 
 def write_archive_index(output_folder: Path) -> tuple[Path, Path]:

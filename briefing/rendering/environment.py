@@ -19,17 +19,19 @@ import traceback
 from pathlib import Path
 
 import jinja2
-from jinja2 import BaseLoader, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, FileSystemLoader, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.config import Settings
 from briefing.errors import TemplateError
+from briefing.rendering.explain import ExplainedUndefined, describe_error
 from briefing.rendering.filters import make_filters
+from briefing.rendering.limits import LimitExceeded, LoopLimits
 
 DEFAULT_PREFIX = "default:"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm")
 #: what a template may raise while rendering, besides Jinja's own errors
-RUNTIME_ERRORS = (TypeError, ValueError, ArithmeticError, AttributeError, LookupError)
+RUNTIME_ERRORS = (TypeError, ValueError, ArithmeticError, AttributeError, LookupError, RecursionError)
 
 
 class TemplateFolders(BaseLoader):
@@ -66,11 +68,11 @@ class TemplateFolders(BaseLoader):
         return sorted(names)
 
 
-class TemplateTimeout(jinja2.TemplateRuntimeError):
+class TemplateTimeout(LimitExceeded):
     """A template ran past its time limit."""
 
 
-class TimedSandbox(SandboxedEnvironment):
+class TimedSandbox(LoopLimits, SandboxedEnvironment):
     """The sandbox, checking the clock at every call and attribute a template makes.
 
     A template can only loop over what it calls or reads, so a runaway
@@ -82,7 +84,7 @@ class TimedSandbox(SandboxedEnvironment):
 
     def _check_clock(self) -> None:
         if time.monotonic() > self.deadline:
-            raise TemplateTimeout(f"rendering took longer than {self.time_limit:g} s (templates.time_limit)")
+            raise TemplateTimeout(f"rendering took longer than {self.time_limit:g} s (an endless loop?)")
 
     def call(self, __context, __obj, *args, **kwargs):
         self._check_clock()
@@ -106,7 +108,7 @@ def make_environment(settings: Settings) -> SandboxedEnvironment:
     loader = TemplateFolders(settings.templates_folder, settings.user_templates_folder)
     environment = TimedSandbox(
         loader=loader,
-        undefined=StrictUndefined,
+        undefined=ExplainedUndefined,
         autoescape=autoescape_html,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -130,7 +132,7 @@ def render_template(environment: TimedSandbox, name: str, **context) -> str:
         raise TemplateError(f"syntax error: {exc.message}", template=exc.filename or name, line=exc.lineno) from None
     except (jinja2.TemplateError, *RUNTIME_ERRORS) as exc:
         filename, line = _template_position(exc, environment, name)
-        raise TemplateError(f"{type(exc).__name__}: {exc}", template=filename, line=line) from None
+        raise TemplateError(describe_error(exc, filename, line), template=filename, line=line) from None
     finally:
         environment.deadline = float("inf")
 

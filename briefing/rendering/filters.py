@@ -63,7 +63,7 @@ def make_filters(zone: ZoneInfo) -> dict[str, object]:
     """Every filter, those that show times bound to the configured zone."""
     return {
         "number": wording.number_in_words,
-        "day_words": day_words,
+        "day_words": lambda day: day_words(day.astimezone(zone) if isinstance(day, datetime) else day),
         "clock": lambda moment: wording.local_time(moment, zone),
         "moment_words": lambda moment: wording.moment_in_words(moment, zone),
         "plural": plural,

@@ -1,27 +1,47 @@
-"""The article store: one SQLite file in WAL mode behind one small class.
+"""The article store: SQLite (one file, the default) or PostgreSQL, behind one small class.
 
-Nothing outside this package writes SQL. Every write happens inside a
-transaction, so a crash leaves each batch either fully stored or absent, and
-WAL with a busy timeout lets two processes ingest at once without corrupting
-the file or waiting long for each other.
+Nothing outside this package writes SQL. ``Store`` takes a file path (SQLite)
+or a database URL (``postgresql+psycopg://user@host/db``); the same code runs
+on both through SQLAlchemy Core. Every write happens inside a transaction, so
+a crash leaves each batch either fully stored or absent; writes that read
+before they write (an article stored once, whichever process sees it first)
+are serialised across processes by the engine's lock (``engine.writing``).
+The schema is brought up to date on open (``migrate``).
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy.exc import DatabaseError, OperationalError
+
 from briefing.errors import StoreError
-from briefing.models import Article, Extraction, Figure, Quote, StoredArticle
-from briefing.store.schema import MIGRATIONS
+from briefing.models import Article, Extraction, StoredArticle
+from briefing.store import bulk, migrate, search
+from briefing.store.engine import describe, make_engine, reading, url_for, writing
+from briefing.store.legacy import LegacyConnection, LegacyReader
+from briefing.store.rows import (
+    article_identity,
+    article_values,
+    extraction_from_row,
+    extraction_values,
+    now,
+    stored_from_row,
+    upsert,
+)
+from briefing.store.tables import articles, extractions, fetched_urls, files, rejected
+
+__all__ = ["NEW", "UNCHANGED", "UPDATED", "FileStamp", "Store", "article_identity"]
 
 #: what ``add_articles`` says happened to each article
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+#: the lock that serialises writers of articles (see ``engine.writing``)
+ARTICLES_LOCK = "articles"
 
 
 @dataclass(frozen=True)
@@ -32,51 +52,36 @@ class FileStamp:
     size: int
     mtime_ns: int
 
-_ARTICLE_COLUMNS = (
-    "id, title, published_utc, published_assumed, section, source, url, author, lead, "
-    "body_json, caption, caption_credit, sources_json, origin, language, ingested_at"
-)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def article_identity(article: Article) -> str:
-    """What makes two versions of an article "the same article": its URL, else file and title."""
-    return article.url or f"{article.origin}::{article.title}"
-
 
 class Store:
-    """The SQLite article store. Use as a context manager or call ``close``."""
+    """The article store at a path or URL. Use as a context manager or call ``close``."""
 
-    def __init__(self, path: Path | str, *, timeout: float = 30.0) -> None:
-        self.path = Path(path)
+    def __init__(self, location: Path | str, *, timeout: float = 30.0) -> None:
+        self.url = url_for(location)
+        self.where = describe(self.url)
+        self.dialect = self.url.get_backend_name()
+        self.path = Path(self.url.database) if self.dialect == "sqlite" and self.url.database else None
         try:
-            if str(path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc}") from None
-        self._db.row_factory = sqlite3.Row
+            self.engine = make_engine(self.url, timeout=timeout)
+        except OSError as exc:
+            raise StoreError(f"{self.where}: cannot open the store: {exc}") from None
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise StoreError(f"{path}: not a usable briefing store: {exc}") from None
+            #: the schema versions before and after opening (None before: a new store)
+            self.migrated = migrate.upgrade(self.engine, self.where)
+        except OperationalError as exc:
+            self.close()
+            raise StoreError(f"{self.where}: cannot open the store: {_reason(exc)}") from None
+        except DatabaseError as exc:
+            self.close()
+            raise StoreError(f"{self.where}: not a usable briefing store: {_reason(exc)}") from None
+        except StoreError:
+            self.close()
+            raise
 
     # -- lifecycle -----------------------------------------------------------------
 
     def close(self) -> None:
-        self._db.close()
+        self.engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -85,37 +90,30 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work; BEGIN IMMEDIATE takes the write lock up front."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def transaction(self, lock: str | None = None) -> Iterator[Connection]:
+        """One atomic unit of work on an SQLAlchemy connection; ``lock`` serialises writers of that name."""
+        with writing(self.engine, lock) as connection:
+            yield LegacyConnection(connection)
 
     @property
-    def schema_version(self) -> int:
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _db(self) -> LegacyReader:
+        return LegacyReader(self.engine)  # for briefing/store/runs.py until it is ported
 
-    def _migrate(self) -> None:
-        with self.transaction() as db:
-            current = db.execute("PRAGMA user_version").fetchone()[0]
-            if current > len(MIGRATIONS):
-                raise StoreError(
-                    f"{self.path}: store schema version {current} is newer than this briefing "
-                    f"(knows {len(MIGRATIONS)}); upgrade briefing"
-                )
-            for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-                for statement in _statements(script):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version={number}")
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection that sees one consistent state of the store."""
+        with reading(self.engine) as connection:
+            yield connection
+
+    @property
+    def schema_version(self) -> str | None:
+        with self.reading() as connection:
+            return migrate.current_revision(connection)
 
     # -- articles ------------------------------------------------------------------
 
     def add_articles(
-        self, articles: Iterable[Article], *, files: Iterable[FileStamp] = ()
+        self, batch: Iterable[Article], *, files: Iterable[FileStamp] = ()
     ) -> list[tuple[str, Article]]:
         """Store a batch of articles, and the files they were read from, in one transaction.
 
@@ -123,200 +121,131 @@ class Store:
         outcome is ``new``, ``updated`` (same identity, new content; its old
         extraction is dropped) or ``unchanged`` (same content already stored).
         """
-        results = []
-        with self.transaction() as db:
-            for article in articles:
-                results.append(self._add_one(db, article))
-            _record_files(db, files)
+        with self.transaction(ARTICLES_LOCK) as connection:
+            results = [_add_one(connection, article) for article in batch]
+            _record_files(connection, files)
         return results
 
-    def _add_one(self, db: sqlite3.Connection, article: Article) -> tuple[str, Article]:
-        digest = article.content_hash
-        row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-        if row:
-            return UNCHANGED, article.with_id(row["id"])
-        identity = article_identity(article)
-        values = _article_values(article)
-        row = db.execute("SELECT id FROM articles WHERE identity = ?", (identity,)).fetchone()
-        if row:
-            assignments = ", ".join(f"{column} = ?" for column in values)
-            db.execute(
-                f"UPDATE articles SET {assignments}, content_hash = ?, updated_at = ? WHERE id = ?",
-                (*values.values(), digest, _now(), row["id"]),
-            )
-            db.execute("DELETE FROM extractions WHERE article_id = ?", (row["id"],))
-            return UPDATED, article.with_id(row["id"])
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cursor = db.execute(
-            f"INSERT INTO articles ({columns}, identity, content_hash, ingested_at, updated_at) "
-            f"VALUES ({marks}, ?, ?, ?, ?)",
-            (*values.values(), identity, digest, _now(), _now()),
-        )
-        return NEW, article.with_id(cursor.lastrowid)
+    def load_articles(self, batch: Iterable[Article]) -> int:
+        """Store articles known to be new, fast and without the duplicate checks; how many.
 
-    def articles_between(self, start: datetime, end: datetime) -> list[StoredArticle]:
-        """Articles published in ``[start, end)``, oldest first, with their extractions."""
-        rows = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE published_utc >= ? AND published_utc < ? "
-            "ORDER BY published_utc, id",
-            (_utc_text(start), _utc_text(end)),
-        ).fetchall()
-        return self._with_extractions(rows)
+        For filling a new store (and the benchmark); one repeated article makes
+        the whole load fail, as a duplicate identity or content hash.
+        """
+        with self.transaction(ARTICLES_LOCK) as connection:
+            return bulk.insert_rows(connection, articles, bulk.article_rows(batch))
+
+    def articles_between(self, start: datetime, end: datetime, *, matching: str | None = None) -> list[StoredArticle]:
+        """Articles published in ``[start, end)``, oldest first, with their extractions.
+
+        With ``matching``, only those that match that full-text query (``search``'s syntax).
+        """
+        window = (articles.c.published_utc >= start) & (articles.c.published_utc < end)
+        statement = select(articles).where(window).order_by(articles.c.published_utc, articles.c.id)
+        with self.reading() as connection:
+            if matching:
+                ids = search.ids_matching(connection, matching, select(articles.c.id).where(window))
+                statement = statement.where(articles.c.id.in_(sorted(ids)))
+            return _with_extractions(connection, statement)
 
     def get_article(self, article_id: int) -> StoredArticle | None:
-        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchall()
-        found = self._with_extractions(rows)
+        with self.reading() as connection:
+            found = _with_extractions(connection, select(articles).where(articles.c.id == article_id))
         return found[0] if found else None
 
     def count_articles(self) -> int:
-        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        with self.reading() as connection:
+            return connection.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def latest_published(self) -> datetime | None:
+        """When the most recent stored article was published, or None for an empty store."""
+        with self.reading() as connection:
+            return connection.execute(select(func.max(articles.c.published_utc))).scalar_one()
 
     def search(self, query: str, limit: int = 20) -> list[StoredArticle]:
-        """Full-text search (FTS5 syntax), best match first."""
-        try:
-            rows = self._db.execute(
-                f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))} "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 3.0, 1.0) LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"search {query!r}: {exc}") from None
-        return self._with_extractions(rows)
-
-    def _with_extractions(self, rows: list[sqlite3.Row]) -> list[StoredArticle]:
-        if not rows:
-            return []
-        ids = [row["id"] for row in rows]
-        marks = ", ".join("?" for _ in ids)
-        extractions = {
-            row["article_id"]: _extraction_from_row(row)
-            for row in self._db.execute(f"SELECT * FROM extractions WHERE article_id IN ({marks})", ids)
-        }
-        return [
-            StoredArticle(
-                article=_article_from_row(row),
-                extraction=extractions.get(row["id"]),
-                ingested_at=datetime.fromisoformat(row["ingested_at"]),
-            )
-            for row in rows
-        ]
+        """Full-text search, best match first (SQLite: FTS5 syntax; PostgreSQL: web-search syntax)."""
+        with self.reading() as connection:
+            ids = search.ranked_ids(connection, query, limit)
+            found = {s.id: s for s in _with_extractions(connection, select(articles).where(articles.c.id.in_(ids)))}
+        return [found[i] for i in ids if i in found]
 
     # -- extraction ----------------------------------------------------------------
 
     def save_extractions(self, results: Iterable[tuple[int, Extraction]]) -> None:
         """Store extraction results, replacing older ones, in one transaction."""
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO extractions (article_id, version, figures_json, quotes_json, computed_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        article_id,
-                        extraction.version,
-                        json.dumps([asdict(f) for f in extraction.figures], ensure_ascii=False),
-                        json.dumps([asdict(q) for q in extraction.quotes], ensure_ascii=False),
-                        _now(),
-                    )
-                    for article_id, extraction in results
-                ],
-            )
+        rows = [extraction_values(article_id, extraction) for article_id, extraction in results]
+        with self.transaction() as connection:
+            upsert(connection, extractions, rows, keys=("article_id",))
 
     # -- files and rejections ------------------------------------------------------
 
     def file_unchanged(self, stamp: FileStamp) -> bool:
         """True when this file was read before with the same size and modification time."""
-        row = self._db.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (stamp.path,)).fetchone()
-        return bool(row) and row["size"] == stamp.size and row["mtime_ns"] == stamp.mtime_ns
+        with self.reading() as connection:
+            row = connection.execute(select(files.c.size, files.c.mtime_ns).where(files.c.path == stamp.path)).first()
+        return row is not None and (row.size, row.mtime_ns) == (stamp.size, stamp.mtime_ns)
 
     def record_rejection(self, origin: str, reason: str, stamp: FileStamp | None = None) -> None:
         """Set a bad input aside with its reason; with ``stamp``, it is not re-read until it changes."""
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO rejected (origin, reason, rejected_at) VALUES (?, ?, ?)", (origin, reason, _now())
-            )
-            _record_files(db, [stamp] if stamp else [])
+        with self.transaction() as connection:
+            connection.execute(insert(rejected).values(origin=origin, reason=reason, rejected_at=now()))
+            _record_files(connection, [stamp] if stamp else [])
 
     def url_validators(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a URL answered with last time, for a conditional request."""
-        row = self._db.execute("SELECT etag, last_modified FROM fetched_urls WHERE url = ?", (url,)).fetchone()
-        return (row["etag"], row["last_modified"]) if row else (None, None)
+        with self.reading() as connection:
+            row = connection.execute(select(fetched_urls).where(fetched_urls.c.url == url)).first()
+        return (row.etag, row.last_modified) if row else (None, None)
 
     def record_fetch(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO fetched_urls (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?)",
-                (url, etag, last_modified, _now()),
-            )
+        row = {"url": url, "etag": etag, "last_modified": last_modified, "fetched_at": now()}
+        with self.transaction() as connection:
+            upsert(connection, fetched_urls, [row], keys=("url",))
 
     def rejections(self) -> list[tuple[str, str, str]]:
-        rows = self._db.execute("SELECT origin, reason, rejected_at FROM rejected ORDER BY id").fetchall()
-        return [(row["origin"], row["reason"], row["rejected_at"]) for row in rows]
+        with self.reading() as connection:
+            rows = connection.execute(select(rejected).order_by(rejected.c.id)).all()
+        return [(row.origin, row.reason, row.rejected_at.isoformat()) for row in rows]
 
 
-def _record_files(db: sqlite3.Connection, stamps: Iterable[FileStamp]) -> None:
-    db.executemany(
-        "INSERT OR REPLACE INTO files (path, size, mtime_ns, read_at) VALUES (?, ?, ?, ?)",
-        [(stamp.path, stamp.size, stamp.mtime_ns, _now()) for stamp in stamps],
-    )
+def _reason(exc: DatabaseError) -> str:
+    return str(exc.orig).strip() if exc.orig is not None else str(exc)
 
 
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies whole."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
+def _add_one(connection: Connection, article: Article) -> tuple[str, Article]:
+    digest = article.content_hash
+    found = connection.execute(select(articles.c.id).where(articles.c.content_hash == digest)).scalar()
+    if found is not None:
+        return UNCHANGED, article.with_id(found)
+    identity = article_identity(article)
+    values = article_values(article)
+    found = connection.execute(select(articles.c.id).where(articles.c.identity == identity)).scalar()
+    if found is not None:
+        connection.execute(
+            update(articles).where(articles.c.id == found).values(**values, content_hash=digest, updated_at=now())
+        )
+        connection.execute(delete(extractions).where(extractions.c.article_id == found))
+        return UPDATED, article.with_id(found)
+    moment = now()
+    inserted = connection.execute(
+        insert(articles).values(**values, identity=identity, content_hash=digest, ingested_at=moment,
+                                updated_at=moment).returning(articles.c.id)
+    ).scalar_one()
+    return NEW, article.with_id(inserted)
 
 
-def _article_values(article: Article) -> dict[str, object]:
-    return {
-        "title": article.title,
-        "published_utc": _utc_text(article.published),
-        "published_assumed": int(article.published_assumed),
-        "section": article.section,
-        "source": article.source,
-        "url": article.url,
-        "author": article.author,
-        "lead": article.lead,
-        "body_json": json.dumps(list(article.body), ensure_ascii=False),
-        "caption": article.caption,
-        "caption_credit": article.caption_credit,
-        "sources_json": json.dumps(list(article.sources), ensure_ascii=False),
-        "origin": article.origin,
-        "language": article.language,
-    }
+def _with_extractions(connection: Connection, statement: Select) -> list[StoredArticle]:
+    rows = connection.execute(statement).mappings().all()
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    found = {}
+    for chunk in (ids[n:n + 500] for n in range(0, len(ids), 500)):  # SQLite limits bound parameters
+        query = select(extractions).where(extractions.c.article_id.in_(chunk))
+        found.update({row["article_id"]: extraction_from_row(row) for row in connection.execute(query).mappings()})
+    return [stored_from_row(row, found.get(row["id"])) for row in rows]
 
 
-def _article_from_row(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        title=row["title"],
-        published=datetime.fromisoformat(row["published_utc"]),
-        published_assumed=bool(row["published_assumed"]),
-        section=row["section"],
-        source=row["source"],
-        url=row["url"],
-        author=row["author"],
-        lead=row["lead"],
-        body=tuple(json.loads(row["body_json"])),
-        caption=row["caption"],
-        caption_credit=row["caption_credit"],
-        sources=tuple(json.loads(row["sources_json"])),
-        origin=row["origin"],
-        language=row["language"],
-    )
-
-
-def _extraction_from_row(row: sqlite3.Row) -> Extraction:
-    return Extraction(
-        figures=tuple(Figure(**item) for item in json.loads(row["figures_json"])),
-        quotes=tuple(Quote(**item) for item in json.loads(row["quotes_json"])),
-        version=row["version"],
-    )
+def _record_files(connection: Connection, stamps: Iterable[FileStamp]) -> None:
+    rows = [{"path": s.path, "size": s.size, "mtime_ns": s.mtime_ns, "read_at": now()} for s in stamps]
+    upsert(connection, files, rows, keys=("path",))

@@ -2,33 +2,32 @@
 
 A *run* is one attempt to make (or deliver) a briefing: who started it, when,
 how it ended, which files it wrote and whom it mailed. A *claim* is one row
-per ``(edition, period)``, taken inside ``BEGIN IMMEDIATE`` so two processes
-can never both hold it: ``running`` while a process works on the briefing,
-``done`` once it is made. The policy (when a claim is stale, what ``--force``
-means) lives in ``briefing/runs.py``; this module only reads and writes.
+per ``(edition, period)`` (its primary key), read and written in one
+transaction under the ``claims`` write lock (``BEGIN IMMEDIATE`` on SQLite,
+an advisory lock on PostgreSQL), so two processes can never both hold it:
+``running`` while a process works on the briefing, ``done`` once it is made.
+The policy (when a claim is stale, what ``--force`` means) lives in
+``briefing/runs.py``; this module only reads and writes.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, func, insert, select, union, update
 
 from briefing.store import Store
+from briefing.store.rows import upsert
+from briefing.store.tables import claims, deliveries, runs
 
 RUNNING, DONE = "running", "done"
 #: what a claim attempt found
 CLAIMED, ALREADY_DONE, HELD = "claimed", "already-done", "held"
-
-
-def _text(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+#: the write lock taking a claim (or recording a skip) holds: check-then-write, never interleaved
+CLAIMS_LOCK = "claims"
 
 
 @dataclass(frozen=True)
@@ -67,121 +66,91 @@ class ClaimAttempt:
     was_done: bool = False  # the briefing had been made before (a forced run)
 
 
+def _claim_key(edition: str, period: str):
+    return (claims.c.edition == edition) & (claims.c.period == period)
+
+
 class RunLog:
-    """Runs, deliveries and claims in the article store."""
+    """Runs, deliveries and claims in the store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _rows(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
-        return self.store._db.execute(sql, tuple(params)).fetchall()
-
     # -- runs --------------------------------------------------------------------------
 
     def start_run(self, *, edition: str, period: str, trigger: str, owner: str, now: datetime) -> int:
-        with self.store.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO runs (edition, period, trigger_kind, owner, started_at) VALUES (?, ?, ?, ?, ?)",
-                (edition, period, trigger, owner, _text(now)),
-            )
-            return cursor.lastrowid
+        with self.store.transaction() as connection:
+            return connection.execute(
+                insert(runs).values(edition=edition, period=period, trigger_kind=trigger, owner=owner,
+                                    started_at=now, outcome=RUNNING, error="", files_json="{}")
+                .returning(runs.c.id)
+            ).scalar_one()
 
     def finish_run(
         self, run_id: int, *, outcome: str, now: datetime, error: str = "", files: dict[str, str] | None = None
     ) -> None:
-        with self.store.transaction() as db:
-            db.execute(
-                "UPDATE runs SET outcome = ?, error = ?, finished_at = ?, "
-                "files_json = coalesce(?, files_json) WHERE id = ?",
-                (outcome, error, _text(now), json.dumps(files) if files is not None else None, run_id),
-            )
+        values = {"outcome": outcome, "error": error, "finished_at": now}
+        if files is not None:
+            values["files_json"] = json.dumps(files)
+        with self.store.transaction() as connection:
+            connection.execute(update(runs).where(runs.c.id == run_id).values(**values))
 
     def record_skip(
         self, *, edition: str, period: str, trigger: str, owner: str, now: datetime, reason: str
     ) -> bool:
         """Record that a missed run was skipped, once per period; False when already recorded."""
-        with self.store.transaction() as db:
-            found = db.execute(
-                "SELECT 1 FROM runs WHERE edition = ? AND period = ? AND outcome = 'skipped' "
-                "AND trigger_kind = ?",
-                (edition, period, trigger),
-            ).fetchone()
+        with self.store.transaction(CLAIMS_LOCK) as connection:
+            found = connection.execute(
+                select(runs.c.id).where((runs.c.edition == edition) & (runs.c.period == period)
+                                        & (runs.c.outcome == "skipped") & (runs.c.trigger_kind == trigger))
+            ).first()
             if found:
                 return False
-            db.execute(
-                "INSERT INTO runs (edition, period, trigger_kind, owner, started_at, finished_at, outcome, error) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'skipped', ?)",
-                (edition, period, trigger, owner, _text(now), _text(now), reason),
-            )
+            connection.execute(insert(runs).values(
+                edition=edition, period=period, trigger_kind=trigger, owner=owner, started_at=now,
+                finished_at=now, outcome="skipped", error=reason, files_json="{}"))
             return True
 
     def recent_runs(self, limit: int = 20) -> list[RunRecord]:
         """The latest runs, newest first, each with its deliveries."""
-        rows = self._rows("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit])
-        return [self._record(row) for row in rows]
-
-    def get_run(self, run_id: int) -> RunRecord | None:
-        rows = self._rows("SELECT * FROM runs WHERE id = ?", [run_id])
-        return self._record(rows[0]) if rows else None
-
-    def _record(self, row: sqlite3.Row) -> RunRecord:
-        deliveries = tuple(
-            DeliveryRecord(d["recipient"], d["status"], d["error"], d["attempts"], _moment(d["at"]))
-            for d in self._rows("SELECT * FROM deliveries WHERE run_id = ? ORDER BY id", [row["id"]])
-        )
-        return RunRecord(
-            id=row["id"],
-            edition=row["edition"],
-            period=row["period"],
-            trigger=row["trigger_kind"],
-            owner=row["owner"],
-            started_at=_moment(row["started_at"]),
-            finished_at=_moment(row["finished_at"]),
-            outcome=row["outcome"],
-            error=row["error"],
-            files=json.loads(row["files_json"]),
-            deliveries=deliveries,
-        )
+        with self.store.reading() as connection:
+            rows = connection.execute(select(runs).order_by(runs.c.id.desc()).limit(limit)).mappings().all()
+            sent = _deliveries_of(connection, [row["id"] for row in rows])
+        return [_record(row, sent.get(row["id"], ())) for row in rows]
 
     def last_ok_period(self, edition: str, triggers: Iterable[str]) -> str | None:
-        """The latest single-day period a run of these triggers made successfully."""
-        triggers = list(triggers)
-        marks = ", ".join("?" for _ in triggers)
-        rows = self._rows(
-            f"SELECT max(period) FROM runs WHERE edition = ? AND outcome = 'ok' AND trigger_kind IN ({marks}) "
-            "AND period NOT LIKE '%\\_%' ESCAPE '\\'",
-            [edition, *triggers],
-        )
-        return rows[0][0]
+        """The latest single-day period (not a ``first_last`` digest) a run of these triggers made."""
+        with self.store.reading() as connection:
+            return connection.execute(
+                select(func.max(runs.c.period)).where(
+                    (runs.c.edition == edition) & (runs.c.outcome == "ok")
+                    & runs.c.trigger_kind.in_(list(triggers)) & ~runs.c.period.contains("_", autoescape=True))
+            ).scalar()
 
     def settled_periods(self, edition: str, since: str) -> set[str]:
         """Periods from ``since`` on that need no catch-up: made (claim done) or already skipped."""
-        rows = self._rows(
-            "SELECT period FROM claims WHERE edition = ? AND state = 'done' AND period >= ? "
-            "UNION SELECT period FROM runs WHERE edition = ? AND outcome = 'skipped' AND period >= ?",
-            [edition, since, edition, since],
-        )
-        return {row[0] for row in rows}
+        made = select(claims.c.period).where(
+            (claims.c.edition == edition) & (claims.c.state == DONE) & (claims.c.period >= since))
+        skipped = select(runs.c.period).where(
+            (runs.c.edition == edition) & (runs.c.outcome == "skipped") & (runs.c.period >= since))
+        with self.store.reading() as connection:
+            return set(connection.execute(union(made, skipped)).scalars())
 
     # -- deliveries --------------------------------------------------------------------
 
     def record_delivery(
         self, run_id: int, *, recipient: str, status: str, error: str, attempts: int, now: datetime
     ) -> None:
-        with self.store.transaction() as db:
-            db.execute(
-                "INSERT INTO deliveries (run_id, recipient, status, error, attempts, at) VALUES (?, ?, ?, ?, ?, ?)",
-                (run_id, recipient, status, error, attempts, _text(now)),
-            )
+        with self.store.transaction() as connection:
+            connection.execute(insert(deliveries).values(
+                run_id=run_id, recipient=recipient, status=status, error=error, attempts=attempts, at=now))
 
     def delivered_to(self, edition: str, period: str) -> set[str]:
         """The recipients that have been sent this briefing, by any run."""
-        rows = self._rows(
-            "SELECT DISTINCT d.recipient FROM deliveries d JOIN runs r ON r.id = d.run_id "
-            "WHERE r.edition = ? AND r.period = ? AND d.status = 'sent'",
-            [edition, period],
-        )
-        return {row[0] for row in rows}
+        query = (select(deliveries.c.recipient).distinct().join(runs, runs.c.id == deliveries.c.run_id)
+                 .where((runs.c.edition == edition) & (runs.c.period == period) & (deliveries.c.status == "sent")))
+        with self.store.reading() as connection:
+            return set(connection.execute(query).scalars())
 
     # -- claims ------------------------------------------------------------------------
 
@@ -201,53 +170,70 @@ class RunLog:
         A ``done`` claim is taken again only with ``force``; a ``running`` one
         only when ``is_stale(holder, last heartbeat)`` says its holder is gone.
         """
-        with self.store.transaction() as db:
-            row = db.execute(
-                "SELECT * FROM claims WHERE edition = ? AND period = ?", (edition, period)
-            ).fetchone()
+        with self.store.transaction(CLAIMS_LOCK) as connection:
+            row = connection.execute(select(claims).where(_claim_key(edition, period))).mappings().first()
             took_over, was_done = "", False
             if row is not None:
                 was_done = row["state"] == DONE
-                heartbeat = datetime.fromisoformat(row["heartbeat_at"])
-                if row["state"] == DONE and not force:
-                    return ClaimAttempt(ALREADY_DONE, row["owner"], row["run_id"], heartbeat)
+                if was_done and not force:
+                    return ClaimAttempt(ALREADY_DONE, row["owner"], row["run_id"], row["heartbeat_at"])
                 if row["state"] == RUNNING:
-                    if not is_stale(row["owner"], heartbeat):
-                        return ClaimAttempt(HELD, row["owner"], row["run_id"], _moment(row["claimed_at"]))
+                    if not is_stale(row["owner"], row["heartbeat_at"]):
+                        return ClaimAttempt(HELD, row["owner"], row["run_id"], row["claimed_at"])
                     took_over = row["owner"]
-            db.execute(
-                "INSERT OR REPLACE INTO claims (edition, period, state, owner, run_id, claimed_at, heartbeat_at) "
-                "VALUES (?, ?, 'running', ?, ?, ?, ?)",
-                (edition, period, owner, run_id, _text(now), _text(now)),
-            )
+            mine = {"edition": edition, "period": period, "state": RUNNING, "owner": owner, "run_id": run_id,
+                    "claimed_at": now, "heartbeat_at": now}
+            upsert(connection, claims, [mine], keys=("edition", "period"))
             return ClaimAttempt(CLAIMED, owner, run_id, now, took_over, was_done)
 
     def heartbeat(self, *, edition: str, period: str, owner: str, now: datetime) -> bool:
         """Refresh a running claim; False when it is no longer this owner's."""
-        with self.store.transaction() as db:
-            cursor = db.execute(
-                "UPDATE claims SET heartbeat_at = ? WHERE edition = ? AND period = ? AND owner = ? "
-                "AND state = 'running'",
-                (_text(now), edition, period, owner),
-            )
-            return cursor.rowcount == 1
+        with self.store.transaction() as connection:
+            result = connection.execute(
+                update(claims).where(_claim_key(edition, period) & (claims.c.owner == owner)
+                                     & (claims.c.state == RUNNING)).values(heartbeat_at=now))
+            return result.rowcount == 1
 
     def settle_claim(self, *, edition: str, period: str, owner: str, now: datetime) -> None:
         """The briefing is made: the claim stays, ``done``, so nobody makes it again."""
-        with self.store.transaction() as db:
-            db.execute(
-                "UPDATE claims SET state = 'done', heartbeat_at = ? WHERE edition = ? AND period = ? AND owner = ?",
-                (_text(now), edition, period, owner),
-            )
+        with self.store.transaction() as connection:
+            connection.execute(update(claims).where(_claim_key(edition, period) & (claims.c.owner == owner))
+                               .values(state=DONE, heartbeat_at=now))
 
     def release_claim(self, *, edition: str, period: str, owner: str, was_done: bool = False) -> None:
         """The run failed: drop the claim so a later run may try again.
 
         A forced remake that failed leaves the briefing as made before (``done``).
         """
-        with self.store.transaction() as db:
-            where = "WHERE edition = ? AND period = ? AND owner = ? AND state = 'running'"
+        mine = _claim_key(edition, period) & (claims.c.owner == owner) & (claims.c.state == RUNNING)
+        with self.store.transaction() as connection:
             if was_done:
-                db.execute(f"UPDATE claims SET state = 'done' {where}", (edition, period, owner))
+                connection.execute(update(claims).where(mine).values(state=DONE))
             else:
-                db.execute(f"DELETE FROM claims {where}", (edition, period, owner))
+                connection.execute(delete(claims).where(mine))
+
+
+def _deliveries_of(connection: Connection, run_ids: list[int]) -> dict[int, tuple[DeliveryRecord, ...]]:
+    found: dict[int, list[DeliveryRecord]] = {}
+    if run_ids:
+        query = select(deliveries).where(deliveries.c.run_id.in_(run_ids)).order_by(deliveries.c.id)
+        for row in connection.execute(query).mappings():
+            found.setdefault(row["run_id"], []).append(
+                DeliveryRecord(row["recipient"], row["status"], row["error"], row["attempts"], row["at"]))
+    return {run_id: tuple(records) for run_id, records in found.items()}
+
+
+def _record(row, sent: tuple[DeliveryRecord, ...]) -> RunRecord:
+    return RunRecord(
+        id=row["id"],
+        edition=row["edition"],
+        period=row["period"],
+        trigger=row["trigger_kind"],
+        owner=row["owner"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        outcome=row["outcome"],
+        error=row["error"],
+        files=json.loads(row["files_json"]),
+        deliveries=sent,
+    )

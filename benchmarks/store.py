@@ -1,0 +1,148 @@
+"""A big store: one day's articles and a search, with 1,000,000 articles stored, on SQLite and PostgreSQL.
+
+The articles are synthetic and fictional: short (a title, a lead, two
+paragraphs) over ``--days`` days, so about ``articles / days`` a day. They
+are bulk-loaded (``Store.load_articles``: executemany on SQLite, COPY on
+PostgreSQL), not ingested. Then, through the ``Store`` API a briefing uses:
+
+  * day     ``articles_between`` for one calendar day (Europe/Warsaw);
+  * search  ``search`` for a rare, an uncommon and a common word, and two words; the best 20.
+
+Each is timed ``--repeat`` times after one warm-up run; the median is printed.
+
+    python benchmarks/store.py                                   # 1,000,000 on SQLite
+    python benchmarks/store.py --pg postgresql+psycopg://briefing@127.0.0.1:5432/bench
+    BRIEFING_TEST_DATABASE_URL=... python benchmarks/store.py --articles 200000
+
+The PostgreSQL database given is used as it is: the articles table is loaded
+into a new schema, dropped afterwards. Targets (issue "Many desks, many
+machines"): under 50 ms for a day, under 200 ms for a search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from briefing.models import Article  # noqa: E402
+from briefing.selection import day_window  # noqa: E402
+from briefing.store import Store  # noqa: E402
+
+ZONE = ZoneInfo("Europe/Warsaw")
+FIRST_DAY = date(2023, 1, 1)
+#: words each in about 0.6% of the words of the text: "ferry" is in about a quarter of the articles
+COMMON = ("harbour", "council", "budget", "storm", "ferry", "rail", "bridge", "minister", "hospital", "school",
+          "energy", "port", "market")
+#: 1,400 made-up words drawn by rank (Pareto): the first in most articles, the later ones in few
+VOCABULARY = [f"{a}{c}{d}{e}" for a in ("ka", "lo", "mi", "ne", "su", "ta", "ve", "ro", "da", "pi")
+              for c in "bdfgklmnprstvz" for d in "aeiou" for e in "ln"]
+QUERIES = {
+    "rare word": VOCABULARY[1000],  # in a few dozen articles of a million
+    "uncommon word": VOCABULARY[50],  # in about 1%
+    "common word": "ferry",  # in about 25%
+    "two words": "ferry budget",  # both, in about 7%
+}
+
+
+def words(rng: random.Random, count: int) -> str:
+    picked = [rng.choice(COMMON) if rng.random() < 0.08 else VOCABULARY[min(int(rng.paretovariate(1.2)) - 1, len(VOCABULARY) - 1)]
+              for _ in range(count)]
+    return " ".join(picked)
+
+
+def synthetic(count: int, days: int, seed: int = 7) -> Iterator[Article]:
+    rng = random.Random(seed)
+    start = datetime.combine(FIRST_DAY, datetime.min.time(), tzinfo=UTC)
+    for n in range(count):
+        when = start + timedelta(seconds=rng.randrange(days * 86400))
+        yield Article(
+            title=f"{words(rng, 5).capitalize()} ({n})",
+            published=when,
+            lead=words(rng, 14).capitalize() + ".",
+            body=(words(rng, 16).capitalize() + ".", words(rng, 16).capitalize() + "."),
+            section=rng.choice(("Business", "Defence", "Regions", "Sport")),
+            source="Bench Wire",
+            origin=f"/bench/{n}.txt",
+        )
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> tuple[float, object]:
+    result = action()  # warm-up: the first run reads the pages into the cache
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        result = action()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times), result
+
+
+def measure(label: str, url: str, args) -> None:
+    with Store(url, timeout=600) as store:
+        began = time.perf_counter()
+        loaded = store.load_articles(synthetic(args.articles, args.days))
+        load_s = time.perf_counter() - began
+        print(f"{label}: loaded {loaded:,} articles over {args.days} days in {load_s:.0f} s "
+              f"({loaded / load_s:,.0f} a second)")
+        middle = FIRST_DAY + timedelta(days=args.days // 2)
+        day_ms, found = median_ms(lambda: store.articles_between(*day_window(middle, ZONE)), args.repeat)
+        print(f"{label}: one day ({middle}, {len(found)} articles): {day_ms:.1f} ms (target < 50 ms)")
+        for name, query in QUERIES.items():
+            search_ms, hits = median_ms(lambda q=query: store.search(q, limit=20), args.repeat)
+            print(f"{label}: search {name} {query!r} ({len(hits)} shown): {search_ms:.1f} ms (target < 200 ms)")
+
+
+def sqlite_run(args) -> None:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        measure("sqlite", str(Path(folder) / "store.sqlite3"), args)
+
+
+def postgresql_run(args) -> None:
+    schema = f"bench_{secrets.token_hex(4)}"
+    admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(args.pg).update_query_dict({"options": f"-csearch_path={schema}"})
+        measure("postgresql", url.render_as_string(hide_password=False), args)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--days", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--pg", default=os.environ.get("BRIEFING_TEST_DATABASE_URL"),
+                        help="a PostgreSQL URL (default: $BRIEFING_TEST_DATABASE_URL)")
+    parser.add_argument("--only", choices=("sqlite", "postgresql"), help="run on one engine only")
+    args = parser.parse_args()
+    if args.only != "postgresql":
+        sqlite_run(args)
+    if args.only != "sqlite":
+        if args.pg:
+            postgresql_run(args)
+        else:
+            print("postgresql: skipped (give --pg URL or set BRIEFING_TEST_DATABASE_URL)")
+
+
+if __name__ == "__main__":
+    main()

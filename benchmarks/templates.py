@@ -1,0 +1,60 @@
+"""What the template safety costs: clocked loops, `templates check`, preview renderings.
+
+Workloads (the sample briefings of briefing.rendering.sample, fictional):
+  * a 100,000-item `{% for %}` loop, in Jinja's plain sandbox and in briefing's
+    (every item looks at the clock): microseconds per item;
+  * the three renderings of the sample day, in briefing's environment;
+  * `briefing templates check` of the default templates (9 renderings).
+
+    python benchmarks/templates.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefing.config import Settings
+from briefing.rendering import make_environment, render_to_memory
+from briefing.rendering.checks import check_templates
+from briefing.rendering.sample import sample_briefings
+
+REPO = Path(__file__).resolve().parents[1]
+LOOP = "{% for i in range(100000) %}{{ i }}{% endfor %}"
+ITEMS = 100_000
+
+
+def best_of(runs: int, work) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def main() -> None:
+    settings = Settings(base_dir=REPO)
+    plain = SandboxedEnvironment().from_string(LOOP)
+    timed_environment = make_environment(settings)
+    timed_environment.deadline = time.monotonic() + 3600  # as render_template sets it
+    timed = timed_environment.from_string(LOOP)
+    plain_s, timed_s = best_of(5, plain.render), best_of(5, timed.render)
+    print(f"loop of {ITEMS:,} items: plain sandbox {plain_s / ITEMS * 1e6:.3f} µs/item, "
+          f"clocked {timed_s / ITEMS * 1e6:.3f} µs/item (+{(timed_s / plain_s - 1) * 100:.0f}%)")
+
+    daily = sample_briefings(settings)["daily"]
+    for formats in (("md",), ("html",), ("pdf",)):
+        seconds = best_of(3, lambda formats=formats: render_to_memory(daily, settings, formats))
+        print(f"sample day, {formats[0]}: {seconds * 1000:.1f} ms")
+
+    started = time.perf_counter()
+    report = check_templates(settings)
+    print(f"templates check: {report.renderings} renderings in {time.perf_counter() - started:.2f} s, "
+          f"{len(report.problems)} problems")
+
+
+if __name__ == "__main__":
+    main()

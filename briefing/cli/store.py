@@ -1,0 +1,67 @@
+"""``briefing store migrate|copy``: the store's schema, and moving a store to another database."""
+
+from __future__ import annotations
+
+import click
+
+from briefing.cli.app import cli, with_settings
+from briefing.store import Store
+from briefing.store.copy import copy_store
+
+
+@cli.group("store")
+def store_group() -> None:
+    """Look after the article store: its schema, and moving it to PostgreSQL.
+
+    The store is the SQLite file of store.path, or the database of store.url
+    (e.g. postgresql+psycopg://briefing@db.example/briefing) when that is set.
+
+    \b
+    Examples:
+      briefing store migrate
+      briefing store copy --to postgresql+psycopg://briefing@db.example/briefing
+    """
+
+
+@store_group.command("migrate")
+@with_settings
+def migrate_command(settings) -> None:
+    """Bring the store's schema up to date (briefing also does it whenever it opens the store).
+
+    Run it once after an upgrade, before starting the schedulers, so that no
+    run waits for the migration.
+
+    \b
+    Example:
+      briefing store migrate --config /etc/briefing/config.yaml
+    """
+    with Store(settings.store_url) as store:
+        before, after = store.migrated
+        where = store.where
+    if before == after:
+        click.echo(f"{where}: schema {after}, the newest; nothing to do")
+    else:
+        click.echo(f"{where}: schema {before or 'none (a new store)'} -> {after}")
+
+
+@store_group.command("copy")
+@click.option("--to", "target_url", required=True, metavar="URL",
+              help="The database to copy into, e.g. postgresql+psycopg://user@host/db; it must be empty.")
+@with_settings
+def copy_command(target_url: str, settings) -> None:
+    """Copy every article, extraction and run of the configured store into another, empty one.
+
+    Nothing is changed in the configured store. The copy is one transaction:
+    it is all there or not at all, and each table is counted on both sides.
+    Then set store.url in the configuration to the new database.
+
+    \b
+    Example:
+      briefing store copy --to postgresql+psycopg://briefing@db.example/briefing
+    """
+    with Store(settings.store_url) as source, Store(target_url) as target:
+        counts = copy_store(source, target)
+        where = target.where
+    for table, rows in counts.items():
+        click.echo(f"{table:<14} {rows:>9} rows")
+    click.echo(f"copied into {where}; to use it, set store.url in the configuration", err=True)

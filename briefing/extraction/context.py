@@ -1,0 +1,154 @@
+"""What is written right before a number: sign, currency, qualifier, or a label it belongs to.
+
+``read_before`` reads the few words before a number with plain string
+operations (it runs for every number, so it avoids regular expressions that
+would scan the whole window):
+
+    around minus 25°C        -> qualifier "about", sign "-"
+    at least PLN 40 million  -> qualifier "at least", currency PLN
+    (-1.8%)                  -> sign "-"
+    Article 5, line 3, routes 140 and 512, No. 58, Boeing 737, MZ 412  -> a label, not a figure
+    COVID-19, HS147          -> part of a name, not a figure
+    one in five              -> a ratio, not a count of five
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from briefing.extraction.lexicon import (
+    COMMON_CAPS,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    IDENTIFIER_WORDS,
+    MONTH_NAMES,
+    QUALIFIERS,
+    WEEKDAYS,
+)
+
+WINDOW = 60
+_SYMBOLS = sorted((s for s in CURRENCY_SYMBOLS if not s.isalpha()), key=len, reverse=True)
+_SYMBOL_LAST_CHARS = frozenset(s[-1] for s in _SYMBOLS)
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+_SPACES = " \u00a0\u202f\u2009"
+_OPENERS = "([\"“„«‘'"
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", ".”", ".\"", "?”", "!”", ".’", ".)")
+
+
+class Before(NamedTuple):
+    """The context before one number; ``start`` is where the figure's words begin."""
+
+    sign: str = ""  # "-" or "+" when written
+    currency: str = ""  # ISO code
+    qualifier: str = ""  # normalised
+    qualifier_word: str = ""  # as written, lower-case (`over`)
+    word_before_qualifier: str = ""
+    start: int = 0  # offset into the text
+    label: bool = False  # the number names something (`Article 5`)
+    range_tail: bool = False  # the second number of `20-30`
+
+
+NOT_A_FIGURE = Before(label=True)
+
+
+def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before:
+    """The context before the number at ``start`` in ``text``."""
+    window_start = max(0, start - WINDOW)
+    before = text[window_start:start]
+    i = len(before)
+    prev = before[i - 1:i]
+    if digits and prev and (prev.isalnum() or prev in "._/:’'"):
+        return NOT_A_FIGURE  # HS147, 17:45, 3/4
+    sign, range_tail = "", False
+    if prev and prev in "-−–+":
+        two = before[i - 2:i - 1]
+        if two.isalpha():
+            return NOT_A_FIGURE  # COVID-19, TOI-9512, Bursztyn-1
+        if two.isdigit() or not digits:
+            range_tail = two.isdigit()
+        else:
+            sign, i = ("+" if prev == "+" else "-"), i - 1
+    currency, i = _currency_symbol(before, i)
+    tokens = before[:i].split()
+    if window_start > 0 and tokens:
+        tokens = tokens[1:]  # the first may be cut by the window
+    used = 0  # how many of the last tokens belong to the figure
+    last = tokens[-1].lstrip(_OPENERS) if tokens else ""
+    if not currency and (last in CURRENCY_CODES or last in ("zł", "Kč")):
+        currency, used = CURRENCY_SYMBOLS.get(last, last), 1
+    if not sign and len(tokens) > used and tokens[-1 - used].lower() in ("minus", "plus"):
+        sign, used = ("-" if tokens[-1 - used].lower() == "minus" else "+"), used + 1
+    rest = tokens[:len(tokens) - used]
+    qualifier, written, word_before = _qualifier(rest)
+    if qualifier:
+        used += len(written.split())
+    if _is_ratio(rest):
+        return NOT_A_FIGURE
+    label = not (qualifier or currency or sign) and _is_label(rest, window_start, title_case)
+    first = _offset_of_last_tokens(before, i, used) + window_start
+    return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
+
+
+def _currency_symbol(before: str, i: int) -> tuple[str, int]:
+    """`$57m`, `€ 475`, `US$5m`: a currency sign right before the number."""
+    j = i - 1 if before[i - 1:i] == " " else i
+    if j and before[j - 1] in _SYMBOL_LAST_CHARS:
+        for symbol in _SYMBOLS:
+            if before.endswith(symbol, 0, j):
+                return CURRENCY_SYMBOLS[symbol], j - len(symbol)
+    return "", i
+
+
+def _offset_of_last_tokens(before: str, i: int, count: int) -> int:
+    """Where the last ``count`` whitespace-separated tokens of before[:i] begin."""
+    pos = i
+    for _ in range(count):
+        pos = len(before[:pos].rstrip())
+        cut = max(before.rfind(" ", 0, pos), before.rfind("\u00a0", 0, pos))
+        pos = cut + 1
+    return pos
+
+
+def _qualifier(tokens: list[str]) -> tuple[str, str, str]:
+    if not tokens or tokens[-1].lower() not in _QUALIFIER_ENDS:
+        return "", "", ""
+    words = [t.lower() for t in tokens[-5:]]
+    for size in (4, 3, 2, 1):
+        if len(words) >= size:
+            phrase = " ".join(words[-size:]).lstrip(_OPENERS)
+            if phrase in QUALIFIERS:
+                before = words[-size - 1] if len(words) > size else ""
+                return QUALIFIERS[phrase], phrase, before
+    return "", "", ""
+
+
+def _is_ratio(tokens: list[str]) -> bool:
+    """`one in five homes`, `3 out of 10 voters`."""
+    words = [t.lower() for t in tokens[-3:]]
+    if words[-1:] == ["in"] and len(words) >= 2:
+        return words[-2] == "one" or words[-2].isdigit()
+    return words[-2:] == ["out", "of"] and len(words) == 3 and (words[0] == "one" or words[0].isdigit())
+
+
+def _is_label(tokens: list[str], window_start: int, title_case: bool) -> bool:
+    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`."""
+    words = list(tokens)
+    chained = False
+    while len(words) >= 2 and (words[-1].lower() in ("and", "or", "&") or words[-1].rstrip(",").isdigit()):
+        chained = chained or words[-1].rstrip(",").isdigit()
+        words.pop()
+    if not words:
+        return False
+    word = words[-1].rstrip(",")
+    if word.lower().rstrip(".") in IDENTIFIER_WORDS or word == "#":
+        # `line 3`; after a comma only a list of them: `two bus routes, 140 and 512`
+        return word == words[-1] or chained or word.endswith("s")
+    if title_case or chained or word != words[-1] or not word[:1].isupper() or not word[-1].isalnum():
+        return False  # `Bytom. Fourteen patients`: only a name right next to the number labels it
+    bare = word.lower().rstrip(".")
+    if bare in COMMON_CAPS or bare in WEEKDAYS or bare in QUALIFIERS or bare in MONTH_NAMES:
+        return False
+    if len(words) == 1:  # the capitalised word opens the text: a sentence start
+        return False
+    previous = words[-2]
+    return not (previous.endswith(_SENTENCE_ENDS) or previous[-1:] in _OPENERS)

@@ -1,0 +1,192 @@
+"""Key figures: how much or how many of something, as ../shared/spec/extraction.md says.
+
+For every number ``numbers.find_numbers`` finds, the words before it
+(``context.read_before``) decide the sign, the currency and the qualifier and
+can show it is a label (`Article 5`, `Boeing 737`, `MZ 412`, `No. 58`); the
+words after it (``units.unit_after``) give the unit or show it is no figure.
+Numbers in dates, times, phone numbers, web addresses and list markers
+(``text.is_date_time_or_code``) are never figures; nor are years.
+
+Then, per article: a range (`20-30 centimetres`, `between 36 and 48 hours`)
+lends its unit to the first number; a number with no unit is kept only when
+the same value is counted elsewhere (`users pass 700k` ... `700,000 users`);
+a figure repeated with the same value and unit is listed once, first
+occurrence first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from briefing.extraction.context import read_before
+from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
+from briefing.extraction.numbers import find_numbers, is_bare_one, number_multiplier, number_value
+from briefing.extraction.text import is_date_time_or_code
+from briefing.extraction.units import NOT_A_FIGURE, UnitMatch, is_plural, unit_after
+
+_STREET_AFTER_RE = re.compile(rf"\s+(?:[{UPPER}][\w’'-]*\s+){{1,3}}(?P<street>[A-Za-z]+)\b\.?")
+_RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
+_COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b", re.IGNORECASE)
+_RANGE_START_RE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number with its context, before ranges, merging and de-duplication."""
+
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    segment: int
+    start: int  # where the figure's words start (qualifier, sign or currency included)
+    number_start: int
+    end: int  # where the unit phrase ends
+    scaled: bool  # written with a scale, separators or decimals: a specific amount
+    multiplier: float = 1.0  # the scale applied (`million`, `bn`, `k`)
+    text: str = ""
+
+
+def find_candidates(segment: int, text: str, title_case: bool = False) -> list[Candidate]:
+    """Every number in one segment that may be a figure, in order."""
+    found = []
+    for m in find_numbers(text):
+        if is_date_time_or_code(text, m.start(), m.end()):
+            continue
+        candidate = _candidate(segment, text, m, title_case)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _candidate(segment: int, text: str, m: re.Match, title_case: bool) -> Candidate | None:
+    start, digits = m.start(), m.group("digits")
+    if digits and digits[0] == "0" and len(digits) > 1 and digits[1] != ".":
+        return None  # 06, 0800: codes and times, not amounts
+    if is_bare_one(m):
+        return None
+    before = read_before(text, start, bool(digits), title_case)
+    if before.label:
+        return None
+    value = number_value(m)
+    unit = unit_after(text, m.end(), currency=before.currency, digits=bool(digits), many=value != 1)
+    if unit is NOT_A_FIGURE or _is_street_number(text, m.end()):
+        return None
+    if digits and _is_year(digits, unit, before.qualifier):
+        return None
+    if unit is None:
+        unit = UnitMatch("", m.end(), "count")
+    qualifier = before.qualifier
+    if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
+        qualifier = ""
+    value *= unit.scale * (-1 if before.sign == "-" else 1)
+    scaled = bool(m.group("scale") or unit.scale != 1.0 or (digits and not digits.isdigit()))
+    multiplier = unit.scale * number_multiplier(m)
+    first = before.start if qualifier or not before.qualifier else m.start()
+    return Candidate(value, unit.unit, qualifier, unit.kind, segment, first, start, unit.end, scaled,
+                     multiplier, text[first:unit.end].strip())
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _is_year(digits: str, unit: UnitMatch | None, qualifier: str) -> bool:
+    if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2100:
+        return False
+    if unit is not None and unit.kind in ("percent", "temperature", "measure", "currency"):
+        return False
+    return not (qualifier and unit is not None and unit.unit and is_plural(unit.unit.split()[-1]))
+
+
+def _is_street_number(text: str, pos: int) -> bool:
+    m = _STREET_AFTER_RE.match(text, pos)
+    return bool(m) and m.group("street").lower() in STREET_WORDS
+
+
+def _means_during(word_before: str, unit: UnitMatch) -> bool:
+    """`shot over 41 days` is "during"; `lasted over 41 days` is "more than"."""
+    words = unit.unit.split()
+    if not words or words[-1].lower() not in DURATION_UNITS:
+        return False
+    return bool(word_before) and word_before not in DURATION_BOUND_VERBS
+
+
+def join_ranges(candidates: list[Candidate], segments: list[str]) -> list[Candidate]:
+    """`20-30 centimetres`, `between 36 and 48 hours`: one unit for both numbers, the range as text."""
+    out = list(candidates)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.segment != second.segment:
+            continue
+        text = segments[first.segment]
+        if not _RANGE_GAP_RE.fullmatch(text[first.end:second.start]):
+            continue
+        if not first.unit and second.unit:  # `20-30 centimetres`, `between 2 and 3 million people`
+            multiplier = second.multiplier if first.multiplier == 1.0 else 1.0
+            first = replace(first, value=first.value * multiplier, unit=second.unit, kind=second.kind)
+        elif first.kind == "currency" and not second.unit:  # `PLN 20-30 million`
+            multiplier = second.multiplier if first.multiplier == 1.0 else 1.0
+            first = replace(first, value=first.value * multiplier)
+            second = replace(second, unit=first.unit, kind=first.kind)
+        else:
+            continue
+        lead = _RANGE_START_RE.search(text[max(0, first.start - 12):first.start])
+        start = first.start - (min(first.start, 12) - lead.start()) if lead else first.start
+        range_text = text[start:second.end].strip()
+        out[i] = replace(first, qualifier="", start=start, text=range_text)
+        out[i + 1] = replace(second, qualifier="", start=start, text=range_text)
+    return out
+
+
+def article_figures(segments: list[str]) -> list[Candidate]:
+    """The figures of a whole article, ranges joined, repeats and unit-less numbers resolved."""
+    candidates: list[Candidate] = []
+    for index, text in enumerate(segments):
+        candidates.extend(find_candidates(index, text, title_case=index == 0 and is_title_case(text)))
+    return _merge(_borrow_compared_units(join_ranges(candidates, segments), segments))
+
+
+def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> list[Candidate]:
+    """`1.2 million passengers a year, up from about 400,000`: the compared number counts the same."""
+    out = list(candidates)
+    for i in range(1, len(out)):
+        loose, prior = out[i], out[i - 1]
+        if loose.unit or prior.segment != loose.segment or prior.kind not in ("count", "measure"):
+            continue
+        gap = segments[loose.segment][prior.end:loose.start]
+        if len(gap) <= 40 and _COMPARISON_RE.search(gap) and not re.search(r"[.;!?]", gap):
+            out[i] = replace(loose, unit=prior.unit, kind=prior.kind, text=loose.text)
+    return out
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    kept: dict[tuple[float, str], Candidate] = {}
+    for candidate in candidates:
+        if candidate.unit:
+            kept.setdefault((round(candidate.value, 3), unit_key(candidate.unit)), candidate)
+    for loose in (c for c in candidates if not c.unit and c.scaled):
+        for key, candidate in kept.items():
+            if key[0] == round(loose.value, 3):  # `users pass 700k` ... `700,000 registered users`
+                if (loose.segment, loose.start) < (candidate.segment, candidate.start):
+                    kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
+                break
+    return sorted(kept.values(), key=lambda c: (c.segment, c.start))
+
+
+def unit_key(unit: str) -> str:
+    """One comparable form of a unit: its last word, singular, lower-case."""
+    last = unit.split()[-1].lower() if unit.split() else ""
+    if last.endswith("ies") and len(last) > 4:
+        return last[:-3] + "y"
+    if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        return last[:-1]
+    return last
+
+
+def is_title_case(text: str) -> bool:
+    """`Power Demand Hits Record High`: capitals say nothing about names there."""
+    long_words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)

@@ -1,0 +1,197 @@
+"""Closed word lists the extractor's rules consult.
+
+Grammar words (determiners, prepositions, auxiliaries), unit and currency
+spellings, speech verbs, titles and roles. They describe English news prose in
+general, not any particular article; extend them as new kinds of text turn up.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Upper-case letters of the Latin scripts (Polish, Czech, French, German, ...),
+# built once so a regex character class can say "a capital letter".
+UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+LETTER = r"[^\W\d_]"
+
+MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+ABBREVIATIONS = _words(
+    "Dr Prof Mr Mrs Ms St Gen Col Lt Capt Sgt Maj Rev Jr Sr No Nos Co Inc Ltd Corp Mt vs approx ul al pl tel "
+    "ca cf e.g i.e U.S U.K Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
+MONTH_NAMES = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec")
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Words that end a counted noun phrase: `450 drones *and* 70 missiles`.
+NP_STOP = _words(
+    """a an the of in on at to for from by with without into onto over under above below between among
+    across through during after before since until till per as than and or but nor so yet that which who
+    whom whose what this these those there here their its his her our my your it he she they we you i me him
+    them us is are was were be been being am has have had do does did will would shall should can could
+    may might must not no also only each every all both most less fewer up down out off about around near
+    ago later earlier ahead behind apart away back still already now then when where while if because
+    although though since said says say told tells added according reported just even again once twice
+    including like unlike against toward towards within upon via amid despite plus minus versus vs how why
+    some any many much several few other another such own same very too quite rather almost nearly
+    worth long high wide deep tall old away overnight today yesterday tomorrow tonight last next""")
+
+# Adjectives an editor drops from a unit: `three *more* satellites`, `14 *new* trams`.
+UNIT_DROP_ADJECTIVES = _words("new more other additional extra further large big small huge major total")
+
+# Nouns that end in -s but are not plurals (the counted noun may go on after them).
+SINGULAR_S = _words(
+    """measles mumps news series species means physics economics politics mathematics athletics
+    lens gas bus bonus virus status census campus chassis corps headquarters crisis analysis basis
+    thesis diagnosis axis canvas atlas circus chorus focus radius genus surplus apparatus""")
+IRREGULAR_PLURALS = _words(
+    "people men women children police personnel cattle sheep deer fish feet teeth mice geese data media "
+    "aircraft spacecraft staff crew")
+# After a plural head, a second plural goes on the phrase: `police officers`, `crew members`.
+
+# Fractions: `two thirds`, `a quarter` are not figures on their own.
+FRACTION_WORDS = _words(
+    "half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths eighth eighths "
+    "ninth ninths tenth tenths")
+
+# Words right before a number that make it a name or label: `Article 5`, `line 3`, `No. 58`.
+IDENTIFIER_WORDS = _words(
+    """article articles line lines route routes flight flights gate gates platform platforms room rooms
+    chapter chapters section sections paragraph paragraphs clause clauses no nos number numbers nr bus
+    buses tram trams channel highway motorway exit junction hall pavilion pier berth phase stage level
+    grade division ward block building flat unit track tracks version season episode volume vol page
+    pages figure table model type class category tier zone sector code ranked rank seeded seed top
+    ul al pl ulica aleja plac apartment terminal""")
+STREET_WORDS = _words(
+    "street st avenue ave road rd boulevard blvd square sq lane way drive place alley ulica aleja plac quay embankment")
+
+# Currencies. ISO codes are matched case-sensitively; symbols and words map to codes.
+CURRENCY_CODES = _words(
+    "PLN EUR USD GBP UAH RUB CHF JPY CNY CZK SEK NOK DKK HUF RON BGN CAD AUD NZD INR TRY BYN KZT GEL MDL "
+    "ILS BRL MXN ZAR KRW HKD SGD")
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH",
+    "₽": "RUB", "₹": "INR", "₺": "TRY", "zł": "PLN", "Kč": "CZK",
+}
+CURRENCY_WORDS = {
+    "zł": "PLN", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN",
+    "złotych": "PLN", "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "hryvnia": "UAH", "hryvnias": "UAH",
+    "hryvnya": "UAH", "hryvnyas": "UAH", "hryvnia's": "UAH", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "yen": "JPY", "franc": "CHF", "francs": "CHF", "koruna": "CZK",
+    "korunas": "CZK", "forint": "HUF", "forints": "HUF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
+    "kroner": "NOK", "yuan": "CNY", "rupees": "INR", "lira": "TRY",
+}
+DOLLAR_NATIONS = {"canadian": "CAD", "australian": "AUD", "us": "USD", "american": "USD", "new zealand": "NZD",
+                  "hong kong": "HKD", "singapore": "SGD"}
+
+# Measurement units written as symbols or abbreviations after a number (case-sensitive).
+UNIT_SYMBOLS = (
+    "km/h", "km²", "km2", "m²", "m2", "m³", "sq km", "kph", "mph", "km", "cm", "mm", "kg", "mg", "ml", "MWh",
+    "GWh", "kWh", "TWh", "MW", "GW", "kW", "TW", "Mt", "bcm", "TEU", "ha", "hp", "kt", "Gbps", "Mbps", "GB",
+    "MB", "TB", "dB", "mln", "m", "t", "l",
+)
+
+# Qualifiers written before a number, normalised as the spec says.
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "upwards of": "more than", "just over": "more than", "well over": "more than", "well above": "more than",
+    "just above": "more than", "exceeding": "more than",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "just under": "less than", "just below": "less than", "well under": "less than", "well below": "less than",
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
+    "approx.": "about", "an estimated": "about", "an average of": "about", "circa": "about",
+    "almost": "nearly", "nearly": "nearly", "close to": "nearly", "just shy of": "nearly",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to", "a maximum of": "up to",
+}
+# After `over`, these verbs make a following duration "more than" (`lasted over 41 days`);
+# other words make it "during" (`shot over 41 days`, `over the next four years`).
+DURATION_BOUND_VERBS = _words(
+    "lasted last lasts lasting took take takes taking spent spend for of after waited wait waiting "
+    "within in than")
+DURATION_UNITS = _words(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "night nights")
+
+# Speech verbs (attribution), and participles whose subject is the main clause's.
+SPEECH_VERBS = _words(
+    """said says say saying told tells tell telling added adds adding noted notes noting stressed stresses
+    stressing wrote writes writing posted posts explained explains explaining warned warns warning argued
+    argues arguing insisted insists insisting acknowledged acknowledges admitted admits claimed claims
+    claiming declared declares announced announces asked asks replied replies responded answered continued
+    concluded observed remarked recalled recalls described describes called calls urged urges suggested
+    emphasised emphasized emphasising emphasizing underlined commented confirmed confirms predicted
+    promised vowed pledged conceded complained cautioned tweeted testified shouted joked agreed stated
+    states told vows pledges promises concedes reveals revealed denied denies""")
+
+TITLES = _words(
+    """mr mrs ms miss dr prof professor sir dame lord lady president prime minister secretary general gen
+    colonel col captain capt lieutenant lt major maj sergeant sgt brigadier admiral commander judge justice
+    mayor deputy governor senator ambassador chancellor chief father rev reverend bishop cardinal pope king
+    queen prince princess sheikh rabbi imam councillor councilor inspector superintendent commissioner
+    marshal speaker vice chairman chairwoman chair""")
+ROLE_WORDS = TITLES | _words(
+    """director head executive ceo cfo coo cto chairperson manager officer official commander spokesman
+    spokeswoman spokesperson prosecutor treasurer economist analyst hydrologist meteorologist forecaster
+    scientist astronomer researcher engineer expert teacher lawyer attorney founder co-founder partner
+    author co-author producer co-producer coach player candidate leader consultant investigator editor
+    correspondent reporter adviser advisor specialist epidemiologist virologist physician doctor nurse
+    surgeon pilot driver priest owner lawmaker mp mep minister historian sociologist pollster strategist
+    architect planner designer curator rector dean boss president-elect premier diplomat envoy negotiator
+    hydrologist climatologist glaciologist geologist biologist ecologist physicist chemist""")
+# People described by what they are, capitalised at the start of a sentence: `Resident Halina Sobczak`.
+PERSON_NOUNS = _words(
+    """resident pensioner student farmer voter witness neighbour neighbor mother father worker passenger
+    shopkeeper survivor victim volunteer activist protester fan commuter tourist patient parent driver
+    owner teenager veteran local mum dad son daughter wife husband""")
+# Descriptions that name an organisation, not a person: `the company said`.
+ORG_NOUNS = _words(
+    """company firm airline carrier operator group bank lender insurer developer retailer manufacturer
+    maker producer distributor supplier utility authority agency ministry inspectorate office service
+    council court commission committee institute university hospital club federation union party
+    government administration regulator broadcaster network station team association organisation
+    organization startup start-up fund owner organiser organizer pollster""")
+NATIONALITIES = _words(
+    """polish ukrainian lithuanian latvian estonian russian belarusian german french british american us
+    swedish norwegian finnish danish dutch czech slovak hungarian romanian bulgarian italian spanish
+    portuguese greek turkish austrian swiss belgian irish scottish welsh english canadian australian
+    japanese chinese korean indian israeli iranian georgian moldovan serbian croatian slovenian european
+    nato eu un opposition independent former acting then interim veteran senior regional local""")
+# Capitalised only because they open a sentence (or a title): never part of a name.
+COMMON_CAPS = _words(
+    """the a an in on at by for from with after before according speaking but and meanwhile however it he
+    she they we i this that these those its his her their our when while if as since only some most many
+    about around over under nearly almost up more fewer less police officials residents there then also
+    so yet still even both all each every no not what who why how where here new""")
+ORG_TOKENS = _words(
+    """air airlines airways wind energy systems group bank terminal airport island observatory glacier ventures
+    brokerage today wire courier plus agro line lines institute research office ministry council court
+    service services agency university company corporation corp ltd inc sa foundation fund union party
+    commission committee parliament assembly government police army forces navy exchange festival open cup
+    championship league games olympics station street avenue square park bridge road hospital clinic centre
+    center museum theatre school college academy church cathedral region province county district republic
+    kingdom states sea river lake mountains coast peninsula gap treaty organisation organization association
+    society network media news radio tv television times post journal press daily herald tribune telegraph
+    express partners holdings industries motors electric power oil gas petroleum mining steel pharma labs
+    technologies tech software solutions logistics shipping port ports rail railways transport metro club fc
+    united city town village municipality capital""")
+PLACE_PREPOSITIONS = _words("in at from near into on across around via outside inside towards through toward")
+
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+GROUP_PRONOUNS = _words("they it")
+# First names that do not follow the Slavic "-a is female" pattern.
+FEMALE_NAMES = _words(
+    """élodie elodie helen irene karen ruth ingrid agnes alice catherine claire marie sophie louise rachel
+    sarah elizabeth jennifer margaret susan ann anne jane mary emily charlotte chloe zoe isabelle nicole
+    michelle christine caroline natalie kate lucy grace rose beatrice dorothy hannah esther judith miriam
+    sigrid astrid liv kirsten mette birgit gudrun hildegard ursula heike ines carmen mercedes dolores
+    beatriz raquel isabel pilar consuelo noor yasmin leah abigail madison megan lauren ashley heather
+    emma""")
+MALE_A_NAMES = _words("kuba barnaba luca andrea nikita sasha misha ilya mustafa musa joshua elijah jonah noah")

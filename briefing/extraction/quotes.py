@@ -1,0 +1,194 @@
+"""Quote spans: where the quotation marks open and close, across paragraphs.
+
+Marks: "…" “…” „…” (closed by ” or “) «…» ‘…’ '…'. A double-quote span runs
+to its own closing mark, so marks nested inside it (‘check these blades
+now’) belong to it. A single mark opens only at the start of a word and closes
+only at the end of one, so apostrophes (`Russia’s`, `KSP's`, `wagons'`) are
+not quotes. A double quote left open at the end of a paragraph goes on in the
+next paragraph when that one opens with a mark again (the news convention for
+a quote over several paragraphs). A quote split by its attribution (`"A," X
+said, "b."`) becomes one quote, its parts joined by a space.
+
+Which spans are quotes at all (scare quotes, titles of works) and who said
+them is decided in ``speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extraction.lexicon import SPEECH_VERBS
+
+_MARK_RE = re.compile(r"[\"“„«‘']")
+_CLOSERS = {'"': '"', "“": "”", "„": "”“", "«": "»"}
+_SENTENCE_BEFORE_RE = re.compile(r"(?:[.!?…][\"”’»)]*|:)\s*\Z")
+_SPEECH_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s*,?\s*\Z")
+_NAMING_BEFORE_RE = re.compile(
+    r"(?:so-called|dubbed|codenamed|code-named|named|titled|entitled|nicknamed|known\s+as|the\s+words?|"
+    r"the\s+term|the\s+phrase|the\s+slogan|hashtag)\s*\Z", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W_][\w’'-]*")
+_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "in", "on", "at", "for", "to", "from", "with", "by", "or", "but", "de", "la", "le", "von", "van"])
+
+
+@dataclass
+class QuoteSpan:
+    """One quotation, possibly in several parts (paragraphs, or split by its attribution)."""
+
+    parts: list[tuple[int, int, int]]  # (segment, opening mark offset, closing mark offset or segment end)
+    closed: bool = True
+    split_gap: tuple[int, int, int] | None = None  # (segment, start, end) of the attribution between parts
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def segment(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][1]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in self.texts if t)
+
+
+def spans_in(text: str) -> list[tuple[int, int | None]]:
+    """(opening, closing) offsets of the quotes in one paragraph; closing None when left open."""
+    found: list[tuple[int, int | None]] = []
+    pos = 0
+    while True:
+        m = _MARK_RE.search(text, pos)
+        if not m:
+            return found
+        mark, start = m.group(0), m.start()
+        if mark in "‘'":
+            close = _single_close(text, start, mark)
+            if close is None:
+                pos = start + 1
+                continue
+        else:
+            close = _double_close(text, start, mark)
+        found.append((start, close))
+        if close is None:
+            return found
+        pos = close + 1
+
+
+def _double_close(text: str, start: int, mark: str) -> int | None:
+    ends = [i for i in (text.find(c, start + 1) for c in _CLOSERS[mark]) if i >= 0]
+    return min(ends) if ends else None
+
+
+def _single_close(text: str, start: int, mark: str) -> int | None:
+    """A single mark opens before a word and closes after one: `'difficult choices'`."""
+    before = text[start - 1] if start else " "
+    after = text[start + 1] if start + 1 < len(text) else " "
+    if before.isalnum() or not (after.isalpha() or after in "“\""):
+        return None
+    closer = "’" if mark == "‘" else "'"
+    pos = start + 1
+    while True:
+        i = text.find(closer, pos)
+        if i < 0:
+            return None
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if not nxt.isalpha() and not text[i - 1].isspace():
+            return i
+        pos = i + 1
+
+
+def find_quotes(segments: list[str]) -> list[QuoteSpan]:
+    """Every quotation in the article, in order, multi-paragraph and split quotes joined."""
+    quotes: list[QuoteSpan] = []
+    open_quote: QuoteSpan | None = None
+    for index, text in enumerate(segments):
+        spans = spans_in(text)
+        if open_quote is not None:
+            if spans and not text[:spans[0][0]].strip() and text[spans[0][0]] not in "‘'":
+                first_open, first_close = spans.pop(0)
+                _add_part(open_quote, index, text, first_open, first_close)
+                if first_close is None:
+                    continue
+            open_quote = None
+        for start, close in spans:
+            quote = QuoteSpan(parts=[])
+            _add_part(quote, index, text, start, close)
+            quotes.append(quote)
+            if close is None and index > 0:
+                open_quote = quote
+    return _join_split(quotes, segments)
+
+
+def _add_part(quote: QuoteSpan, segment: int, text: str, start: int, close: int | None) -> None:
+    end = len(text) if close is None else close
+    quote.parts.append((segment, start, end))
+    quote.closed = close is not None
+    quote.texts.append(clean_quote_text(text[start + 1:end]))
+
+
+def clean_quote_text(inner: str) -> str:
+    """The words inside the marks: spaces trimmed, a trailing comma (before the attribution) dropped."""
+    inner = " ".join(inner.split())
+    return inner[:-1].rstrip() if inner.endswith(",") else inner
+
+
+_SPLIT_GAP_RE = re.compile(r"\s*,?\s*(?P<attribution>[^.!?;:\"“”„«»]{1,140}?),\s*\Z")
+
+
+def _join_split(quotes: list[QuoteSpan], segments: list[str]) -> list[QuoteSpan]:
+    """`"We will act," she said, "and soon."` is one quote: `We will act, and soon.`"""
+    out: list[QuoteSpan] = []
+    for quote in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and len(quote.parts) == 1 and prev.parts[-1][0] == quote.segment:
+            segment, _, prev_close = prev.parts[-1]
+            text = segments[segment]
+            raw_prev = text[prev.parts[-1][1] + 1:prev_close].rstrip()
+            gap = text[prev_close + 1:quote.start]
+            m = _SPLIT_GAP_RE.fullmatch(gap)
+            if (m and (raw_prev.endswith(",") or gap.lstrip().startswith(","))
+                    and _has_speech_verb(m.group("attribution")) and len(m.group("attribution").split()) <= 16):
+                prev.parts.extend(quote.parts)
+                prev.texts[-1] += ","
+                prev.texts.extend(quote.texts)
+                prev.split_gap = (segment, prev_close + 1, quote.start)
+                prev.closed = quote.closed
+                continue
+        out.append(quote)
+    return out
+
+
+def _has_speech_verb(text: str) -> bool:
+    return any(w in SPEECH_VERBS for w in text.lower().split()) or "according to" in text.lower()
+
+
+def is_partial(text: str, start: int) -> bool:
+    """A fragment inside the reporter's sentence (`will require "difficult choices"`)."""
+    before = text[:start]
+    if not before.strip() or _SENTENCE_BEFORE_RE.search(before):
+        return False
+    following = text[start + 1:start + 3].lstrip()
+    return not (following[:1].isupper() and _SPEECH_BEFORE_RE.search(before))  # `He said, "We..."`
+
+
+def looks_like_a_title(quote_text: str, text: str, start: int) -> bool:
+    """Names of works and operations (`"Amber Lynx"`, “The Salt Road”), or a quote introduced as a name."""
+    words = _WORD_RE.findall(quote_text)
+    if not words or len(words) > 8:
+        return False
+    if _NAMING_BEFORE_RE.search(text[:start]):
+        return True
+    if quote_text.rstrip()[-1:] in ".!?":
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def word_count(quote_text: str) -> int:
+    return len(_WORD_RE.findall(quote_text))
+
+
+def quote_key(quote_text: str) -> str:
+    """The quote's words, lower-case, for spotting the same quote twice (headline and body)."""
+    return " ".join(w.lower() for w in _WORD_RE.findall(quote_text))

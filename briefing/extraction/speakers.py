@@ -1,0 +1,298 @@
+"""Who said each quote: speech verbs, their subjects, and what those subjects refer to.
+
+Every speech verb outside the quotes (`said`, `told`, `added`, `according
+to`, ...) is an *event* whose subject is read on the side the grammar puts it:
+after the verb when it follows a closing mark (`," said Tomasz Lech, KSP's
+head of dispatch`) or is `according to`, before it otherwise (`Rutte noted`,
+`the NATO secretary general told`, `Dr Joanna Malec, the region's consultant
+..., said`). A participle (`..., saying`) takes the first name of its
+sentence. The subject is resolved to:
+
+- a person named in the article, in the fullest form given (`Rutte` -> `Mark Rutte`);
+- for `he`/`she`, the latest person mentioned before, of that gender if one is;
+- for a description (`the judge`, `the NATO chief`), the person whose title or
+  apposition shares its words (`Judge Barbara Cichoń`, `NATO Secretary General`);
+- for `the company`, the organisation introduced with that noun;
+- otherwise the group as written, without a leading capital (`officials in Gdansk`),
+  and `the officials` later is that same group.
+
+A quote then takes, in order: the attribution between its split parts; an
+event right after it (`"…," X said`); the nearest event before it in its
+sentence (`X said it was "…"`); a later event in its sentence; for a
+paragraph that opens with a quote, the paragraph before (its closing colon,
+or the speaker it was quoting: the news convention for going on quoting);
+the latest event earlier in its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from briefing.extraction.lexicon import GROUP_PRONOUNS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, UPPER
+from briefing.extraction.people import NAME_RE, Entity, People
+from briefing.extraction.quotes import QuoteSpan
+from briefing.extraction.text import sentence_span, trie_pattern
+
+SPEECH_RE = re.compile(r"\b(?:" + trie_pattern([*SPEECH_VERBS, "according to", "According to"]) + r")\b")
+_AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later", "earlier", "previously", "recently", "once", "again", "reportedly", "publicly", "repeatedly", "separately", "further", "however", "too"])
+_BOUNDARY_RE = re.compile(
+    r"[,;:()–—\"“”„«»]|\b(?:that|and|but|while|as|when|after|before|because|although|though|whereas|if|so|"
+    r"where|who|which)\b")
+_SUBJECT_AFTER_RE = re.compile(
+    r"\s+(?P<subj>[^,.;:!?\"“”„«»()]+?)(?=\s*(?:[,.;:!?\"“”„«»()]|\Z)|\s+(?:who|whose|which|in\s+a\s|on\s+\w+day|"
+    r"by\s+phone|after|before|at\s+the|during)\b)")
+_APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?\"“”„«»()]+)")
+_CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
+_COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
+_PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
+_DETERMINERS = frozenset(["the", "a", "an"])
+
+
+class Speaker(NamedTuple):
+    name: str
+    role: str = ""
+    kind: str = "group"  # person, org, group
+
+
+class Event(NamedTuple):
+    """A speech verb and who its subject is."""
+
+    segment: int
+    start: int  # where the attribution starts (subject or verb, whichever comes first)
+    verb_start: int
+    end: int
+    speaker: Speaker | None
+
+
+class Attributor:
+    """Speech events of one article, and the speaker of each quote."""
+
+    def __init__(self, segments: list[str], masked: list[str], starts: list[list[int]], people: People) -> None:
+        self.segments, self.masked, self.starts, self.people = segments, masked, starts, people
+        self.groups: list[tuple[int, int, str, Speaker]] = []  # (segment, pos, head noun, speaker)
+        self.events: list[Event] = []
+        self._joined: str | None = None
+        for index, text in enumerate(masked):
+            for verb in SPEECH_RE.finditer(text):
+                if text[verb.start() - 1:verb.start()] != "-":  # not `so-called`
+                    self.events.append(self._event(index, text, verb))
+
+    # -- events ------------------------------------------------------------------------------
+    def _event(self, index: int, text: str, verb: re.Match) -> Event:
+        sent_start, sent_end = sentence_span(self.starts[index], verb.start(), len(text))
+        before = text[sent_start:verb.start()]
+        inverted = verb.group(0).lower().startswith("according") or bool(_AFTER_CLOSING_MARK_RE.search(before[-8:]))
+        if inverted:
+            speaker, start = self._subject_after(index, text[:sent_end], verb.end()), verb.start()
+        elif verb.group(0) in _PARTICIPLES:
+            speaker, start = self._first_name_in(index, sent_start, verb.start()), verb.start()
+        else:
+            speaker, start = self._subject_before(index, text, sent_start, verb.start())
+        return Event(index, start, verb.start(), verb.end(), speaker)
+
+    def _subject_after(self, index: int, text: str, pos: int) -> Speaker | None:
+        m = _SUBJECT_AFTER_RE.match(text, pos)
+        if not m:
+            return None
+        subject, role = m.group("subj"), ""
+        app = _APPOSITION_RE.match(text, m.end())
+        if app:
+            appositive = _CLAUSE_CUT_RE.sub("", app.group("app")).strip()
+            if self._names_in(index, app.start("app"), app.start("app") + len(appositive)) and not \
+                    self._names_in(index, m.start("subj"), m.end("subj")):
+                subject, role = appositive, m.group("subj")  # `according to Pawlak's lawyer, Michał Krupa`
+                return self._resolve(index, app.start("app"), subject, role)
+            role = _role_text(appositive)
+        return self._resolve(index, m.start("subj"), subject, role)
+
+    def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
+        left = _strip_auxiliaries(text[sent_start:verb_start])
+        role = ""
+        stripped = left.rstrip()
+        if stripped.endswith(","):  # `X, a spokeswoman for ..., told` / `Its chief executive, X, said`
+            body = stripped[:-1]
+            comma = body.rfind(",")
+            if comma >= 0:
+                appositive = body[comma + 1:]
+                app_start = sent_start + comma + 1
+                if self._names_in(index, app_start, app_start + len(appositive)) and not _after_boundary(body[:comma]).strip()[:1].isupper():
+                    return self._resolve(index, app_start + 1, appositive, _after_boundary(body[:comma])), app_start
+                role, left = _role_text(appositive), body[:comma]
+            else:
+                left = body
+        subject = _after_boundary(left)
+        start = sent_start + len(left) - len(subject)
+        words = subject.split()
+        if not words or len(words) > 10:
+            return None, verb_start
+        offset = len(subject) - len(subject.lstrip())
+        return self._resolve(index, start + offset, subject.strip(), role), start + offset
+
+    def _first_name_in(self, index: int, start: int, end: int) -> Speaker | None:
+        for mention in self.people.mentions_within(index, start, end):
+            return _speaker_of(mention.entity)
+        return None
+
+    def _names_in(self, index: int, start: int, end: int) -> bool:
+        return bool(self.people.mentions_within(index, start, end))
+
+    # -- resolving a subject -----------------------------------------------------------------
+    def _resolve(self, index: int, pos: int, subject: str, role: str = "") -> Speaker | None:
+        words = subject.split()
+        if not words:
+            return None
+        first = words[0].lower()
+        if len(words) == 1 and first in PRONOUNS:
+            entity = self.people.last_person_before(index, pos, PRONOUNS[first])
+            return _speaker_of(entity) if entity else None
+        if len(words) == 1 and first in GROUP_PRONOUNS:
+            return self._latest_group(index, pos, None)
+        if first in ("i", "we", "you"):
+            return None
+        if words[-1].islower() and words[-1] in ROLE_WORDS:  # `Nowa Sól mayor`, `the NATO chief`
+            entity = self.people.by_description({w.lower() for w in words}, index, pos)
+            if entity is not None:
+                self.people.add_mention(index, pos, pos + len(subject), entity)
+                return _speaker_of(entity)
+        mentions = self.people.mentions_within(index, pos, pos + len(subject))
+        if mentions:  # a person before an organisation: `Mazovia Air spokeswoman Iga Sadowska`
+            mentions.sort(key=lambda m: m.entity.kind != "person")
+            return _speaker_of(mentions[0].entity, role)
+        for m in NAME_RE.finditer(subject):
+            entity = self.people.lookup(m.group(0).split()[-1])
+            if entity is not None:
+                self.people.add_mention(index, pos + m.start(), pos + m.end(), entity)
+                return _speaker_of(entity, role)
+        content = {w.lower().strip(",") for w in words if w.lower() not in _DETERMINERS}
+        head = _head_noun(words)
+        if content & ROLE_WORDS and not head.endswith("s"):
+            entity = self.people.by_description(content, index, pos)
+            if entity is not None:
+                self.people.add_mention(index, pos, pos + len(subject), entity)
+                return _speaker_of(entity)
+        if head in ORG_NOUNS:
+            entity = self.people.org_by_descriptor(head)
+            if entity is not None:
+                return _speaker_of(entity)
+        if first == "the" and len(words) <= 3:
+            earlier = self._latest_group(index, pos, head)
+            if earlier is not None:
+                return earlier
+        speaker = Speaker(self._as_written(subject), role, "group")
+        self.groups.append((index, pos, head, speaker))
+        return speaker
+
+    def _latest_group(self, index: int, pos: int, head: str | None) -> Speaker | None:
+        for segment, start, noun, speaker in reversed(self.groups):
+            if (segment, start) < (index, pos) and (head is None or noun == head):
+                return speaker
+        return None
+
+    def _as_written(self, subject: str) -> str:
+        """`Officials in Rzeszów` -> `officials in Rzeszów`; `Pomeranian Wind` stays."""
+        words = subject.split()
+        first = words[0]
+        if not first[:1].isupper():
+            return subject
+        if first in ("The", "A", "An") or (len(words) > 1 and not words[1][:1].isupper()):
+            return first[0].lower() + subject[1:]
+        if len(words) == 1 and self._written_in_lower_case(first.lower()):
+            return first.lower()  # `Police said` and elsewhere `police`: a common noun
+        return subject
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        if self._joined is None:
+            self._joined = " " + " ".join(self.segments).replace(",", " ").replace(".", " ") + " "
+        return f" {word} " in self._joined
+
+    # -- quotes --------------------------------------------------------------------------------
+    def attribute(self, quote: QuoteSpan, previous: dict[int, Speaker]) -> tuple[Speaker | None, str]:
+        """The speaker of a quote and how it was found (`split`, `after`, `before`, `later`, `paragraph`).
+
+        ``previous`` maps a segment to the speaker of the last quote that ended in it.
+        """
+        if quote.split_gap:
+            segment, start, end = quote.split_gap
+            for event in self.events:
+                if event.segment == segment and start <= event.verb_start < end and event.speaker:
+                    return event.speaker, "split"
+        first_segment, opening, _ = quote.parts[0]
+        last_segment, _, closing = quote.parts[-1]
+        text = self.masked[last_segment]
+        sentence = sentence_span(self.starts[first_segment], opening, len(self.masked[first_segment]))
+        if quote.closed:
+            for event in self.events:
+                if (event.segment == last_segment and event.start > closing and event.speaker
+                        and not text[closing + 1:event.start].strip(" ,:\u00a0")):
+                    return event.speaker, "after"
+        before = [e for e in self.events if e.segment == first_segment and sentence[0] <= e.verb_start < opening]
+        for event in reversed(before):
+            if event.speaker:
+                return event.speaker, "before"
+        end_sentence = sentence_span(self.starts[last_segment], closing, len(text))
+        for event in self.events:
+            if event.segment == last_segment and closing < event.verb_start < end_sentence[1] and event.speaker:
+                return event.speaker, "later"
+        colon = _COLON_NAME_RE.match(self.masked[first_segment][:opening])
+        if colon:
+            speaker = self._resolve(first_segment, colon.start("name"), colon.group("name"))
+            if speaker:
+                return speaker, "before"
+        return self._from_context(first_segment, opening, previous)
+
+    def _from_context(self, segment: int, opening: int, previous: dict[int, Speaker]) -> tuple[Speaker | None, str]:
+        masked = self.masked[segment]
+        if not masked[:opening].strip() and segment >= 2:
+            prior = self.masked[segment - 1].rstrip()
+            prior_events = [e for e in self.events if e.segment == segment - 1 and e.speaker]
+            if prior.endswith(":") and prior_events:
+                return prior_events[-1].speaker, "paragraph"
+            if segment - 1 in previous:
+                return previous[segment - 1], "paragraph"
+            if prior_events:
+                return prior_events[-1].speaker, "paragraph"
+        earlier = [e for e in self.events if e.segment == segment and e.verb_start < opening and e.speaker]
+        if earlier:
+            return earlier[-1].speaker, "paragraph"
+        return None, ""
+
+
+def _speaker_of(entity: Entity, role: str = "") -> Speaker:
+    return Speaker(entity.name, entity.role or role, entity.kind)
+
+
+def _strip_auxiliaries(left: str) -> str:
+    """`Rutte has also said`: the subject ends before the auxiliaries and adverbs."""
+    left = left.rstrip()
+    while True:
+        cut = left.rfind(" ")
+        if cut < 0 or left[cut + 1:].lower() not in _AUXILIARIES:
+            return left
+        left = left[:cut].rstrip()
+
+
+def _role_text(appositive: str) -> str:
+    """An apposition as a role: `a spokeswoman for X` -> `spokeswoman for X`; `who lives ...` -> ``."""
+    words = appositive.split()
+    if not words or words[0].lower() in ("who", "whose", "which", "of", "where", "when"):
+        return ""
+    if words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) if any(w.lower().strip("’'s,") in ROLE_WORDS for w in words[:5]) else ""
+
+
+def _after_boundary(text: str) -> str:
+    """The words after the last clause boundary: the subject right before a verb."""
+    boundaries = [m.end() for m in _BOUNDARY_RE.finditer(text)]
+    return text[boundaries[-1]:] if boundaries else text
+
+
+def _head_noun(words: list[str]) -> str:
+    """`officials in Gdansk` -> officials; `the regional sanitary inspectorate` -> inspectorate."""
+    for i, word in enumerate(words):
+        if i and word.lower() in ("in", "of", "at", "from", "for", "on"):
+            return words[i - 1].lower().strip(",")
+    return words[-1].lower().strip(",")

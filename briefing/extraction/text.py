@@ -1,0 +1,124 @@
+"""Text helpers shared by the figure and quote passes: spans to skip, sentences.
+
+Everything works on offsets into the segment's own text, so a figure or quote
+keeps its exact position; masking replaces characters one for one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from briefing.extraction.lexicon import ABBREVIATIONS, MONTHS
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` factored as a trie (`s(?:aid|ays)`).
+
+    Python's regex engine tries the branches of a plain alternation one by one
+    at every position; sharing prefixes makes a scan of a long word list several
+    times faster.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+# After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
+_AFTER_RE = re.compile(
+    rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}(?![a-z])"
+    rf"|\s*(?:-|–|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?![a-z])"
+    r"|\s?(?:[aApP]\.?[mM]\b\.?)")
+_MONTH_BEFORE_RE = re.compile(rf"{MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*)?\Z")
+_NUMERIC_DATE_RE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}")
+_LIST_MARKER_RE = re.compile(r"\s*\d{1,3}[.)]\s")
+_PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\d{2,4}){2,}")
+_PHONE_CHARS = frozenset("0123456789 +()-")
+
+
+def is_date_time_or_code(text: str, start: int, end: int) -> bool:
+    """The number at text[start:end] is part of a date, a time, a phone number, a web address or
+    a list marker: `3 February`, `Feb 3-5`, `17:45`, `5 pm`, `03.02.2026`, `+48 22 555 01 23`,
+    `https://…/2026/02/`, `24/7`, `1. Kacper Wilk`."""
+    nxt = text[end:end + 1]
+    if nxt in ":/" and text[end + 1:end + 2].isdigit():
+        return True
+    if nxt in ".-" and _NUMERIC_DATE_RE.match(text, start):
+        return True
+    if _AFTER_RE.match(text, end) or _MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
+        return True
+    if start < 4 and not text[:start].strip() and _LIST_MARKER_RE.match(text):
+        return True
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    token = text[left:right if right >= 0 else len(text)]
+    if "://" in token or "www." in token or "@" in token:
+        return True
+    after_group = nxt in " -" and text[end + 1:end + 2].isdigit()
+    before_group = text[start - 1:start] in " -" and text[start - 2:start - 1].isdigit()
+    return (after_group or before_group or text[start - 1:start] in "+(") and _in_phone_number(text, start, end)
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    left, right = start, end
+    while left > 0 and text[left - 1] in _PHONE_CHARS:
+        left -= 1
+    while right < len(text) and text[right] in _PHONE_CHARS:
+        right += 1
+    cluster = text[left:right].strip()
+    return cluster.count(" ") + cluster.count("-") >= 2 and bool(_PHONE_RE.fullmatch(cluster))
+
+
+_PERIOD_RE = re.compile(r"\.(?=[\s\w])")
+
+
+def hide_abbreviation_stops(text: str) -> str:
+    """The text with the full stops of abbreviations (`Prof.`, `No.`, `e.g.`) and initials
+    (`J. Smith`) turned into spaces, so they end no sentence and break no name."""
+    cuts = []
+    for period in _PERIOD_RE.finditer(text):
+        end = period.start()
+        start = max(text.rfind(" ", 0, end), text.rfind("(", 0, end)) + 1
+        word = text[start:end]
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            cuts.append(end)
+    if not cuts:
+        return text
+    pieces, pos = [], 0
+    for cut in cuts:
+        pieces += [text[pos:cut], " "]
+        pos = cut + 1
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+
+
+def sentence_starts(masked: str) -> list[int]:
+    """Offsets where sentences begin, found in text whose quotes are masked."""
+    starts = [0]
+    for m in _SENTENCE_END_RE.finditer(masked):
+        end = m.end()
+        rest = masked[end:end + 3].lstrip()
+        if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“„«‘'("):
+            starts.append(end + (len(masked[end:]) - len(masked[end:].lstrip())))
+    return starts
+
+
+def sentence_span(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding ``pos``."""
+    i = bisect_right(starts, pos) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else length
+    return starts[max(i, 0)], end

@@ -1,0 +1,241 @@
+"""What a number counts or measures: the words right after it.
+
+``unit_after(text, pos, ...)`` looks at the text following a number and
+returns a ``UnitMatch`` (the unit as the spec writes it, where the unit phrase
+ends, what kind of unit it is, and any scale written as a suffix), ``None``
+when nothing follows that could be a unit, or ``NOT_A_FIGURE`` when what
+follows shows the number is no figure (`two thirds`, `143rd`, `5am`).
+
+The order of the checks is the order of certainty: a percent sign or a degree
+sign beats a currency word, which beats a unit symbol, which beats a compound
+adjective (`ten-day`), which beats the counted noun phrase (`450 drones`,
+`three large industrial consumers`, `four of the hospitals`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from briefing.extraction.lexicon import (
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    DOLLAR_NATIONS,
+    FRACTION_WORDS,
+    IRREGULAR_PLURALS,
+    NP_STOP,
+    SINGULAR_S,
+    UNIT_DROP_ADJECTIVES,
+    UNIT_SYMBOLS,
+    WEEKDAYS,
+)
+from briefing.extraction.numbers import NUMBER_RE
+
+
+class UnitMatch(NamedTuple):
+    unit: str
+    end: int  # offset just after the unit phrase
+    kind: str  # percent, temperature, currency, measure, compound, count
+    scale: float = 1.0  # a scale written as a suffix: `700k`, `€3m`
+
+
+NOT_A_FIGURE = UnitMatch("", 0, "none")
+
+_ATTACHED_RE = re.compile(r"[A-Za-z]+")
+# Units with a fixed spelling, in one pattern so each number costs one match:
+# percent, temperature, a currency written after the number, unit symbols.
+_FIXED_UNIT_RE = re.compile(
+    r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage\s+points?)\b)"
+    r"|°\s?(?P<c1>[CF])\b|(?<=\d)(?P<c3>[CF])\b|(?i:degrees?)\s+(?P<c2>Celsius|Fahrenheit|centigrade|C|F)\b"
+    r"|(?P<degree_sign>°)|(?P<degrees>(?i:degrees?))\b"
+    r"|(?:(?P<nation>Canadian|Australian|US|American|New Zealand|Hong Kong|Singapore)\s+)?"
+    r"(?P<word>(?i:zł|zlotys?|złotys?|zlotych|złotych|euros?|dollars?|pounds(?:\s+sterling)?|sterling"
+    r"|hryvnias?|hryvnyas?|roubles?|rubles?|yen|francs?|korunas?|forints?|kronor|krona|kroner|krone|yuan"
+    r"|rupees|lira))(?!\w)"
+    rf"|(?P<code>{'|'.join(sorted(CURRENCY_CODES))})\b"
+    r"|(?P<symbol>" + "|".join(re.escape(s) for s in sorted(UNIT_SYMBOLS, key=len, reverse=True)) + r")(?![\w/²³]))")
+_COMPOUND_RE = re.compile(r"-(?P<word>[a-z]+)(?P<more>(?:-[a-z]+)*)")
+_OF_THE_RE = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+|(?=\d))", re.IGNORECASE)
+_SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_NOT_COMPOUND = {"fold", "odd", "plus", "old", "strong"}
+
+
+def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool = True) -> UnitMatch | None:
+    """The unit of the number ending at ``pos`` (``currency`` already found before it, or "").
+
+    ``many`` says the number is not one, so what it counts must be a plural noun.
+    """
+    scale = 1.0
+    following = text[pos:pos + 1]
+    if digits and following.isalpha():
+        attached = _ATTACHED_RE.match(text, pos)
+        suffix = attached.group(0)
+        if suffix.lower() in _SUFFIX_SCALES and (suffix.lower() != "b" or currency):
+            scale, pos = _SUFFIX_SCALES[suffix.lower()], attached.end()
+        elif suffix == "m" and (currency or counted_noun(text, attached.end()) is not None):
+            scale, pos = 1e6, attached.end()
+        elif _fixed_unit(text, pos) is None:
+            return NOT_A_FIGURE  # 143rd, 5am, 1990s, 3D (but 4pc, 18C, 5km)
+        following = text[pos:pos + 1]
+    if currency:
+        return UnitMatch(currency, pos, "currency", scale)
+    if following == "-":
+        compound = _COMPOUND_RE.match(text, pos)
+        if compound:
+            word = compound.group("word")
+            if word in FRACTION_WORDS or word in _NOT_COMPOUND or compound.group("more") == "-old":
+                return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old
+            return UnitMatch(word, compound.end(), "compound", scale)
+    found = _fixed_unit(text, pos)
+    if found is not None:
+        return UnitMatch(found.unit, found.end, found.kind, scale)
+    phrase = counted_noun(text, pos, many)
+    if phrase is NOT_COUNTED:
+        return NOT_A_FIGURE
+    if phrase is None and text.startswith(" of ", pos):
+        of_the = _OF_THE_RE.match(text, pos)
+        if of_the:  # `four of the hospitals`, `nine of its 31 wagons`
+            after = of_the.end()
+            number = NUMBER_RE.match(text, after)
+            phrase = counted_noun(text, number.end() if number else after, True)
+            phrase = None if phrase is NOT_COUNTED else phrase
+    if phrase is None:
+        return None if scale == 1.0 else UnitMatch("", pos, "count", scale)
+    return _per_time(text, UnitMatch(phrase[0], phrase[1], "count", scale))
+
+
+def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
+    """Percent, temperature, currency written after the number, unit symbols."""
+    m = _FIXED_UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    if m.group("percent") or m.group("points"):
+        return UnitMatch("percent" if m.group("percent") else "percentage points", m.end(), "percent")
+    scale = m.group("c1") or m.group("c2") or m.group("c3")
+    if scale or m.group("degree_sign") or m.group("degrees"):
+        unit = {"C": "°C", "F": "°F"}.get((scale or "").upper()[:1], "degrees" if m.group("degrees") else "°")
+        return UnitMatch(unit, m.end(), "temperature")
+    if m.group("code"):
+        return UnitMatch(m.group("code"), m.end(), "currency")
+    if m.group("word"):
+        word = m.group("word").lower().split()[0]
+        code = CURRENCY_WORDS.get(word, word)
+        nation = (m.group("nation") or "").lower()
+        if code == "USD" and nation:
+            code = DOLLAR_NATIONS.get(nation, code)
+        return UnitMatch(code, m.end(), "currency")
+    return _per_time(text, UnitMatch(m.group(kind), m.end(), "measure"))
+
+
+_PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
+_SPEEDS = {("km", "hour"): "km/h", ("kilometres", "hour"): "km/h", ("kilometers", "hour"): "km/h",
+           ("miles", "hour"): "mph", ("metres", "second"): "m/s", ("meters", "second"): "m/s", ("m", "second"): "m/s"}
+
+
+def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
+    """`90 km per hour` is a speed: `km/h`."""
+    m = _PER_TIME_RE.match(text, unit.end)
+    if not m:
+        return unit
+    speed = _SPEEDS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
+    return UnitMatch(speed, m.end(), "measure", unit.scale)
+
+
+def is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    if word[:-1].isupper() and word.endswith("s") and len(word) > 2:  # SUVs, MPs
+        return True
+    return (len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+            and lower not in SINGULAR_S and lower not in NP_STOP)
+
+
+NOT_COUNTED = ("", 0)  # what follows shows the number counts nothing: `two thirds`
+_TRAILING = ",.;:!?)]}”\"’'»…"
+_WINDOW = 72
+
+
+def _words_after(text: str, pos: int) -> list[tuple[str, int, bool]]:
+    """The words after ``pos`` as (word, end offset, punctuation follows), from a short window."""
+    window = text[pos:pos + _WINDOW]
+    words, cursor = [], 0
+    raw_words = window.split()
+    if pos + _WINDOW < len(text) and raw_words and not window[-1].isspace():
+        raw_words.pop()  # cut by the window
+    for raw in raw_words:
+        cursor = window.find(raw, cursor) + len(raw)
+        core = raw.rstrip(_TRAILING)
+        if not core:
+            words.append((raw, pos + cursor, True))
+            break
+        words.append((core, pos + cursor - (len(raw) - len(core)), core != raw))
+        if core != raw:
+            break
+    return words
+
+
+def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | None:
+    """The noun phrase a number counts, as (unit, end offset); None, or NOT_COUNTED for a fraction.
+
+    The phrase runs over adjectives and nouns and stops after its first plural
+    noun (`flu cases surge` -> `flu cases`), before function words and verbs.
+    Leading proper names and adjectives such as `new` are dropped from the unit
+    (`over 1,000 Kyiv apartment blocks` -> `apartment blocks`).
+    """
+    if not (text[pos:pos + 1].isspace() or text[pos - 1:pos].isspace()):
+        return None  # something attached to the number
+    following = _words_after(text, pos)
+    if following and following[0][0].lower() in FRACTION_WORDS:
+        return NOT_COUNTED
+    phrase: list[tuple[str, int]] = []
+    has_head = False
+    for i, (word, end, punctuated) in enumerate(following):
+        if has_head or len(phrase) >= 5 or not word[:1].isalnum():
+            break
+        lower = word.lower()
+        if word[:1].isdigit():
+            if phrase and phrase[-1][0][:1].isupper() and word.isdigit():  # `three Boeing 737 jets`
+                phrase.append((word, end))
+                continue
+            break
+        if lower in NP_STOP:
+            if not phrase and lower in UNIT_DROP_ADJECTIVES:
+                phrase.append((word, end))
+                continue
+            nxt = following[i + 1][0] if i + 1 < len(following) else ""
+            if lower in ("and", "or") and phrase and nxt.islower() and nxt not in NP_STOP:
+                phrase.append((word, end))  # `long-distance and regional trains`
+                continue
+            break
+        if lower in WEEKDAYS or lower.endswith(("'s", "’s")):
+            break
+        if phrase and word.islower() and lower.endswith(("ed", "ing")):
+            break
+        phrase.append((word, end))
+        if punctuated:
+            break
+        nxt = following[i + 1][0] if i + 1 < len(following) else ""
+        has_head = is_plural(word) and not (nxt.islower() and is_plural(nxt))  # `police officers`
+    if many and not any(is_plural(w) for w, _ in phrase):
+        return None  # `41,200 watched the final`: more than one of something is a plural noun
+    return _unit_from_words(phrase)
+
+
+def _unit_from_words(words: list[tuple[str, int]]) -> tuple[str, int] | None:
+    while words and (words[-1][0].lower() in ("and", "or") or _verb_like(words[-1][0])):
+        words.pop()  # `12 died in ...`: an -ed word needs a noun after it to be an adjective
+    if not any(w[:1].islower() or (w[:-1].isupper() and w.endswith("s") and len(w) > 2) for w, _ in words):
+        return None  # only proper names (`00-640 Warszawa`): nothing counted
+    end = words[-1][1]
+    names = [w for w, _ in words]
+    while len(names) > 1 and (names[0][:1].isupper() or names[0][:1].isdigit()
+                              or names[0].lower() in UNIT_DROP_ADJECTIVES):
+        names.pop(0)
+    return " ".join(names), end
+
+
+def _verb_like(word: str) -> bool:
+    return word.islower() and word.endswith(("ed", "ing"))

@@ -1,0 +1,99 @@
+"""Between the models' dataclasses and the store's rows, both ways."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from briefing.models import Article, Extraction, Figure, Quote, StoredArticle
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def article_identity(article: Article) -> str:
+    """What makes two versions of an article "the same article": its URL, else file and title."""
+    return article.url or f"{article.origin}::{article.title}"
+
+
+def article_values(article: Article) -> dict[str, object]:
+    """The columns an article's content fills (not its id, identity, hash or bookkeeping times)."""
+    return {
+        "title": article.title,
+        "published_utc": article.published,
+        "published_assumed": article.published_assumed,
+        "section": article.section,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "lead": article.lead,
+        "body_json": json.dumps(list(article.body), ensure_ascii=False),
+        "caption": article.caption,
+        "caption_credit": article.caption_credit,
+        "sources_json": json.dumps(list(article.sources), ensure_ascii=False),
+        "origin": article.origin,
+        "language": article.language,
+    }
+
+
+def article_from_row(row: Mapping) -> Article:
+    return Article(
+        id=row["id"],
+        title=row["title"],
+        published=row["published_utc"],
+        published_assumed=bool(row["published_assumed"]),
+        section=row["section"],
+        source=row["source"],
+        url=row["url"],
+        author=row["author"],
+        lead=row["lead"],
+        body=tuple(json.loads(row["body_json"])),
+        caption=row["caption"],
+        caption_credit=row["caption_credit"],
+        sources=tuple(json.loads(row["sources_json"])),
+        origin=row["origin"],
+        language=row["language"],
+    )
+
+
+def stored_from_row(row: Mapping, extraction: Extraction | None) -> StoredArticle:
+    return StoredArticle(article=article_from_row(row), extraction=extraction, ingested_at=row["ingested_at"])
+
+
+def extraction_values(article_id: int, extraction: Extraction) -> dict[str, object]:
+    return {
+        "article_id": article_id,
+        "version": extraction.version,
+        "figures_json": json.dumps([asdict(f) for f in extraction.figures], ensure_ascii=False),
+        "quotes_json": json.dumps([asdict(q) for q in extraction.quotes], ensure_ascii=False),
+        "computed_at": now(),
+    }
+
+
+def extraction_from_row(row: Mapping) -> Extraction:
+    return Extraction(
+        figures=tuple(Figure(**item) for item in json.loads(row["figures_json"])),
+        quotes=tuple(Quote(**item) for item in json.loads(row["quotes_json"])),
+        version=row["version"],
+    )
+
+
+#: each dialect's INSERT with ON CONFLICT (the two share the API)
+_INSERTS: dict[str, Callable] = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
+
+
+def upsert(connection: Connection, table: Table, rows: Iterable[dict], keys: tuple[str, ...]) -> None:
+    """Insert rows, replacing the columns of those whose ``keys`` are already there."""
+    rows = list(rows)
+    if not rows:
+        return
+    statement = _INSERTS[connection.dialect.name](table)
+    replace = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    connection.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=replace), rows)
