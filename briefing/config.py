@@ -38,7 +38,7 @@ class BriefingSection(_Section):
 class StoreSection(_Section):
     #: where the SQLite database lives (relative to this file)
     path: Path = Path("data/briefing.sqlite3")
-    #: an SQLAlchemy-style URL; only sqlite is built in for now
+    #: a database URL instead of the file: postgresql+psycopg://user@host/db (docs/postgresql.md)
     url: str | None = None
 
 
@@ -102,6 +102,7 @@ class EmailSection(_Section):
 
 
 class ScheduleSection(_Section):
+    #: HH:MM (HH:MM:SS is taken too, for trying a schedule out)
     time: str = "06:30"
     days: tuple[str, ...] = DAY_NAMES
     #: how late a missed run may still be made up, in hours after its time
@@ -109,11 +110,14 @@ class ScheduleSection(_Section):
     #: which day a run's briefing is for: the day before the run (a morning
     #: briefing of yesterday's articles) or the day of the run itself
     covers: Literal["previous_day", "same_day"] = "previous_day"
+    #: how often each scheduler looks for a briefing that is due and not made (its maker stopped
+    #: mid-run, on this machine or another) and makes it: the longest a takeover waits
+    recheck_seconds: float = Field(default=300.0, gt=0)
 
     @field_validator("time")
     @classmethod
     def _clock_time(cls, value: str) -> str:
-        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?", value):
             raise ValueError(f"expected a time of day as HH:MM, got {value!r}")
         return value
 
@@ -127,8 +131,7 @@ class ScheduleSection(_Section):
 
     @property
     def clock(self) -> time:
-        hours, minutes = self.time.split(":")
-        return time(int(hours), int(minutes))
+        return time.fromisoformat(self.time)
 
 
 class PreviewSection(_Section):

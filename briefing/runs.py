@@ -11,7 +11,10 @@ makes a briefing again and mails it to everyone again.
 A process that dies mid-run leaves its claim ``running``. While it works, a
 heartbeat thread refreshes the claim; a claim whose heartbeat is older than
 ``stale_after``, or whose holder is a dead process on this host, is stale and
-the next run takes it over.
+the next run takes it over. On PostgreSQL a run also holds the claim's
+session lock (``briefing.store.liveness``) while it works, which the server
+frees the moment its process or machine dies: a claim whose lock is free is
+taken over at once, and one whose lock is held is never taken.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from briefing.config import Settings
 from briefing.delivery import FAILED, DeliveryOutcome, formats_for_delivery, send_briefing
 from briefing.errors import DeliveryError
 from briefing.selection import Period
-from briefing.store import Store
+from briefing.store import Store, liveness
 from briefing.store.runs import ALREADY_DONE, CLAIMED, ClaimAttempt, RunLog
 
 log = logging.getLogger(__name__)
@@ -145,13 +148,16 @@ def run_briefing(
     """
     owner, slug, edition = current_owner(), period.slug, settings.edition_name
     generate = generate or _default_generate
-    with Store(settings.store_url) as store:
+    with Store(settings.store_url) as store, liveness.hold(store, f"{edition}:{slug}") as holding:
+        # On PostgreSQL the claim's session lock tells at once whether a holder lives:
+        # holding it, a running claim's holder is gone; not holding it, someone live works on it.
         runs = RunLog(store)
         run_id = runs.start_run(edition=edition, period=slug, trigger=trigger, owner=owner, now=clock())
         now = clock()
         attempt = runs.claim(
             edition=edition, period=slug, owner=owner, run_id=run_id, now=now, force=force,
-            is_stale=lambda holder, beat: claim_is_stale(holder, beat, now=now, stale_after=stale_after),
+            is_stale=lambda holder, beat: holding or claim_is_stale(holder, beat, now=now, stale_after=stale_after),
+            contended=liveness.SESSION_LOCKS[store.dialect] is not None and not holding,
         )
         report = RunReport(run_id, period, trigger, outcome="running")
         if attempt.status != CLAIMED:
@@ -182,10 +188,12 @@ def _stand_down(runs: RunLog, report: RunReport, attempt: ClaimAttempt, clock: C
     report.other_run, report.other_owner, report.since = attempt.run_id, attempt.owner, attempt.since
     if attempt.status == ALREADY_DONE:
         report.outcome, report.error = ALREADY_DONE, f"already made by run #{attempt.run_id}"
-    else:
+    elif attempt.run_id:
         started = attempt.since.isoformat(timespec="seconds") if attempt.since else "?"
         report.outcome = SKIPPED
         report.error = f"run #{attempt.run_id} ({attempt.owner}) is making it, since {started}"
+    else:
+        report.outcome, report.error = SKIPPED, "another process is making it"
     runs.finish_run(report.run_id, outcome=report.outcome, error=report.error, now=clock())
     return report
 

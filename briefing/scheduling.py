@@ -22,18 +22,15 @@ hour runs at its first occurrence only. Either way: one run per date.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from briefing.config import DAY_NAMES, Settings
-from briefing.delivery.smtp import credentials
+from briefing.config import DAY_NAMES, DEFAULT_EDITION, Settings
 from briefing.errors import BriefingError
 from briefing.runs import (
     CATCH_UP,
@@ -52,7 +49,6 @@ from briefing.store.runs import ALREADY_DONE, RunLog
 
 log = logging.getLogger(__name__)
 
-JOB_ID = "briefing-daily"
 #: how far back a start looks for missed runs (older ones are neither made nor logged)
 LOOKBACK = timedelta(days=8)
 
@@ -80,7 +76,7 @@ class DailyTrigger(CronTrigger):
     def __init__(self, at: time, days: tuple[str, ...], zone: ZoneInfo) -> None:
         super().__init__(day_of_week=",".join(days) or None, hour=at.hour, minute=at.minute, second=at.second,
                          timezone=zone)
-        self.at, self.zone = at, zone
+        self.at, self.days, self.zone = at, tuple(days), zone
         self.weekdays = {DAY_NAMES.index(day) for day in days}
 
     def fire_time(self, day: date) -> datetime:
@@ -103,7 +99,11 @@ class DailyTrigger(CronTrigger):
         return None
 
     def __getstate__(self):
-        raise TypeError("DailyTrigger is for the in-memory job store only")
+        # Kept in the store's job table (``briefing.store.jobs``): the time, days and zone say it all.
+        return {"version": 1, "at": self.at.isoformat(), "days": list(self.days), "zone": self.zone.key}
+
+    def __setstate__(self, state):
+        self.__init__(time.fromisoformat(state["at"]), tuple(state["days"]), ZoneInfo(state["zone"]))
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,9 @@ class BriefingScheduler:
                  run=run_briefing) -> None:
         self.settings, self.clock, self.run, self.edition = settings, clock, run, settings.edition_name
         self.schedule = DailySchedule.from_settings(settings, at)
+        self.job_id = f"edition:{self.edition}"
         self._scheduler: BackgroundScheduler | None = None
+        self._busy = threading.Lock()  # the daily job and the recheck of one edition take turns
 
     def plan(self, now: datetime) -> CatchUpPlan:
         since = (now - LOOKBACK - timedelta(days=2)).astimezone(self.schedule.zone).date().isoformat()
@@ -201,6 +203,10 @@ class BriefingScheduler:
 
     def run_due(self, trigger: str = SCHEDULED) -> list[RunReport]:
         """Make every briefing due now and not made; log (and record) those too late to make."""
+        with self._busy:
+            return self._run_due(trigger)
+
+    def _run_due(self, trigger: str) -> list[RunReport]:
         now = self.clock()
         plan = self.plan(now)
         for missed in plan.skip:
@@ -224,69 +230,59 @@ class BriefingScheduler:
             fresh = RunLog(store).record_skip(edition=self.edition, period=missed.briefing_day.isoformat(),
                                               trigger=CATCH_UP, owner=current_owner(), now=now, reason=reason)
         if fresh:
-            log.warning("skipping the briefing for %s %s", missed.briefing_day, reason)
+            log.warning("skipping the %sfor %s %s", self._name(), missed.briefing_day, reason)
 
     def _make(self, due: DueRun, kind: str, now: datetime) -> RunReport | None:
         at, on = self._describe(due)
         if kind == CATCH_UP:
             hours = due.late_by(now).total_seconds() / 3600
-            log.warning("catching up the briefing for %s missed at %s on %s (%.1f hours late)",
+            log.warning("catching up the %sfor %s missed at %s on %s (%.1f hours late)", self._name(),
                         due.briefing_day, at, on, hours)
         else:
-            log.info("making the briefing for %s, due at %s", due.briefing_day, at)
+            log.info("making the %sfor %s, due at %s", self._name(), due.briefing_day, at)
         try:
             report = self.run(self.settings, Period.day(due.briefing_day), trigger=kind, clock=self.clock)
         except (BriefingError, OSError) as exc:
-            log.error("the briefing for %s failed: %s", due.briefing_day, exc)
+            log.error("the %sfor %s failed: %s", self._name(), due.briefing_day, exc)
             return None
-        _log_report(report)
+        _log_report(report, self._name())
         return report
 
     def serve(self, stop: threading.Event) -> None:
-        """Run until ``stop`` is set: catch up first, then every day at the run time.
+        """Run this edition until ``stop`` is set (``briefing.scheduling_service.serve_editions``)."""
+        from briefing.scheduling_service import serve_editions
 
-        With e-mail on, a missing SMTP login fails now rather than at the first run.
-        """
-        if self.settings.email.enabled:
-            credentials(self.settings.email.smtp, os.environ)
-        window = self.schedule.catch_up.total_seconds()
-        scheduler = BackgroundScheduler(timezone=UTC)  # UTC: its clock arithmetic then ignores DST
-        scheduler.add_job(
-            self.run_due, self.schedule.trigger(), args=[SCHEDULED], id=JOB_ID, name="daily briefing",
-            replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=max(1, int(window)),
-        )
-        scheduler.add_listener(self._log_next, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED)
-        self._scheduler = scheduler
-        scheduler.start()
-        log.info("scheduler started: the briefing runs at %s on %s (%s)", self.schedule.at.isoformat(),
-                 ",".join(self.schedule.days), self.schedule.zone.key)
-        try:
-            self.run_due(CATCH_UP)
-            self._log_next()
-            while not stop.wait(0.5):
-                pass
-        finally:
-            scheduler.shutdown(wait=True)
-            log.info("scheduler stopped")
+        serve_editions([self], stop)
 
-    def _log_next(self, event=None) -> None:
-        job = self._scheduler.get_job(JOB_ID) if self._scheduler else None
+    def describe_schedule(self) -> str:
+        return (f"the {self._name()}runs at {self.schedule.at.isoformat()} on {','.join(self.schedule.days)} "
+                f"({self.schedule.zone.key})")
+
+    def _name(self) -> str:
+        return "briefing " if self.edition == DEFAULT_EDITION else f"{self.edition} briefing "
+
+    def log_next(self, event=None) -> None:
+        """Log when this edition's next briefing is due (after its own job ran, or on start)."""
+        if event is not None and getattr(event, "job_id", None) != self.job_id:
+            return
+        job = self._scheduler.get_job(self.job_id) if self._scheduler else None
         if job and job.next_run_time:
             due = self.schedule.due(job.next_run_time)
             local = _utc(due.fire_time).astimezone(self.schedule.zone)
-            log.info("next briefing: %s at %s (%s)", due.briefing_day, f"{local:%Y-%m-%d %H:%M:%S %Z}",
+            label = "" if self.edition == DEFAULT_EDITION else f" ({self.edition})"
+            log.info("next briefing%s: %s at %s (%s)", label, due.briefing_day, f"{local:%Y-%m-%d %H:%M:%S %Z}",
                      self.schedule.zone.key)
 
 
-def _log_report(report: RunReport) -> None:
+def _log_report(report: RunReport, name: str = "briefing ") -> None:
     day = report.period.slug
     if report.outcome == ALREADY_DONE:
-        log.info("standing down: the briefing for %s is %s", day, report.error)
+        log.info("standing down: the %sfor %s is %s", name, day, report.error)
     elif report.outcome == SKIPPED:
-        log.info("standing down: the briefing for %s is being made elsewhere: %s", day, report.error)
+        log.info("standing down: the %sfor %s is being made elsewhere: %s", name, day, report.error)
     elif report.outcome == OK:
         sent = sum(1 for d in report.deliveries if d.status == "sent")
         mailed = f"; e-mailed to {sent} recipient(s)" if report.deliveries else ""
-        log.info("the briefing for %s is made (run #%d): %s%s", day, report.run_id, report.out_dir, mailed)
+        log.info("the %sfor %s is made (run #%d): %s%s", name, day, report.run_id, report.out_dir, mailed)
     else:
-        log.error("the briefing for %s was made but: %s", day, report.error)
+        log.error("the %sfor %s was made but: %s", name, day, report.error)

@@ -117,3 +117,41 @@ def test_an_edition_is_generated_into_its_own_folder_and_the_archive_lists_every
     links = [line.split("(<")[1].split(">)")[0] for line in index.splitlines() if line.startswith("- ")]
     assert links == ["2026-02-03/briefing.md", "business/2026-02-03/briefing.md", "defence/2026-02-03/briefing.md"]
     assert "- defence: " in index
+
+
+NAVY = """---
+title: "Navy tests new patrol boat"
+published: 2026-02-03 10:15
+source: Harbour Desk
+section: {section}
+---
+
+# Navy tests new patrol boat
+
+The boat sailed through a gale off the coast on Tuesday, the navy said.
+"""
+
+
+def cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False,
+                          timeout=120)
+
+
+def test_generate_makes_every_edition_or_the_one_asked_for(config, tmp_path):
+    (tmp_path / "articles" / "navy.md").write_text(NAVY.format(section="Defence"), encoding="utf-8")
+    everything = cli("generate", "--config", str(config), "--date", "2026-02-03")
+    assert everything.returncode == 0, everything.stderr
+    out = tmp_path / "output"
+    assert everything.stdout.splitlines() == [
+        f"defence 2026-02-03: 1 articles -> {out / 'defence' / '2026-02-03'}",
+        f"business 2026-02-03: 0 articles -> {out / 'business' / '2026-02-03'}",
+        f"weather 2026-02-03: 1 articles -> {out / 'weather' / '2026-02-03'}",
+    ]
+    again = cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "business", "--force")
+    assert again.stdout == f"business 2026-02-03: 0 articles -> {out / 'business' / '2026-02-03'}\n"
+    unknown = cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "sport")
+    assert (unknown.returncode, unknown.stderr) == (
+        2, f"briefing: error: {config}: no edition 'sport'; known editions: defence, business, weather\n")

@@ -34,11 +34,12 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
 @click.option("--formats", "formats", help="Comma-separated renderings, e.g. md,html,pdf (default: config).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes for a range (default: all cores).")
 @click.option("--force", is_flag=True, help="Make (and e-mail) a day or digest again though it was made before.")
+@click.option("--edition", "edition", metavar="NAME", help="Only this edition (default: every configured edition).")
 @with_settings
 @user_templates_option
 def generate_command(
     day: date | None, first: date | None, last: date | None, digest: bool, formats: str | None, jobs, force: bool,
-    settings,
+    edition: str | None, settings,
 ) -> int:
     """Generate the briefing for a day (or a range) into the output folder.
 
@@ -51,12 +52,16 @@ def generate_command(
     code 3). When email.enabled is on, it is e-mailed to the recipients who
     have not had it.
 
+    With editions configured, each is made into output/EDITION/ (and each
+    line starts with its name); --edition makes one of them.
+
     \b
     Examples:
       briefing generate --date 2026-02-03
       briefing generate --date yesterday --force
       briefing generate --from 2026-02-01 --to 2026-02-07
       briefing generate --from 2026-02-01 --to 2026-02-07 --digest --formats md,pdf
+      briefing generate --date yesterday --edition defence
     """
     chosen = _formats(formats)
     if day and (first or last):
@@ -70,28 +75,48 @@ def generate_command(
             raise click.UsageError(str(exc)) from None
     else:
         raise click.UsageError("give --date, or both --from and --to")
-    if period.is_single_day or digest:
-        return _generate_once(settings, period, chosen, force)
+    chosen_editions = [settings.for_edition(name) for name in ([edition] if edition else settings.edition_names)]
+    codes = []
+    for edition_settings in chosen_editions:
+        if period.is_single_day or digest:
+            codes.append(_generate_once(edition_settings, period, chosen, force, alone=len(chosen_editions) == 1))
+        else:
+            codes.append(_generate_each_day(edition_settings, period, chosen, jobs))
+    return max(codes)
+
+
+def _label(settings) -> str:
+    """What starts an edition's lines: its name, or nothing for the default edition."""
+    return f"{settings.edition.name} " if settings.edition else ""
+
+
+def _generate_each_day(settings, period: Period, formats: tuple[str, ...] | None, jobs: int | None) -> int:
     from briefing.pipeline import generate_days  # imported here: it loads the renderers
 
     failed = 0
-    for outcome in generate_days(settings, period, formats=chosen, jobs=jobs):
+    for outcome in generate_days(settings, period, formats=formats, jobs=jobs):
         if outcome.result:
-            click.echo(f"{outcome.day}: {outcome.result.article_count} articles -> {outcome.result.out_dir}")
+            click.echo(f"{_label(settings)}{outcome.day}: {outcome.result.article_count} articles -> "
+                       f"{outcome.result.out_dir}")
         else:
             failed += 1
-            click.echo(f"briefing: error: {outcome.day}: {outcome.error}", err=True)
+            click.echo(f"briefing: error: {_label(settings)}{outcome.day}: {outcome.error}", err=True)
     return 1 if failed else 0
 
 
-def _generate_once(settings, period: Period, formats: tuple[str, ...] | None, force: bool) -> int:
+def _generate_once(settings, period: Period, formats: tuple[str, ...] | None, force: bool, alone: bool) -> int:
     """One day or digest through the run wrapper: recorded, made once, e-mailed when e-mail is on."""
     report = run_briefing(settings, period, trigger=MANUAL, force=force, formats=formats)
+    where = f"{_label(settings)}{period.slug}"
     if report.outcome == ALREADY_DONE:
-        click.echo(f"{period.slug}: already generated ({report.error}); use --force to make it again")
+        click.echo(f"{where}: already generated ({report.error}); use --force to make it again")
         return 0
     if report.outcome == SKIPPED:
-        raise LockHeld(f"{period.slug}: another run is generating this briefing: {report.error}")
-    click.echo(f"{period.slug}: {report.article_count} articles -> {report.out_dir}")
+        held = LockHeld(f"{where}: another run is generating this briefing: {report.error}")
+        if alone:
+            raise held
+        click.echo(f"briefing: error: {held}", err=True)
+        return held.exit_code
+    click.echo(f"{where}: {report.article_count} articles -> {report.out_dir}")
     echo_deliveries(report)
     return 0 if report.outcome == OK else 1

@@ -33,22 +33,25 @@ def _clock_time(ctx, param, value: str | None) -> time | None:
               help="Run at this time of day instead of schedule.time (to try the schedule out).")
 @with_settings
 def schedule_command(at: time | None, settings) -> int:
-    """Generate the daily briefing at the configured time, until stopped.
+    """Generate the daily briefing (each edition's) at the configured time, until stopped.
 
     Runs in the foreground and logs to stderr; SIGTERM or Ctrl-C stop it
     cleanly (a briefing being made is finished first). On start it makes up a
     run missed while it was down, if at most schedule.catch_up_hours late.
     Each briefing is made and e-mailed once, however many schedulers share
-    the store. The briefing of a run covers the day before it by default
-    (schedule.covers: previous_day).
+    the store, on this machine or (with PostgreSQL, store.url) on others; one
+    that stops mid-run is taken over within schedule.recheck_seconds. The
+    briefing of a run covers the day before it by default (schedule.covers:
+    previous_day). --at applies to every edition.
 
     \b
     Example:
       briefing schedule --config /etc/briefing/config.yaml
     """
     from briefing.scheduling import BriefingScheduler  # imported here: it loads APScheduler
+    from briefing.scheduling_service import serve_editions
 
-    scheduler = BriefingScheduler(settings, at=at)
+    schedulers = [BriefingScheduler(settings.for_edition(name), at=at) for name in settings.edition_names]
     logging.getLogger("briefing").setLevel(logging.INFO)
     stop = threading.Event()
 
@@ -58,7 +61,7 @@ def schedule_command(at: time | None, settings) -> int:
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, request_stop)
-    scheduler.serve(stop)
+    serve_editions(schedulers, stop)
     return 0
 
 

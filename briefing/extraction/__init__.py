@@ -9,16 +9,21 @@ paragraphs); each figure and quote keeps its segment index, its character
 offset there and its sentence. The modules, in the order they run:
 
 - ``numbers``: the grammar of written numbers;
-- ``units`` and ``figures``: which numbers are figures, their unit, qualifier, sign;
+- ``context``, ``units`` and ``figures``: which numbers are figures; their
+  sign, currency and qualifier (the words before), their unit (the words after);
 - ``quotes``: quotation spans, over paragraphs and around attributions;
 - ``people`` and ``speakers``: names, roles, speech verbs, who said what;
-- ``salience``: how worth showing each item is.
+- ``salience``: how worth showing each item is;
+- ``lexicon`` (the word lists the rules consult) and ``text`` (sentences, dates
+  and times, abbreviations) serve them all.
 
 Bump ``EXTRACTOR_VERSION`` whenever results change: the store recomputes
 stored extractions whose version differs.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from briefing.extraction.figures import Candidate, article_figures
 from briefing.extraction.people import People
@@ -37,37 +42,35 @@ from briefing.models import Article, Extraction, Figure, Quote
 
 __all__ = ["extract", "EXTRACTOR_VERSION"]
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.2"
 
 # How a quote's speaker was found that shows someone is reported to have said it;
 # a one- or two-word fragment found otherwise is a scare quote, not a quote.
-_SAID_BY = {"split", "after", "before", "later"}
+_SAID_BY = {"split", "after", "before", "later", "said"}
 
 
 def extract(article: Article) -> Extraction:
+    """The key figures and quotes of one article, each with its sentence, position and salience."""
     segments = [text for _, text in article.text_segments]
     quotes = find_quotes(segments)
-    masked = _masked(segments, quotes)
-    starts = [sentence_starts(text) for text in masked]
-    quoted: dict[int, list[tuple[int, int]]] = {}
+    quoted: dict[int, list[tuple[int, int]]] = {}  # segment -> (opening, closing) of each quote part
     for quote in quotes:
         for segment, opening, closing in quote.parts:
             quoted.setdefault(segment, []).append((opening, closing))
-    figures = tuple(_figure(c, segments, starts, quoted) for c in article_figures(segments))
+    masked = _masked(segments, quoted)
+    starts = [sentence_starts(text) for text in masked]
+    sentences: dict[tuple[int, int], str] = {}
+    figures = tuple(_figure(c, segments, starts, quoted, sentences) for c in article_figures(segments))
     return Extraction(figures=figures, quotes=tuple(_quotes(segments, masked, starts, quotes)),
                       version=EXTRACTOR_VERSION)
 
 
-def _masked(segments: list[str], quotes: list[QuoteSpan]) -> list[str]:
+def _masked(segments: list[str], quoted: dict[int, list[tuple[int, int]]]) -> list[str]:
     """Each segment with the words inside quotes blanked (a closing . ! ? kept) and every quote
     mark made a plain `"`, so the attribution rules see only the reporter's words and one kind
     of mark; offsets are unchanged."""
-    parts_by_segment: dict[int, list[tuple[int, int]]] = {}
-    for quote in quotes:
-        for segment, opening, closing in quote.parts:
-            parts_by_segment.setdefault(segment, []).append((opening, closing))
     masked = list(segments)
-    for segment, parts in parts_by_segment.items():
+    for segment, parts in quoted.items():
         text, pieces, pos = segments[segment], [], 0
         for opening, closing in sorted(parts):
             inner = text[opening + 1:closing].rstrip()
@@ -83,44 +86,51 @@ def _masked(segments: list[str], quotes: list[QuoteSpan]) -> list[str]:
     return [hide_abbreviation_stops(text) for text in masked]
 
 
-def _sentence(segments: list[str], starts: list[list[int]], segment: int, pos: int) -> str:
+def _sentence(segments: list[str], starts: list[list[int]], segment: int, pos: int,
+              known: dict[tuple[int, int], str] | None = None) -> str:
     start, end = sentence_span(starts[segment], pos, len(segments[segment]))
-    return segments[segment][start:end].strip()
+    if known is None:
+        return segments[segment][start:end].strip()
+    if (segment, start) not in known:
+        known[segment, start] = segments[segment][start:end].strip()
+    return known[segment, start]
 
 
 def _figure(c: Candidate, segments: list[str], starts: list[list[int]],
-            quoted: dict[int, list[tuple[int, int]]]) -> Figure:
+            quoted: dict[int, list[tuple[int, int]]], sentences: dict[tuple[int, int], str]) -> Figure:
     in_quote = any(opening < c.number_start < closing for opening, closing in quoted.get(c.segment, ()))
     return Figure(value=c.value, unit=c.unit, qualifier=c.qualifier, text=c.text,
-                  sentence=_sentence(segments, starts, c.segment, c.number_start), segment=c.segment,
+                  sentence=_sentence(segments, starts, c.segment, c.number_start, sentences), segment=c.segment,
                   start=c.start, salience=figure_salience(c.segment, c.kind, c.value, in_quote))
 
 
 def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quotes: list[QuoteSpan]) -> list[Quote]:
+    """The quotes in article order, scare quotes and titles left out, a repeated quote once."""
+    if not quotes:
+        return []  # no names or speech verbs to read
     attributor = Attributor(segments, masked, starts, People(masked))
     last_speaker: dict[int, Speaker] = {}
-    found: dict[str, Quote] = {}
+    found: dict[str, tuple[Quote, str]] = {}  # the quote's words -> (quote, speaker kind)
     for span in quotes:
         segment, opening, _ = span.parts[0]
         text = span.text
         if not text or looks_like_a_title(text, segments[segment], opening):
             continue
-        partial = is_partial(segments[segment], opening)
+        close = span.parts[0][2] if len(span.parts) == 1 and span.closed else None
+        partial = is_partial(segments[segment], opening, close)
         speaker, how = attributor.attribute(span, last_speaker)
-        if partial and word_count(text) <= 2 and how not in _SAID_BY:
+        if partial and (word_count(text) <= 2 and how not in _SAID_BY or word_count(text) <= 4 and not how):
             continue  # a scare quote: nobody is reported to have said it
-        if speaker is not None:
+        speaker = speaker or Speaker("", "", "")
+        if speaker.name:
             last_speaker[span.parts[-1][0]] = speaker
         key = quote_key(text)
-        quote = Quote(text=text, speaker=speaker.name if speaker else "", partial=partial,
-                      role=speaker.role if speaker else "",
-                      sentence=_sentence(segments, starts, segment, opening), segment=segment, start=opening,
-                      salience=quote_salience(segment, partial, speaker.kind if speaker else "",
-                                              word_count(text)))
         earlier = found.get(key)
         if earlier is None:
-            found[key] = quote
-        elif not earlier.speaker or (speaker and speaker.kind == "person" and earlier.role == "" and how in _SAID_BY):
-            found[key] = Quote(**{**quote.__dict__, "segment": earlier.segment, "start": earlier.start,
-                                  "sentence": earlier.sentence, "text": earlier.text})
-    return list(found.values())
+            quote = Quote(text=text, speaker=speaker.name, partial=partial, role=speaker.role,
+                          sentence=_sentence(segments, starts, segment, opening), segment=segment, start=opening,
+                          salience=quote_salience(segment, partial, speaker.kind, word_count(text)))
+            found[key] = (quote, speaker.kind)
+        elif speaker.kind == "person" != earlier[1]:  # the headline's quote, named in the body
+            found[key] = (replace(earlier[0], speaker=speaker.name, role=speaker.role), speaker.kind)
+    return [quote for quote, _ in found.values()]

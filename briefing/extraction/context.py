@@ -30,7 +30,10 @@ WINDOW = 60
 _SYMBOLS = sorted((s for s in CURRENCY_SYMBOLS if not s.isalpha()), key=len, reverse=True)
 _SYMBOL_LAST_CHARS = frozenset(s[-1] for s in _SYMBOLS)
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
-_SPACES = " \u00a0\u202f\u2009"
+# Lower-case words right before a number that can change what it is; any other lower-case
+# word before it means no sign, currency, qualifier or label.
+_SPECIAL_WORDS_BEFORE = (_QUALIFIER_ENDS | IDENTIFIER_WORDS | {"minus", "plus", "in", "of", "and", "or", "zł"}
+                         | {w.removesuffix(".") for w in QUALIFIERS})
 _OPENERS = "([\"“„«‘'"
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", ".”", ".\"", "?”", "!”", ".’", ".)")
 
@@ -53,6 +56,11 @@ NOT_A_FIGURE = Before(label=True)
 
 def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before:
     """The context before the number at ``start`` in ``text``."""
+    if text[start - 1:start] == " ":  # the common case first: an ordinary lower-case word before
+        cut = text.rfind(" ", 0, start - 1)
+        word = text[cut + 1:start - 1]
+        if word.islower() and word.isalpha() and word not in _SPECIAL_WORDS_BEFORE:
+            return Before(start=start)
     window_start = max(0, start - WINDOW)
     before = text[window_start:start]
     i = len(before)

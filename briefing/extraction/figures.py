@@ -8,10 +8,11 @@ Numbers in dates, times, phone numbers, web addresses and list markers
 (``text.is_date_time_or_code``) are never figures; nor are years.
 
 Then, per article: a range (`20-30 centimetres`, `between 36 and 48 hours`)
-lends its unit to the first number; a number with no unit is kept only when
-the same value is counted elsewhere (`users pass 700k` ... `700,000 users`);
-a figure repeated with the same value and unit is listed once, first
-occurrence first.
+lends its unit to the first number; a number compared with a figure counts
+the same thing (`1.2 million passengers, up from 400,000`); any other number
+with no unit is kept only when the same value is counted elsewhere (`users
+pass 700k` ... `700,000 users`); a figure repeated with the same value and
+unit is listed once, with the words of its first occurrence.
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ from dataclasses import dataclass, replace
 
 from briefing.extraction.context import read_before
 from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
-from briefing.extraction.numbers import find_numbers, is_bare_one, number_multiplier, number_value
+from briefing.extraction.numbers import Number, find_numbers, is_bare_one
+from briefing.extraction.quotes import is_title_case
 from briefing.extraction.text import is_date_time_or_code
 from briefing.extraction.units import NOT_A_FIGURE, UnitMatch, is_plural, unit_after
 
 _STREET_AFTER_RE = re.compile(rf"\s+(?:[{UPPER}][\w’'-]*\s+){{1,3}}(?P<street>[A-Za-z]+)\b\.?")
-_RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
+_RANGE_GAP_RE = re.compile(r"\s*(?P<word>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b", re.IGNORECASE)
+_BETWEEN_TAIL_RE = re.compile(r"\bbetween\s+\S+\s+and\s+\Z", re.IGNORECASE)
 _RANGE_START_RE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
 
 
@@ -52,7 +55,7 @@ def find_candidates(segment: int, text: str, title_case: bool = False) -> list[C
     """Every number in one segment that may be a figure, in order."""
     found = []
     for m in find_numbers(text):
-        if is_date_time_or_code(text, m.start(), m.end()):
+        if is_date_time_or_code(text, m.start, m.end):
             continue
         candidate = _candidate(segment, text, m, title_case)
         if candidate is not None:
@@ -60,8 +63,8 @@ def find_candidates(segment: int, text: str, title_case: bool = False) -> list[C
     return found
 
 
-def _candidate(segment: int, text: str, m: re.Match, title_case: bool) -> Candidate | None:
-    start, digits = m.start(), m.group("digits")
+def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidate | None:
+    start, digits = m.start, m.digits
     if digits and digits[0] == "0" and len(digits) > 1 and digits[1] != ".":
         return None  # 06, 0800: codes and times, not amounts
     if is_bare_one(m):
@@ -69,27 +72,21 @@ def _candidate(segment: int, text: str, m: re.Match, title_case: bool) -> Candid
     before = read_before(text, start, bool(digits), title_case)
     if before.label:
         return None
-    value = number_value(m)
-    unit = unit_after(text, m.end(), currency=before.currency, digits=bool(digits), many=value != 1)
-    if unit is NOT_A_FIGURE or _is_street_number(text, m.end()):
+    unit = unit_after(text, m.end, currency=before.currency, digits=bool(digits), many=m.value != 1)
+    if unit is NOT_A_FIGURE or _is_street_number(text, m.end):
         return None
-    if digits and _is_year(digits, unit, before.qualifier):
+    if digits and _is_year(digits, unit, before.qualifier) and not m.scale:
         return None
     if unit is None:
-        unit = UnitMatch("", m.end(), "count")
+        unit = UnitMatch("", m.end, "count")
     qualifier = before.qualifier
     if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
         qualifier = ""
-    value *= unit.scale * (-1 if before.sign == "-" else 1)
-    scaled = bool(m.group("scale") or unit.scale != 1.0 or (digits and not digits.isdigit()))
-    multiplier = unit.scale * number_multiplier(m)
-    first = before.start if qualifier or not before.qualifier else m.start()
+    value = m.value * unit.scale * (-1 if before.sign == "-" else 1)
+    scaled = bool(m.scale or unit.scale != 1.0 or (digits and not digits.isdigit()))
+    first = start if before.qualifier and not qualifier else before.start  # `over` dropped: from the number
     return Candidate(value, unit.unit, qualifier, unit.kind, segment, first, start, unit.end, scaled,
-                     multiplier, text[first:unit.end].strip())
-
-
-def _norm(words: str) -> str:
-    return " ".join(words.lower().split())
+                     unit.scale * m.multiplier, text[first:unit.end].strip())
 
 
 def _is_year(digits: str, unit: UnitMatch | None, qualifier: str) -> bool:
@@ -101,6 +98,9 @@ def _is_year(digits: str, unit: UnitMatch | None, qualifier: str) -> bool:
 
 
 def _is_street_number(text: str, pos: int) -> bool:
+    """`115 Kartuska Street`."""
+    if not text[pos + 1:pos + 2].isupper():
+        return False
     m = _STREET_AFTER_RE.match(text, pos)
     return bool(m) and m.group("street").lower() in STREET_WORDS
 
@@ -118,11 +118,13 @@ def join_ranges(candidates: list[Candidate], segments: list[str]) -> list[Candid
     out = list(candidates)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
-        if first.segment != second.segment:
+        if first.segment != second.segment or second.start - first.end > 7 or (first.unit and second.unit):
             continue
         text = segments[first.segment]
-        if not _RANGE_GAP_RE.fullmatch(text[first.end:second.start]):
-            continue
+        if not _RANGE_GAP_RE.fullmatch(text[first.end:second.start]) or _BETWEEN_TAIL_RE.search(
+                text[max(0, first.start - 30):first.start]):
+            continue  # `aged between 9 and 12 and three teachers`: 12 closes a range already
+        lead = _RANGE_START_RE.search(text[max(0, first.start - 12):first.start])
         if not first.unit and second.unit:  # `20-30 centimetres`, `between 2 and 3 million people`
             multiplier = second.multiplier if first.multiplier == 1.0 else 1.0
             first = replace(first, value=first.value * multiplier, unit=second.unit, kind=second.kind)
@@ -132,7 +134,6 @@ def join_ranges(candidates: list[Candidate], segments: list[str]) -> list[Candid
             second = replace(second, unit=first.unit, kind=first.kind)
         else:
             continue
-        lead = _RANGE_START_RE.search(text[max(0, first.start - 12):first.start])
         start = first.start - (min(first.start, 12) - lead.start()) if lead else first.start
         range_text = text[start:second.end].strip()
         out[i] = replace(first, qualifier="", start=start, text=range_text)
@@ -149,30 +150,48 @@ def article_figures(segments: list[str]) -> list[Candidate]:
 
 
 def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> list[Candidate]:
-    """`1.2 million passengers a year, up from about 400,000`: the compared number counts the same."""
+    """A number compared with a figure, or listed after it at the same scale, counts the same:
+    `1.2 million passengers a year, up from about 400,000`, `21.3 million passengers, followed
+    by Kraków with 11.1 million`."""
     out = list(candidates)
     for i in range(1, len(out)):
         loose, prior = out[i], out[i - 1]
         if loose.unit or prior.segment != loose.segment or prior.kind not in ("count", "measure"):
             continue
         gap = segments[loose.segment][prior.end:loose.start]
-        if len(gap) <= 40 and _COMPARISON_RE.search(gap) and not re.search(r"[.;!?]", gap):
+        if len(gap) > 60 or re.search(r"[.;!?]", gap):
+            continue
+        compared = len(gap) <= 40 and _COMPARISON_RE.search(gap)
+        same_scale = loose.scaled and loose.multiplier == prior.multiplier > 1
+        if compared or same_scale:
             out[i] = replace(loose, unit=prior.unit, kind=prior.kind, text=loose.text)
     return out
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     kept: dict[tuple[float, str], Candidate] = {}
+    units_by_value: dict[float, list[str]] = {}
     for candidate in candidates:
         if candidate.unit:
-            kept.setdefault((round(candidate.value, 3), unit_key(candidate.unit)), candidate)
+            value, unit = round(candidate.value, 3), unit_key(candidate.unit)
+            seen = units_by_value.setdefault(value, [])
+            if not any(_same_unit(unit, other) for other in seen):
+                seen.append(unit)
+                kept[value, unit] = candidate
     for loose in (c for c in candidates if not c.unit and c.scaled):
-        for key, candidate in kept.items():
-            if key[0] == round(loose.value, 3):  # `users pass 700k` ... `700,000 registered users`
-                if (loose.segment, loose.start) < (candidate.segment, candidate.start):
-                    kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
-                break
+        value = round(loose.value, 3)
+        if value in units_by_value:  # `users pass 700k` ... `700,000 registered users`
+            key = (value, units_by_value[value][0])
+            candidate = kept[key]
+            if (loose.segment, loose.start) < (candidate.segment, candidate.start):
+                kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
     return sorted(kept.values(), key=lambda c: (c.segment, c.start))
+
+
+def _same_unit(unit: str, other: str) -> bool:
+    """The same unit, or one a compound of the other (`schoolchildren`, `children`)."""
+    short, long = sorted((unit, other), key=len)
+    return short == long or (len(short) >= 5 and long.endswith(short))
 
 
 def unit_key(unit: str) -> str:
@@ -183,10 +202,3 @@ def unit_key(unit: str) -> str:
     if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
         return last[:-1]
     return last
-
-
-def is_title_case(text: str) -> bool:
-    """`Power Demand Hits Record High`: capitals say nothing about names there."""
-    long_words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
-    capitalised = sum(1 for w in long_words if w[:1].isupper())
-    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)

@@ -15,7 +15,6 @@ def _words(text: str) -> frozenset[str]:
 # Upper-case letters of the Latin scripts (Polish, Czech, French, German, ...),
 # built once so a regex character class can say "a capital letter".
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-LETTER = r"[^\W\d_]"
 
 MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -43,16 +42,16 @@ NP_STOP = _words(
     worth long high wide deep tall old away overnight today yesterday tomorrow tonight last next""")
 
 # Adjectives an editor drops from a unit: `three *more* satellites`, `14 *new* trams`.
-UNIT_DROP_ADJECTIVES = _words("new more other additional extra further large big small huge major total")
+UNIT_DROP_ADJECTIVES = _words("new more other additional extra further large big small huge major total such")
 
 # Nouns that end in -s but are not plurals (the counted noun may go on after them).
 SINGULAR_S = _words(
-    """measles mumps news series species means physics economics politics mathematics athletics
-    lens gas bus bonus virus status census campus chassis corps headquarters crisis analysis basis
+    """measles mumps news physics economics politics mathematics athletics
+    lens gas bus bonus virus status census campus chassis crisis analysis basis
     thesis diagnosis axis canvas atlas circus chorus focus radius genus surplus apparatus""")
 IRREGULAR_PLURALS = _words(
     "people men women children police personnel cattle sheep deer fish feet teeth mice geese data media "
-    "aircraft spacecraft staff crew")
+    "aircraft spacecraft staff crew species series means headquarters corps barracks")
 # After a plural head, a second plural goes on the phrase: `police officers`, `crew members`.
 
 # Fractions: `two thirds`, `a quarter` are not figures on their own.
@@ -129,7 +128,9 @@ SPEECH_VERBS = _words(
     concluded observed remarked recalled recalls described describes called calls urged urges suggested
     emphasised emphasized emphasising emphasizing underlined commented confirmed confirms predicted
     promised vowed pledged conceded complained cautioned tweeted testified shouted joked agreed stated
-    states told vows pledges promises concedes reveals revealed denied denies""")
+    states told vows pledges promises concedes reveals revealed denied denies accused accuses criticised
+    criticized dismissed praised hailed branded labelled labeled blamed condemned defended threatened
+    questioned""")
 
 TITLES = _words(
     """mr mrs ms miss dr prof professor sir dame lord lady president prime minister secretary general gen
@@ -195,3 +196,18 @@ FEMALE_NAMES = _words(
     beatriz raquel isabel pilar consuelo noor yasmin leah abigail madison megan lauren ashley heather
     emma""")
 MALE_A_NAMES = _words("kuba barnaba luca andrea nikita sasha misha ilya mustafa musa joshua elijah jonah noah")
+
+# Nouns that describe a place, not a person: `Wydmy Morskie, a resort town`.
+PLACE_NOUNS = _words(
+    """town city village municipality region province district country county port island river resort
+    area suburb capital state republic commune valley lake sea mountains peninsula coast""")
+# Titles that say nothing of a role: dropped from the name and not reported as the role.
+HONORIFICS = _words("mr mrs ms miss dr prof professor sir dame lord lady rev reverend")
+# `the mayor of Nowa Sól`, `residents of Wierzbno Górne`: after these and `of` comes a place.
+INHABITANTS = _words("residents people inhabitants citizens voters population")
+# Small words a title of a work leaves in lower case (`The Lord of the Rings`).
+TITLE_SMALL_WORDS = _words("a an the of and in on at for to from with by or but de la le von van")
+# Auxiliaries and adverbs between a subject and its speech verb: `Rutte has also said`.
+AUXILIARIES = _words(
+    """has have had was were is are will would also then later earlier previously recently once again
+    reportedly publicly repeatedly separately further however too""")

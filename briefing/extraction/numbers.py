@@ -1,7 +1,7 @@
 """The grammar of written numbers: digits, number words and scales.
 
-``NUMBER_RE`` finds a number as English news writes it and ``number_value``
-turns the match into a float:
+``find_numbers`` finds the numbers as English news writes them, each a
+``Number`` with its value:
 
 - digits with thousands separators (comma, no-break or thin space) and
   decimals: ``1,000``, ``2.5``, ``1 200``;
@@ -18,6 +18,7 @@ on their own (``a third``) are not numbers here: they count nothing exactly.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from briefing.extraction.text import trie_pattern
 
@@ -31,10 +32,7 @@ TENS = {
     "ninety": 90,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# Written right after digits: `3.1bn`, `700k`, `12.6 mln`. `m` and `k` are ambiguous and
-# resolved by the caller (million or metres; thousand).
-SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9, "tn": 1e12,
-                  "trn": 1e12}
+
 
 _ones = "|".join(sorted(ONES, key=len, reverse=True))
 _ones_1_9 = "one|two|three|four|five|six|seven|eight|nine"
@@ -50,33 +48,86 @@ _word_number = rf"""
     )\b"""
 _digits = r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?"
 
-NUMBER_RE = re.compile(
-    rf"""(?P<digits>{_digits})(?:(?P<scale_space>\s?)(?P<scale>{_scale})\b)?
-        |(?P<words>{_word_number})""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# Where a number may start. Two plain scans are much faster than one over both
-# alternatives: a digit run, and the first words a number in words can start with.
-_DIGITS_RE = re.compile(  # the digit half of NUMBER_RE, with a `words` group that never matches
-    rf"(?P<digits>{_digits})(?:(?P<scale_space>\s?)(?P<scale>(?i:{_scale}))\b)?(?P<words>(?!)x)?")
+_WORD_NUMBER_RE = re.compile(_word_number, re.IGNORECASE | re.VERBOSE)
+_DIGITS_CORE_RE = re.compile(_digits)
+_SCALE_INITIALS = frozenset("tmbTMB")  # the first letters of the scale words
+
+
+def _scale_may_follow(text: str, pos: int) -> bool:
+    nxt = text[pos:pos + 1]
+    return nxt in _SCALE_INITIALS or (nxt in (" ", "\u00a0") and text[pos + 1:pos + 2] in _SCALE_INITIALS)
+
+
+_SCALE_AFTER_RE = re.compile(rf"\s?(?P<scale>(?i:{_scale}))\b")
+# Where a number may start. A plain scan for digit clusters and one for the first
+# words of a number in words are much faster than one pattern for the whole grammar.
+_DIGIT_CLUSTER_RE = re.compile(r"\d[\d,.\u00a0\u202f\u2009]*")
 _first_words = [*ONES, *TENS, "half"] + [f"a {w}" for w in ("dozen", "hundred", "quarter", *SCALES)]
 _WORD_START_RE = re.compile(r"\b(?:" + trie_pattern(_first_words + [w.capitalize() for w in _first_words]) + r")\b")
 
 
-def find_numbers(text: str) -> list[re.Match]:
-    """Every number in ``text``, in order, as ``NUMBER_RE`` matches (never two overlapping)."""
-    found = list(_DIGITS_RE.finditer(text))
+class Number(NamedTuple):
+    """A number as written: its span, its digits or words, a scale word, and its value."""
+
+    start: int
+    end: int
+    digits: str  # `1,000`, `2.5`; "" for a number in words
+    scale: str  # `million` in `1.2 million`, as written
+    words: str  # `two and a half`; "" for digits
+    value: float
+    multiplier: float  # the scale's factor (`million` -> 1e6), 1 without one
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text``, in order, never two overlapping."""
+    found: list[Number] = []
+    for cluster in _DIGIT_CLUSTER_RE.finditer(text):
+        pos, end = cluster.start(), cluster.end()
+        raw = cluster.group(0)
+        if raw.isdigit() and not _scale_may_follow(text, end):  # `450`: the common case
+            found.append(Number(pos, end, raw, "", "", float(raw), 1.0))
+            continue
+        while pos < end:
+            number = _digits_at(text, pos, end)
+            found.append(number)
+            pos = number.end
+            while pos < end and not text[pos].isdigit():
+                pos += 1
     digit_numbers, words_end = len(found), 0
     for start in _WORD_START_RE.finditer(text):
         if start.start() < words_end:
             continue  # `a million` inside `half a million`
-        m = NUMBER_RE.match(text, start.start())
-        if m and m.group("words") and not any(f.start() <= m.start() < f.end() for f in found[:digit_numbers]):
-            found.append(m)
-            words_end = m.end()
+        number = match_number(text, start.start())
+        if number is not None and number.words:
+            found.append(number)
+            words_end = number.end
     if len(found) > digit_numbers:
-        found.sort(key=lambda m: m.start())
+        found.sort()
     return found
+
+
+def _digits_at(text: str, pos: int, end: int) -> Number:
+    core = _DIGITS_CORE_RE.match(text, pos, end)
+    digits = core.group(0)
+    value, stop, scale, multiplier = digits_value(digits), core.end(), "", 1.0
+    if _scale_may_follow(text, stop):
+        written = _SCALE_AFTER_RE.match(text, stop)
+        if written:
+            scale, stop = written.group("scale"), written.end()
+            multiplier = SCALES[scale.lower()]
+    return Number(pos, stop, digits, scale, "", value * multiplier, multiplier)
+
+
+def match_number(text: str, pos: int) -> Number | None:
+    """The number starting exactly at ``pos``, or None."""
+    if text[pos:pos + 1].isdigit():
+        return _digits_at(text, pos, len(text))
+    m = _WORD_NUMBER_RE.match(text, pos)
+    if not m:
+        return None
+    words = m.group(0)
+    last = words.lower().split()[-1]
+    return Number(pos, m.end(), "", "", words, words_value(words), SCALES.get(last, 1.0))
 
 
 _SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
@@ -115,23 +166,6 @@ def words_value(words: str) -> float:
     return total + current
 
 
-def number_value(match: re.Match) -> float:
-    """The value of a ``NUMBER_RE`` match, with a written scale word applied."""
-    if match.group("words"):
-        return words_value(match.group("words"))
-    value = digits_value(match.group("digits"))
-    if match.group("scale"):
-        value *= SCALES[match.group("scale").lower()]
-    return value
-
-
-def number_multiplier(match: re.Match) -> float:
-    """The scale word's factor (`3 million` -> 1e6), to carry over a range (`2-3 million`)."""
-    written = (match.group("scale") or match.group("words") or "").lower().split()
-    return SCALES.get(written[-1], 1.0) if written else 1.0
-
-
-def is_bare_one(match: re.Match) -> bool:
-    """`one`, `a`, `an` on their own: idioms (`one of the`, `one day`), never a key figure."""
-    words = match.group("words")
-    return bool(words) and words.lower() in ("one", "a", "an")
+def is_bare_one(number: Number) -> bool:
+    """`one` on its own: idioms (`one of the`, `one day`), never a key figure."""
+    return number.words.lower() == "one"

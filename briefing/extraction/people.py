@@ -17,18 +17,23 @@ used to choose between candidates for `he` and `she`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
     COMMON_CAPS,
     FEMALE_NAMES,
+    HONORIFICS,
+    INHABITANTS,
     MALE_A_NAMES,
     NATIONALITIES,
     NP_STOP,
     ORG_NOUNS,
     ORG_TOKENS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -36,27 +41,51 @@ from briefing.extraction.lexicon import (
 )
 
 _PARTICLES = "van|von|de|der|den|da|di|du|del|la|le|bin|ibn|ter|zu"
-NAME_RE = re.compile(
-    rf"[{UPPER}][\w’'\-]*(?:[ \u00a0]+(?:[{UPPER}][\w’'\-]*|(?:{_PARTICLES})(?=[ \u00a0]+[{UPPER}])))*")
+_NAME_PART = rf"(?:[ \u00a0]+(?:[{UPPER}][\w’'\-]*|(?:{_PARTICLES})(?=[ \u00a0]+[{UPPER}])))"
+NAME_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}*")  # one capitalised word or more
+NAMES_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}+")  # two or more: where full names are
 _TOKEN_RE = re.compile(r"\S+")
 _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?()\"“”„«»]+)")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
-PLACE_NOUNS = frozenset(
-    ["town", "city", "village", "municipality", "region", "province", "district", "country", "county", "port", "island", "river", "resort", "area", "suburb", "capital", "state", "republic", "commune", "valley", "lake", "sea", "mountains", "peninsula", "coast"])
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend"])
-INHABITANTS = frozenset(["residents", "people", "inhabitants", "citizens", "voters", "population"])
+_TITLE_OR_PERSON = ROLE_WORDS | PERSON_NOUNS
 CHIEF_SYNONYMS = frozenset(["chief", "head", "leader", "boss"])
 
 
 @dataclass(eq=False)
 class Entity:
-    """A person or organisation the article names."""
+    """A person or organisation the article names.
+
+    Its role is read from the text around its mentions only when asked for
+    (`role`, `roles`): most people named in an article are never looked up by role.
+    """
 
     name: str
     kind: str  # "person" or "org"
-    role: str = ""
-    roles: set[str] = field(default_factory=set)
     gender: str = ""
+    contexts: list[tuple[str, str, str]] = field(default_factory=list)  # (title words, text before, after)
+    _roles: tuple[str, frozenset[str]] | None = None
+
+    def add_context(self, titles: str, before: str, after: str) -> None:
+        self.contexts.append((titles, before, after))
+        self._roles = None
+
+    def _read_roles(self) -> tuple[str, frozenset[str]]:
+        if self._roles is None:
+            role, words = "", set()
+            for titles, before, after in self.contexts:
+                found = [_apposition_role(before, after), titles, _role_before(before)]
+                role = role or next((r for r in found if r), "")
+                words |= role_words(" ".join(found))
+            self._roles = role, frozenset(words)
+        return self._roles
+
+    @property
+    def role(self) -> str:
+        return self._read_roles()[0]
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return self._read_roles()[1]
 
 
 class Mention(NamedTuple):
@@ -73,12 +102,13 @@ def guess_gender(first_name: str) -> str:
     return "m"
 
 
-def role_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def role_words(text: str) -> frozenset[str]:
     words = {w.strip("’'.,").lower().removesuffix("’s").removesuffix("'s") for w in text.split()}
     words -= {"the", "a", "an", "of", "in", "at", "for", "and", "its", "his", "her", "their"}
     if words & CHIEF_SYNONYMS:
         words |= CHIEF_SYNONYMS
-    return words
+    return frozenset(words)
 
 
 class People:
@@ -89,64 +119,73 @@ class People:
         self.by_surname: dict[str, Entity] = {}
         self.orgs: list[tuple[Entity, set[str]]] = []  # with the descriptors used for them
         self.mentions: list[Mention] = []
-        singles: list[tuple[int, int, int, str]] = []
         for index, text in enumerate(masked):
-            for run in NAME_RE.finditer(text):
-                singles.extend(self._read_run(index, text, run))
-        for index, start, end, token in singles:
-            entity = self.lookup(token)
-            if entity is not None:
-                self.mentions.append(Mention(index, start, end, entity))
+            for run in NAMES_RE.finditer(text):
+                self._read_run(index, text, run)
+        self._add_surname_mentions()
         self.mentions.sort(key=lambda m: (m.segment, m.start))
         self._by_segment: dict[int, list[Mention]] = {}
         for mention in self.mentions:
             self._by_segment.setdefault(mention.segment, []).append(mention)
 
-    def _read_run(self, index: int, text: str, run: re.Match) -> list[tuple[int, int, int, str]]:
-        word = run.group(0)
-        if " " not in word and "\u00a0" not in word:  # one word: a surname to look up later, or nothing
-            bare = word.removesuffix("’s").removesuffix("'s")
-            if bare != word or word.lower() in COMMON_CAPS:
-                return []
-            return [(index, run.start(), run.end(), word)]
-        tokens = [(m.group(0), run.start() + m.start(), run.start() + m.end()) for m in _TOKEN_RE.finditer(run.group(0))]
-        singles, piece = [], []
+    def _add_surname_mentions(self) -> None:
+        """`Rutte noted`: a surname on its own is a mention of the person it names."""
+        surnames = {e.name.split()[-1] for e in self.by_surname.values() if e.kind == "person"}
+        if not surnames:
+            return
+        joined = "\n".join(self.masked)
+        offsets = [0]
+        for text in self.masked:
+            offsets.append(offsets[-1] + len(text) + 1)
+        taken = [(offsets[m.segment] + m.start, offsets[m.segment] + m.end) for m in self.mentions]
+        for surname in surnames:
+            entity = self.lookup(surname)
+            pos = joined.find(surname)
+            while pos >= 0:
+                end = pos + len(surname)
+                if (not joined[pos - 1:pos].isalnum() and not joined[end:end + 1].isalnum()
+                        and joined[end:end + 1] not in ("’", "'", "-")
+                        and not any(start <= pos < stop for start, stop in taken)):
+                    index = bisect_right(offsets, pos) - 1
+                    self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], entity))
+                pos = joined.find(surname, end)
+
+    def _read_run(self, index: int, text: str, run: re.Match) -> None:
+        offset = run.start()
+        tokens = [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run.group(0))]
+        piece: list[tuple[str, int, int]] = []
         for token in tokens:
             if token[0].endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
-                singles.extend(self._read_piece(index, text, piece))
+                self._read_piece(index, text, piece)
                 piece = []
             else:
                 piece.append(token)
-        singles.extend(self._read_piece(index, text, piece))
-        return singles
+        self._read_piece(index, text, piece)
 
-    def _read_piece(self, index: int, text: str, tokens: list[tuple[str, int, int]]) -> list:
+    def _read_piece(self, index: int, text: str, tokens: list[tuple[str, int, int]]) -> None:
         while tokens and tokens[0][0].lower() in COMMON_CAPS:
             tokens = tokens[1:]
-        titles = [i for i, t in enumerate(tokens) if t[0].lower().rstrip(".") in ROLE_WORDS | PERSON_NOUNS]
+        titles = [i for i, t in enumerate(tokens) if t[0].lower().rstrip(".") in _TITLE_OR_PERSON]
         cut = titles[-1] + 1 if titles else 0
         while cut < len(tokens) - 1 and tokens[cut][0].lower() in NATIONALITIES:
             cut += 1
         prefix, name = tokens[:cut], tokens[cut:]
         if not name:
-            return []
+            return
         start, end = name[0][1], name[-1][2]
         if len(name) == 1:
-            return [(index, start, end, name[0][0])]
+            return
         words = [t[0] for t in name]
         before, after = text[max(0, tokens[0][1] - 80):tokens[0][1]], text[end:end + 120]
-        found = [" ".join(t[0] for t in prefix if t[0].lower().rstrip(".") not in HONORIFICS),
-                 _role_before(before), _apposition_role(before, after)]
-        role = next((r for r in found if r), "")
         if any(w.lower() in ORG_TOKENS for w in words):
             self._add_org(index, start, end, " ".join(words), before)
-            return []
+            return
         if not prefix and (_after_place_preposition(before) or _described_as_place(after)):
-            return []
-        self._add_person(index, start, end, words, role, role_words(" ".join(found)))
-        return []
+            return
+        titles = " ".join(t[0] for t in prefix if t[0].lower().rstrip(".") not in HONORIFICS)
+        self._add_person(index, start, end, words, (titles, before, after))
 
-    def _add_person(self, index: int, start: int, end: int, words: list[str], role: str, roles: set[str]) -> None:
+    def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple) -> None:
         surname = words[-1].lower()
         entity = self.by_surname.get(surname)
         if entity is None or entity.kind != "person":
@@ -154,8 +193,7 @@ class People:
             self.by_surname[surname] = entity
         elif len(words) > len(entity.name.split()):
             entity.name, entity.gender = " ".join(words), guess_gender(words[0])
-        entity.role = entity.role or role
-        entity.roles |= roles
+        entity.add_context(*context)
         self.mentions.append(Mention(index, start, end, entity))
 
     def _add_org(self, index: int, start: int, end: int, name: str, before: str) -> None:
@@ -242,7 +280,7 @@ def _apposition_role(before: str, after: str) -> str:
         words = app.split()
         if words and words[0].lower() in ("a", "an", "the"):
             words = words[1:]
-        if words and any(w.lower().strip("’'s") in ROLE_WORDS for w in words[:5]):
+        if words and any(w.lower().removesuffix("’s").removesuffix("'s") in ROLE_WORDS for w in words[:5]):
             return " ".join(words)
     stripped = before.rstrip()
     if stripped.endswith(","):
@@ -257,13 +295,15 @@ def _apposition_role(before: str, after: str) -> str:
 
 def _after_place_preposition(before: str) -> bool:
     """`in Wydmy Morskie`, `the mayor of Nowa Sól`, `residents of Wierzbno Górne`."""
-    words = before.lower().split()
+    words = before[-40:].lower().split()[-3:]
     if words[-1:] == ["of"] and len(words) > 1:
         return words[-2] in ROLE_WORDS or words[-2] in PLACE_NOUNS or words[-2] in INHABITANTS
     return bool(words) and words[-1] in PLACE_PREPOSITIONS and words[-2:-1] != ["according"]
 
 
 def _described_as_place(after: str) -> bool:
+    if after[:1] != ",":
+        return False
     m = _APPOSITION_RE.match(after)
     if not m:
         return False

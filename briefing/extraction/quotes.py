@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extraction.lexicon import SPEECH_VERBS
+from briefing.extraction.lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
 
 _MARK_RE = re.compile(r"[\"“„«‘']")
 _CLOSERS = {'"': '"', "“": "”", "„": "”“", "«": "»"}
@@ -28,7 +28,7 @@ _NAMING_BEFORE_RE = re.compile(
     r"(?:so-called|dubbed|codenamed|code-named|named|titled|entitled|nicknamed|known\s+as|the\s+words?|"
     r"the\s+term|the\s+phrase|the\s+slogan|hashtag)\s*\Z", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_][\w’'-]*")
-_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "in", "on", "at", "for", "to", "from", "with", "by", "or", "but", "de", "la", "le", "von", "van"])
+_TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 
 
 @dataclass
@@ -163,13 +163,35 @@ def _has_speech_verb(text: str) -> bool:
     return any(w in SPEECH_VERBS for w in text.lower().split()) or "according to" in text.lower()
 
 
-def is_partial(text: str, start: int) -> bool:
-    """A fragment inside the reporter's sentence (`will require "difficult choices"`)."""
+def is_partial(text: str, start: int, close: int | None = None) -> bool:
+    """A fragment inside the reporter's sentence (`will require "difficult choices"`).
+
+    A quote that opens a sentence is whole unless the reporter's sentence goes
+    on after it (`"Difficult choices" lie ahead, he said.`); ``close`` is the
+    offset of its closing mark, when it closes in this paragraph.
+    """
     before = text[:start]
     if not before.strip() or _SENTENCE_BEFORE_RE.search(before):
-        return False
+        return close is not None and _sentence_goes_on(text, start, close)
     following = text[start + 1:start + 3].lstrip()
     return not (following[:1].isupper() and _SPEECH_BEFORE_RE.search(before))  # `He said, "We..."`
+
+
+_CONTINUATION_RE = re.compile(r"\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)")
+
+
+def _sentence_goes_on(text: str, start: int, close: int) -> bool:
+    """After the closing mark, the sentence continues with words that are no attribution."""
+    inner = text[:close].rstrip()
+    if inner[-1:] in (".", "!", "?", "…", ",") or text[close + 1:close + 2] in (",", ":", ";"):
+        return False  # the quote ended its sentence, or an attribution follows
+    if word_count(text[start + 1:close]) > 4:
+        return False  # a longer quote opening a headline is a sentence of its own
+    m = _CONTINUATION_RE.match(text, close + 1)
+    if not m:
+        return False
+    words = m.group("words").lower().split()
+    return not any(w in SPEECH_VERBS for w in words) and "according" not in words
 
 
 def looks_like_a_title(quote_text: str, text: str, start: int) -> bool:
@@ -179,10 +201,17 @@ def looks_like_a_title(quote_text: str, text: str, start: int) -> bool:
         return False
     if _NAMING_BEFORE_RE.search(text[:start]):
         return True
-    if quote_text.rstrip()[-1:] in ".!?":
-        return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS or w is words[0]]
+    if quote_text.rstrip()[-1:] in ".!?" or is_title_case(text):
+        return False  # in a headline written in title case every quote looks like a title
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def is_title_case(text: str) -> bool:
+    """`Power Demand Hits Record High`: capitals say nothing about names or titles there."""
+    long_words = _TITLE_WORD_RE.findall(text)
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
 
 
 def word_count(quote_text: str) -> int:

@@ -5,8 +5,10 @@ to`, ...) is an *event* whose subject is read on the side the grammar puts it:
 after the verb when it follows a closing mark (`," said Tomasz Lech, KSP's
 head of dispatch`) or is `according to`, before it otherwise (`Rutte noted`,
 `the NATO secretary general told`, `Dr Joanna Malec, the region's consultant
-..., said`). A participle (`..., saying`) takes the first name of its
-sentence. The subject is resolved to:
+..., said`). A participle (`..., saying`, `..., adding:`) takes the first name
+of its sentence, or the speaker of the verb before it there. A headline that
+opens with a name and a colon (`Tusk: ...`) is what that person said. The
+subject is resolved to:
 
 - a person named in the article, in the fullest form given (`Rutte` -> `Mark Rutte`);
 - for `he`/`she`, the latest person mentioned before, of that gender if one is;
@@ -29,15 +31,24 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefing.extraction.lexicon import GROUP_PRONOUNS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, UPPER
+from briefing.extraction.lexicon import (
+    AUXILIARIES,
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    UPPER,
+)
 from briefing.extraction.people import NAME_RE, Entity, People
 from briefing.extraction.quotes import QuoteSpan
 from briefing.extraction.text import sentence_span, trie_pattern
 
-SPEECH_RE = re.compile(r"\b(?:" + trie_pattern([*SPEECH_VERBS, "according to", "According to"]) + r")\b")
+# Capitalised too, the usual headline verbs (a headline may be in title case).
+_HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
+SPEECH_RE = re.compile(
+    r"\b(?:" + trie_pattern([*SPEECH_VERBS, *_HEADLINE_VERBS, "according to", "According to"]) + r")\b")
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
-_AUXILIARIES = frozenset(
-    ["has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later", "earlier", "previously", "recently", "once", "again", "reportedly", "publicly", "repeatedly", "separately", "further", "however", "too"])
 _BOUNDARY_RE = re.compile(
     r"[,;:()–—\"“”„«»]|\b(?:that|and|but|while|as|when|after|before|because|although|though|whereas|if|so|"
     r"where|who|which)\b")
@@ -46,6 +57,7 @@ _SUBJECT_AFTER_RE = re.compile(
     r"by\s+phone|after|before|at\s+the|during)\b)")
 _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?\"“”„«»()]+)")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
+_HEADLINE_SPEAKER_RE = re.compile(rf"\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,3}})\s*:\s")
 _COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
 _DETERMINERS = frozenset(["the", "a", "an"])
@@ -79,6 +91,14 @@ class Attributor:
             for verb in SPEECH_RE.finditer(text):
                 if text[verb.start() - 1:verb.start()] != "-":  # not `so-called`
                     self.events.append(self._event(index, text, verb))
+        headline = _HEADLINE_SPEAKER_RE.match(masked[0]) if masked else None
+        if headline:  # `Rutte: Ukraine needs 'robust guarantees'`: the headline is what Rutte said
+            speaker = self._resolve(0, headline.start("name"), headline.group("name"))
+            if speaker is not None and speaker.kind != "group":  # not `Analysis: ...`
+                self.events.insert(0, Event(0, 0, headline.end("name"), headline.end(), speaker))
+        self.by_segment: dict[int, list[Event]] = {}
+        for event in self.events:
+            self.by_segment.setdefault(event.segment, []).append(event)
 
     # -- events ------------------------------------------------------------------------------
     def _event(self, index: int, text: str, verb: re.Match) -> Event:
@@ -87,8 +107,10 @@ class Attributor:
         inverted = verb.group(0).lower().startswith("according") or bool(_AFTER_CLOSING_MARK_RE.search(before[-8:]))
         if inverted:
             speaker, start = self._subject_after(index, text[:sent_end], verb.end()), verb.start()
-        elif verb.group(0) in _PARTICIPLES:
-            speaker, start = self._first_name_in(index, sent_start, verb.start()), verb.start()
+        elif verb.group(0).lower() in _PARTICIPLES:  # `…, saying` / `he said, adding:`
+            speaker = self._first_name_in(index, sent_start, verb.start()) or self._earlier_speaker_in(
+                index, sent_start)
+            start = verb.start()
         else:
             speaker, start = self._subject_before(index, text, sent_start, verb.start())
         return Event(index, start, verb.start(), verb.end(), speaker)
@@ -109,6 +131,7 @@ class Attributor:
         return self._resolve(index, m.start("subj"), subject, role)
 
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
+        sent_start = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
         left = _strip_auxiliaries(text[sent_start:verb_start])
         role = ""
         stripped = left.rstrip()
@@ -118,8 +141,9 @@ class Attributor:
             if comma >= 0:
                 appositive = body[comma + 1:]
                 app_start = sent_start + comma + 1
-                if self._names_in(index, app_start, app_start + len(appositive)) and not _after_boundary(body[:comma]).strip()[:1].isupper():
-                    return self._resolve(index, app_start + 1, appositive, _after_boundary(body[:comma])), app_start
+                lead_in = _after_boundary(body[:comma])
+                if self._names_in(index, app_start, app_start + len(appositive)) and not lead_in.strip()[:1].isupper():
+                    return self._resolve(index, app_start + 1, appositive, lead_in), app_start
                 role, left = _role_text(appositive), body[:comma]
             else:
                 left = body
@@ -134,6 +158,14 @@ class Attributor:
     def _first_name_in(self, index: int, start: int, end: int) -> Speaker | None:
         for mention in self.people.mentions_within(index, start, end):
             return _speaker_of(mention.entity)
+        return None
+
+    def _earlier_speaker_in(self, index: int, sent_start: int) -> Speaker | None:
+        for event in reversed(self.events):
+            if event.segment != index or event.verb_start < sent_start:
+                return None
+            if event.speaker:
+                return event.speaker
         return None
 
     def _names_in(self, index: int, start: int, end: int) -> bool:
@@ -210,51 +242,60 @@ class Attributor:
 
     # -- quotes --------------------------------------------------------------------------------
     def attribute(self, quote: QuoteSpan, previous: dict[int, Speaker]) -> tuple[Speaker | None, str]:
-        """The speaker of a quote and how it was found (`split`, `after`, `before`, `later`, `paragraph`).
+        """The speaker of a quote and how it was found.
 
-        ``previous`` maps a segment to the speaker of the last quote that ended in it.
+        The second value is `split`, `after`, `before` or `later` when a speech
+        verb in the quote's own sentence attributes it (`said`, when that verb's
+        subject could not be resolved), `paragraph` when the speaker comes from
+        the context, "" when nothing does. ``previous`` maps a segment to the
+        speaker of the last quote that ended in it.
         """
-        if quote.split_gap:
-            segment, start, end = quote.split_gap
-            for event in self.events:
-                if event.segment == segment and start <= event.verb_start < end and event.speaker:
-                    return event.speaker, "split"
         first_segment, opening, _ = quote.parts[0]
         last_segment, _, closing = quote.parts[-1]
         text = self.masked[last_segment]
-        sentence = sentence_span(self.starts[first_segment], opening, len(self.masked[first_segment]))
+        first_events = self.by_segment.get(first_segment, [])
+        last_events = self.by_segment.get(last_segment, [])
+        if quote.split_gap:
+            segment, start, end = quote.split_gap
+            found = [e for e in self.by_segment.get(segment, []) if start <= e.verb_start < end]
+            if found:
+                return found[0].speaker, "split" if found[0].speaker else "said"
         if quote.closed:
-            for event in self.events:
-                if (event.segment == last_segment and event.start > closing and event.speaker
-                        and not text[closing + 1:event.start].strip(" ,:\u00a0")):
-                    return event.speaker, "after"
-        before = [e for e in self.events if e.segment == first_segment and sentence[0] <= e.verb_start < opening]
+            for event in last_events:
+                if event.start > closing and not text[closing + 1:event.start].strip(" ,:\u00a0"):
+                    if event.speaker:
+                        return event.speaker, "after"
+                    break
+        sentence = sentence_span(self.starts[first_segment], opening, len(self.masked[first_segment]))
+        before = [e for e in first_events if sentence[0] <= e.verb_start < opening]
         for event in reversed(before):
             if event.speaker:
                 return event.speaker, "before"
         end_sentence = sentence_span(self.starts[last_segment], closing, len(text))
-        for event in self.events:
-            if event.segment == last_segment and closing < event.verb_start < end_sentence[1] and event.speaker:
+        later = [e for e in last_events if closing < e.verb_start < end_sentence[1]]
+        for event in later:
+            if event.speaker:
                 return event.speaker, "later"
         colon = _COLON_NAME_RE.match(self.masked[first_segment][:opening])
         if colon:
             speaker = self._resolve(first_segment, colon.start("name"), colon.group("name"))
             if speaker:
                 return speaker, "before"
-        return self._from_context(first_segment, opening, previous)
+        speaker, how = self._from_context(first_segment, opening, previous)
+        return speaker, ("said" if before or later else how)
 
     def _from_context(self, segment: int, opening: int, previous: dict[int, Speaker]) -> tuple[Speaker | None, str]:
         masked = self.masked[segment]
         if not masked[:opening].strip() and segment >= 2:
             prior = self.masked[segment - 1].rstrip()
-            prior_events = [e for e in self.events if e.segment == segment - 1 and e.speaker]
+            prior_events = [e for e in self.by_segment.get(segment - 1, []) if e.speaker]
             if prior.endswith(":") and prior_events:
                 return prior_events[-1].speaker, "paragraph"
             if segment - 1 in previous:
                 return previous[segment - 1], "paragraph"
             if prior_events:
                 return prior_events[-1].speaker, "paragraph"
-        earlier = [e for e in self.events if e.segment == segment and e.verb_start < opening and e.speaker]
+        earlier = [e for e in self.by_segment.get(segment, []) if e.verb_start < opening and e.speaker]
         if earlier:
             return earlier[-1].speaker, "paragraph"
         return None, ""
@@ -269,7 +310,7 @@ def _strip_auxiliaries(left: str) -> str:
     left = left.rstrip()
     while True:
         cut = left.rfind(" ")
-        if cut < 0 or left[cut + 1:].lower() not in _AUXILIARIES:
+        if cut < 0 or left[cut + 1:].lower() not in AUXILIARIES:
             return left
         left = left[:cut].rstrip()
 
@@ -281,7 +322,8 @@ def _role_text(appositive: str) -> str:
         return ""
     if words[0].lower() in _DETERMINERS:
         words = words[1:]
-    return " ".join(words) if any(w.lower().strip("’'s,") in ROLE_WORDS for w in words[:5]) else ""
+    has_role = any(w.lower().rstrip(",").removesuffix("’s").removesuffix("'s") in ROLE_WORDS for w in words[:5])
+    return " ".join(words) if has_role else ""
 
 
 def _after_boundary(text: str) -> str:

@@ -15,6 +15,7 @@ adjective (`ten-day`), which beats the counted noun phrase (`450 drones`,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
@@ -29,7 +30,7 @@ from briefing.extraction.lexicon import (
     UNIT_SYMBOLS,
     WEEKDAYS,
 )
-from briefing.extraction.numbers import NUMBER_RE
+from briefing.extraction.numbers import match_number
 
 
 class UnitMatch(NamedTuple):
@@ -58,6 +59,8 @@ _COMPOUND_RE = re.compile(r"-(?P<word>[a-z]+)(?P<more>(?:-[a-z]+)*)")
 _OF_THE_RE = re.compile(
     r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+|(?=\d))", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_IRREGULAR_ENDINGS = ("children", "people", "women", "men")
+_NOT_PLURAL_MEN = frozenset(("specimen", "abdomen", "regimen", "omen", "amen"))
 _NOT_COMPOUND = {"fold", "odd", "plus", "old", "strong"}
 
 
@@ -71,8 +74,9 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
     if digits and following.isalpha():
         attached = _ATTACHED_RE.match(text, pos)
         suffix = attached.group(0)
-        if suffix.lower() in _SUFFIX_SCALES and (suffix.lower() != "b" or currency):
-            scale, pos = _SUFFIX_SCALES[suffix.lower()], attached.end()
+        key = suffix if len(suffix) == 1 else suffix.lower()  # `700k`, `3.1bn`, `2BN`; not `4K`
+        if key in _SUFFIX_SCALES and (key != "b" or currency):
+            scale, pos = _SUFFIX_SCALES[key], attached.end()
         elif suffix == "m" and (currency or counted_noun(text, attached.end()) is not None):
             scale, pos = 1e6, attached.end()
         elif _fixed_unit(text, pos) is None:
@@ -84,7 +88,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
         compound = _COMPOUND_RE.match(text, pos)
         if compound:
             word = compound.group("word")
-            if word in FRACTION_WORDS or word in _NOT_COMPOUND or compound.group("more") == "-old":
+            if word in FRACTION_WORDS or word in _NOT_COMPOUND or compound.group("more").startswith("-old"):
                 return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old
             return UnitMatch(word, compound.end(), "compound", scale)
     found = _fixed_unit(text, pos)
@@ -97,8 +101,8 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
         of_the = _OF_THE_RE.match(text, pos)
         if of_the:  # `four of the hospitals`, `nine of its 31 wagons`
             after = of_the.end()
-            number = NUMBER_RE.match(text, after)
-            phrase = counted_noun(text, number.end() if number else after, True)
+            number = match_number(text, after)
+            phrase = counted_noun(text, number.end if number else after, True)
             phrase = None if phrase is NOT_COUNTED else phrase
     if phrase is None:
         return None if scale == 1.0 else UnitMatch("", pos, "count", scale)
@@ -143,10 +147,11 @@ def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
     return UnitMatch(speed, m.end(), "measure", unit.scale)
 
 
+@lru_cache(maxsize=8192)
 def is_plural(word: str) -> bool:
     lower = word.lower()
-    if lower in IRREGULAR_PLURALS:
-        return True
+    if lower in IRREGULAR_PLURALS or lower.endswith(_IRREGULAR_ENDINGS) and lower not in _NOT_PLURAL_MEN:
+        return True  # `schoolchildren`, `firemen`, `townspeople`
     if word[:-1].isupper() and word.endswith("s") and len(word) > 2:  # SUVs, MPs
         return True
     return (len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
@@ -155,25 +160,23 @@ def is_plural(word: str) -> bool:
 
 NOT_COUNTED = ("", 0)  # what follows shows the number counts nothing: `two thirds`
 _TRAILING = ",.;:!?)]}”\"’'»…"
-_WINDOW = 72
+_FOLLOWING_RE = re.compile(r"(?:\s*(\S+))?" + r"(?:\s+(\S+))?" * 5)
 
 
 def _words_after(text: str, pos: int) -> list[tuple[str, int, bool]]:
-    """The words after ``pos`` as (word, end offset, punctuation follows), from a short window."""
-    window = text[pos:pos + _WINDOW]
-    words, cursor = [], 0
-    raw_words = window.split()
-    if pos + _WINDOW < len(text) and raw_words and not window[-1].isspace():
-        raw_words.pop()  # cut by the window
-    for raw in raw_words:
-        cursor = window.find(raw, cursor) + len(raw)
+    """The next few words after ``pos`` as (word, end offset, punctuation follows)."""
+    m = _FOLLOWING_RE.match(text, pos)
+    words = []
+    for i, raw in enumerate(m.groups(), 1):
+        if raw is None:
+            break
         core = raw.rstrip(_TRAILING)
-        if not core:
-            words.append((raw, pos + cursor, True))
-            break
-        words.append((core, pos + cursor - (len(raw) - len(core)), core != raw))
+        end = m.end(i)
         if core != raw:
+            if core:
+                words.append((core, end - (len(raw) - len(core)), True))
             break
+        words.append((core, end, False))
     return words
 
 

@@ -24,7 +24,6 @@ from briefing.errors import StoreError
 from briefing.models import Article, Extraction, StoredArticle
 from briefing.store import bulk, migrate, search
 from briefing.store.engine import describe, make_engine, reading, url_for, writing
-from briefing.store.legacy import LegacyConnection, LegacyReader
 from briefing.store.rows import (
     article_identity,
     article_values,
@@ -93,11 +92,7 @@ class Store:
     def transaction(self, lock: str | None = None) -> Iterator[Connection]:
         """One atomic unit of work on an SQLAlchemy connection; ``lock`` serialises writers of that name."""
         with writing(self.engine, lock) as connection:
-            yield LegacyConnection(connection)
-
-    @property
-    def _db(self) -> LegacyReader:
-        return LegacyReader(self.engine)  # for briefing/store/runs.py until it is ported
+            yield connection
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -133,7 +128,9 @@ class Store:
         the whole load fail, as a duplicate identity or content hash.
         """
         with self.transaction(ARTICLES_LOCK) as connection:
-            return bulk.insert_rows(connection, articles, bulk.article_rows(batch))
+            count = bulk.insert_rows(connection, articles, bulk.article_rows(batch))
+        bulk.AFTER_LOAD[self.dialect](self.engine, [articles])
+        return count
 
     def articles_between(self, start: datetime, end: datetime, *, matching: str | None = None) -> list[StoredArticle]:
         """Articles published in ``[start, end)``, oldest first, with their extractions.

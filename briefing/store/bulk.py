@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Engine, Table, insert, text
 
 from briefing.models import Article
 from briefing.store.rows import article_identity, article_values, now
@@ -36,6 +36,21 @@ def _copy(connection: Connection, table: Table, rows: list[dict]) -> None:
 BULK_INSERTS: dict[str, Callable[[Connection, Table, list[dict]], None]] = {
     "sqlite": _executemany,
     "postgresql": _copy,
+}
+
+
+def _vacuum_analyze(engine: Engine, tables: list[Table]) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for table in tables:
+            connection.execute(text(f"VACUUM (ANALYZE) {connection.dialect.identifier_preparer.quote(table.name)}"))
+
+
+#: what each dialect needs after a bulk load. PostgreSQL: statistics, or the planner scans the
+#: whole table for a day's articles; and a vacuum, or the first queries to read each new row
+#: pay for marking it visible (and autovacuum competes with them until it has done so)
+AFTER_LOAD: dict[str, Callable[[Engine, list[Table]], None]] = {
+    "sqlite": lambda engine, tables: None,
+    "postgresql": _vacuum_analyze,
 }
 
 

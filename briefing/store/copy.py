@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Table, func, select, text
 
 from briefing.errors import StoreError
 from briefing.store import Store
-from briefing.store.bulk import BATCH, insert_rows
+from briefing.store.bulk import AFTER_LOAD, BATCH, insert_rows
 from briefing.store.tables import metadata
 
 
@@ -56,6 +56,7 @@ def copy_store(source: Store, target: Store, progress: Callable[[str, int], None
             if there != copied[table.name] or there != _count(reader, table):
                 raise StoreError(f"{target.where}: table {table.name} has {there} rows after the copy, "
                                  f"{copied[table.name]} were read; nothing was copied")
+    AFTER_LOAD[target.dialect](target.engine, metadata.sorted_tables)
     return copied
 
 

@@ -128,11 +128,18 @@ class RunLog:
             ).scalar()
 
     def settled_periods(self, edition: str, since: str) -> set[str]:
-        """Periods from ``since`` on that need no catch-up: made (claim done) or already skipped."""
+        """Periods from ``since`` on that need no catch-up: made (claim done) or already skipped.
+
+        A run that stood down for a briefing being made elsewhere is also ``skipped``, but
+        that period has a claim: it is settled only once that claim is done (if its holder
+        died instead, the period is still to be made).
+        """
         made = select(claims.c.period).where(
             (claims.c.edition == edition) & (claims.c.state == DONE) & (claims.c.period >= since))
+        claimed = select(claims.c.period).where((claims.c.edition == edition) & (claims.c.period == runs.c.period))
         skipped = select(runs.c.period).where(
-            (runs.c.edition == edition) & (runs.c.outcome == "skipped") & (runs.c.period >= since))
+            (runs.c.edition == edition) & (runs.c.outcome == "skipped") & (runs.c.period >= since)
+            & ~claimed.exists())
         with self.store.reading() as connection:
             return set(connection.execute(union(made, skipped)).scalars())
 
@@ -164,11 +171,14 @@ class RunLog:
         now: datetime,
         force: bool,
         is_stale: Callable[[str, datetime], bool],
+        contended: bool = False,
     ) -> ClaimAttempt:
         """Take the claim on ``(edition, period)`` for ``owner``, atomically.
 
         A ``done`` claim is taken again only with ``force``; a ``running`` one
         only when ``is_stale(holder, last heartbeat)`` says its holder is gone.
+        ``contended``: a live process is known to be working on it (it holds
+        the claim's session lock), so it is held whatever the row says.
         """
         with self.store.transaction(CLAIMS_LOCK) as connection:
             row = connection.execute(select(claims).where(_claim_key(edition, period))).mappings().first()
@@ -177,10 +187,14 @@ class RunLog:
                 was_done = row["state"] == DONE
                 if was_done and not force:
                     return ClaimAttempt(ALREADY_DONE, row["owner"], row["run_id"], row["heartbeat_at"])
+                if contended:
+                    return ClaimAttempt(HELD, row["owner"], row["run_id"], row["claimed_at"])
                 if row["state"] == RUNNING:
                     if not is_stale(row["owner"], row["heartbeat_at"]):
                         return ClaimAttempt(HELD, row["owner"], row["run_id"], row["claimed_at"])
                     took_over = row["owner"]
+            elif contended:
+                return ClaimAttempt(HELD)  # another process is about to claim it
             mine = {"edition": edition, "period": period, "state": RUNNING, "owner": owner, "run_id": run_id,
                     "claimed_at": now, "heartbeat_at": now}
             upsert(connection, claims, [mine], keys=("edition", "period"))
