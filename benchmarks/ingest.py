@@ -26,9 +26,10 @@ from briefing.ingest import ingest_paths
 from briefing.store import Store
 
 WORDS = (
-    "harbour council budget storm ferry rail bridge minister hospital school energy grid port "
-    "tram market exports court weather river power station water heating village factory"
-).split()
+    "harbour", "council", "budget", "storm", "ferry", "rail", "bridge", "minister", "hospital",
+    "school", "energy", "grid", "port", "tram", "market", "exports", "court", "weather", "river",
+    "power", "station", "water", "heating", "village", "factory",
+)
 
 
 def sentence(rng: random.Random) -> str:
