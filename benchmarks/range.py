@@ -21,7 +21,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from briefing.config import load_settings
-from briefing.pipeline import generate_days, with_current_extractions
+from briefing.enrich import with_current_extractions
+from briefing.pipeline import generate_days
 from briefing.readers import find_article_files, read_file
 from briefing.selection import Period
 from briefing.store import Store

@@ -18,8 +18,8 @@ from pathlib import Path
 from briefing.composition import compose
 from briefing.config import Settings
 from briefing.editions import select_articles
+from briefing.enrich import with_current_extractions
 from briefing.errors import BriefingError
-from briefing.extraction import EXTRACTOR_VERSION, extract
 from briefing.ingest import IngestReport, ingest_paths
 from briefing.models import StoredArticle
 from briefing.rendering import render_formats, write_archive_index
@@ -53,23 +53,6 @@ def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | No
     report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True)
     log.info("article folder %s: %s", folder, report.summary)
     return report
-
-
-def with_current_extractions(store: Store, articles: list[StoredArticle]) -> list[StoredArticle]:
-    """The articles with extractions by this extractor version, computing and storing what is missing.
-
-    Stored results are reused unless the article changed (the store drops its
-    extraction then) or the extractor's version differs.
-    """
-    stale = [a for a in articles if a.extraction is None or a.extraction.version != EXTRACTOR_VERSION]
-    if not stale:
-        return articles
-    fresh = {a.id: extract(a.article) for a in stale}
-    store.save_extractions(fresh.items())
-    return [
-        StoredArticle(a.article, fresh.get(a.id, a.extraction), a.ingested_at, a.duplicate_of, a.also_reported_by)
-        for a in articles
-    ]
 
 
 def issue_number(settings: Settings, day: date) -> int:

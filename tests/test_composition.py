@@ -188,3 +188,19 @@ def test_sources_the_store_recorded_as_also_reporting_count_and_show():
     echoed = day_briefing(articles=[replace(tram, also_reported_by=("Reuters",))]).top_stories[0]
     assert [r.source for r in echoed.also_reported_by] == ["Reuters"]
     assert echoed.score == alone.score + 2.0
+
+
+def test_a_single_story_day_fills_the_numbers_table_past_the_per_story_cap():
+    from tests.conftest import SEED, need_shared
+
+    need_shared()
+    from briefing.extraction import extract
+    from briefing.readers import read_file
+
+    (seed,) = read_file(SEED)
+    seed = seed.with_id(1)
+    one = compose(settings(), Period.day(date(2026, 2, 3)), [StoredArticle(seed, extract(seed))],
+                  issue_number=34, generated_at=GENERATED_AT)
+    said = [row.said for row in one.day_in_numbers]
+    assert len(said) == 7, said  # all seven of the seed's figures, not three
+    assert {"more than 450 drones", "70 missiles", "-20 °C"} <= set(said)

@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
+from briefing.enrich import with_current_extractions
 from briefing.errors import BriefingError
 from briefing.models import StoredArticle
 from briefing.selection import Period
@@ -61,8 +62,9 @@ def show_command(article_id: int, settings) -> None:
     """
     with Store(settings.store_url) as store:
         stored = store.get_article(article_id)
-    if stored is None:
-        raise BriefingError(f"article {article_id}: no such article in {store.where}")
+        if stored is None:
+            raise BriefingError(f"article {article_id}: no such article in {store.where}")
+        (stored,) = with_current_extractions(store, [stored])
     article = stored.article
     click.secho(article.title, bold=True)
     local = article.published.astimezone(settings.zone)

@@ -230,7 +230,12 @@ def _slug(text: str) -> str:
 
 
 def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
-    """The period's figures ranked by salience, each fact once, at most three per story."""
+    """The period's figures ranked by salience, each fact once.
+
+    A first pass takes at most three per story, so one figure-heavy story
+    cannot fill the table; when that leaves rows free (a quiet day, a single
+    article), a second pass fills them with the next best figures, in rank order.
+    """
     rows = sorted(
         (row for story in stories for row in story.figures),
         key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])),
@@ -238,16 +243,18 @@ def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
     chosen: list[FigureRow] = []
     facts: set[tuple[float, str]] = set()
     per_story: Counter[str] = Counter()
-    for row in rows:
-        key = fact_key(_as_figure(row))
-        if key in facts or per_story[row.story.anchor] >= FIGURES_PER_STORY_IN_NUMBERS:
-            continue
-        facts.add(key)
-        per_story[row.story.anchor] += 1
-        chosen.append(row)
-        if len(chosen) == limit:
-            break
-    return tuple(chosen)
+    for capped in (True, False):
+        for row in rows:
+            key = fact_key(_as_figure(row))
+            if len(chosen) == limit or key in facts:
+                continue
+            if capped and per_story[row.story.anchor] >= FIGURES_PER_STORY_IN_NUMBERS:
+                continue
+            facts.add(key)
+            per_story[row.story.anchor] += 1
+            chosen.append(row)
+    order = {id(row): n for n, row in enumerate(rows)}
+    return tuple(sorted(chosen, key=lambda row: order[id(row)]))
 
 
 def _as_figure(row: FigureRow) -> Figure:

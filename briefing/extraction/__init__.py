@@ -31,9 +31,10 @@ from briefing.extraction.quotes import (
     QuoteSpan,
     find_quotes,
     is_partial,
+    is_title_case,
     looks_like_a_title,
     quote_key,
-    word_count,
+    quote_words,
 )
 from briefing.extraction.salience import figure_salience, quote_salience
 from briefing.extraction.speakers import Attributor, Speaker
@@ -111,25 +112,30 @@ def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quo
     attributor = Attributor(segments, masked, starts, People(masked))
     last_speaker: dict[int, Speaker] = {}
     found: dict[str, tuple[Quote, str]] = {}  # the quote's words -> (quote, speaker kind)
+    title_case: dict[int, bool] = {}  # segment -> written in title case, read once
     for span in quotes:
         segment, opening, _ = span.parts[0]
         text = span.text
-        if not text or looks_like_a_title(text, segments[segment], opening):
+        words = quote_words(text)
+        if segment not in title_case:
+            title_case[segment] = is_title_case(segments[segment])
+        if not text or looks_like_a_title(words, text, segments[segment], opening, title_case[segment]):
             continue
         close = span.parts[0][2] if len(span.parts) == 1 and span.closed else None
         partial = is_partial(segments[segment], opening, close)
         speaker, how = attributor.attribute(span, last_speaker)
-        if partial and (word_count(text) <= 2 and how not in _SAID_BY or word_count(text) <= 4 and not how):
+        count = len(words)
+        if partial and (count <= 2 and how not in _SAID_BY or count <= 4 and not how):
             continue  # a scare quote: nobody is reported to have said it
         speaker = speaker or Speaker("", "", "")
         if speaker.name:
             last_speaker[span.parts[-1][0]] = speaker
-        key = quote_key(text)
+        key = quote_key(words)
         earlier = found.get(key)
         if earlier is None:
             quote = Quote(text=text, speaker=speaker.name, partial=partial, role=speaker.role,
                           sentence=_sentence(segments, starts, segment, opening), segment=segment, start=opening,
-                          salience=quote_salience(segment, partial, speaker.kind, word_count(text)))
+                          salience=quote_salience(segment, partial, speaker.kind, count))
             found[key] = (quote, speaker.kind)
         elif speaker.kind == "person" != earlier[1]:  # the headline's quote, named in the body
             found[key] = (replace(earlier[0], speaker=speaker.name, role=speaker.role), speaker.kind)

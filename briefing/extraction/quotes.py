@@ -27,6 +27,7 @@ _SPEECH_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s
 _NAMING_BEFORE_RE = re.compile(
     r"(?:so-called|dubbed|codenamed|code-named|named|titled|entitled|nicknamed|known\s+as|the\s+words?|"
     r"the\s+term|the\s+phrase|the\s+slogan|hashtag)\s*\Z", re.IGNORECASE)
+_NAMING_WINDOW = 80  # the naming words fit in that: no need to search the whole paragraph before a quote
 _WORD_RE = re.compile(r"[^\W_][\w’'-]*")
 _TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
 
@@ -194,15 +195,18 @@ def _sentence_goes_on(text: str, start: int, close: int) -> bool:
     return not any(w in SPEECH_VERBS for w in words) and "according" not in words
 
 
-def looks_like_a_title(quote_text: str, text: str, start: int) -> bool:
-    """Names of works and operations (`"Amber Lynx"`, “The Salt Road”), or a quote introduced as a name."""
-    words = _WORD_RE.findall(quote_text)
+def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int, title_case: bool) -> bool:
+    """Names of works and operations (`"Amber Lynx"`, “The Salt Road”), or a quote introduced as a name.
+
+    ``words`` are the quote's words (``quote_words``); ``title_case`` says the paragraph is
+    written in title case (``is_title_case``), where every quote looks like a title.
+    """
     if not words or len(words) > 8:
         return False
-    if _NAMING_BEFORE_RE.search(text[:start]):
+    if _NAMING_BEFORE_RE.search(text, max(0, start - _NAMING_WINDOW), start):
         return True
-    if quote_text.rstrip()[-1:] in ".!?" or is_title_case(text):
-        return False  # in a headline written in title case every quote looks like a title
+    if quote_text.rstrip()[-1:] in ".!?" or title_case:
+        return False
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
@@ -214,10 +218,15 @@ def is_title_case(text: str) -> bool:
     return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
 
 
+def quote_words(quote_text: str) -> list[str]:
+    """The words of a quote, once: its length, its key and the title test all read them."""
+    return _WORD_RE.findall(quote_text)
+
+
 def word_count(quote_text: str) -> int:
     return len(_WORD_RE.findall(quote_text))
 
 
-def quote_key(quote_text: str) -> str:
-    """The quote's words, lower-case, for spotting the same quote twice (headline and body)."""
-    return " ".join(w.lower() for w in _WORD_RE.findall(quote_text))
+def quote_key(words: list[str]) -> str:
+    """The quote's words (``quote_words``), lower-case, for spotting the same quote twice (headline and body)."""
+    return " ".join(words).lower()
