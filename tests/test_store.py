@@ -213,3 +213,14 @@ def test_a_bulk_load_is_searchable_and_later_ingest_still_finds_duplicates(store
     (outcome, again), (new, fresh) = store.add_articles([loaded[1], article("Crane returns")])
     assert (outcome, new) == (UNCHANGED, NEW)
     assert fresh.id == max(a.id for a in store.search("harbour")) + 1
+
+
+def test_a_batch_that_repeats_an_article_stores_it_once_and_updates_in_order(store_url):
+    with Store(store_url) as store:
+        first = article("Tram depot opens", url="https://news.example/tram")
+        edited = article("Tram depot opens", url="https://news.example/tram", lead="It opened a day late.")
+        results = store.add_articles([first, first, edited, article("Bridge closes")])
+        assert [outcome for outcome, _ in results] == [NEW, UNCHANGED, UPDATED, NEW]
+        assert results[0][1].id == results[1][1].id == results[2][1].id
+        assert store.count_articles() == 2
+        assert store.get_article(results[0][1].id).article.lead == "It opened a day late."

@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from briefing.errors import StoreError
 from briefing.models import Article, Extraction, StoredArticle
 from briefing.store import bulk, migrate, search
+from briefing.store.adding import NEW, UNCHANGED, UPDATED, add_batch
 from briefing.store.engine import describe, make_engine, reading, url_for, writing
 from briefing.store.rows import (
     article_identity,
-    article_values,
     extraction_from_row,
     extraction_values,
     now,
@@ -38,7 +38,6 @@ from briefing.store.tables import articles, extractions, fetched_urls, files, re
 __all__ = ["NEW", "UNCHANGED", "UPDATED", "FileStamp", "Store", "article_identity"]
 
 #: what ``add_articles`` says happened to each article
-NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 #: the lock that serialises writers of articles (see ``engine.writing``)
 ARTICLES_LOCK = "articles"
 
@@ -117,7 +116,7 @@ class Store:
         extraction is dropped) or ``unchanged`` (same content already stored).
         """
         with self.transaction(ARTICLES_LOCK) as connection:
-            results = [_add_one(connection, article) for article in batch]
+            results = add_batch(connection, list(batch))
             _record_files(connection, files)
         return results
 
@@ -207,28 +206,6 @@ class Store:
 
 def _reason(exc: DatabaseError) -> str:
     return str(exc.orig).strip() if exc.orig is not None else str(exc)
-
-
-def _add_one(connection: Connection, article: Article) -> tuple[str, Article]:
-    digest = article.content_hash
-    found = connection.execute(select(articles.c.id).where(articles.c.content_hash == digest)).scalar()
-    if found is not None:
-        return UNCHANGED, article.with_id(found)
-    identity = article_identity(article)
-    values = article_values(article)
-    found = connection.execute(select(articles.c.id).where(articles.c.identity == identity)).scalar()
-    if found is not None:
-        connection.execute(
-            update(articles).where(articles.c.id == found).values(**values, content_hash=digest, updated_at=now())
-        )
-        connection.execute(delete(extractions).where(extractions.c.article_id == found))
-        return UPDATED, article.with_id(found)
-    moment = now()
-    inserted = connection.execute(
-        insert(articles).values(**values, identity=identity, content_hash=digest, ingested_at=moment,
-                                updated_at=moment).returning(articles.c.id)
-    ).scalar_one()
-    return NEW, article.with_id(inserted)
 
 
 def _with_extractions(connection: Connection, statement: Select) -> list[StoredArticle]:
