@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from briefing.ingest import ingest_urls
 from briefing.store import Store
+from tests.fixtures.loopback import serving
 
 FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -48,12 +48,8 @@ class FeedHandler(BaseHTTPRequestHandler):
 def server():
     FeedHandler.full_answers = 0
     FeedHandler.user_agents = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FeedHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(FeedHandler) as url:
+        yield url
 
 
 def test_a_feed_polled_twice_is_downloaded_once(server, tmp_path):

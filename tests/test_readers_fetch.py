@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from briefing import __version__
 from briefing.errors import FetchError
 from briefing.readers import read_bytes
 from briefing.readers.fetch import fetch_url
+from tests.fixtures.loopback import serving
 
 FEED = (Path(__file__).parent / "fixtures" / "readers" / "rss.xml").read_bytes()
 ETAG = '"feed-v1"'
@@ -61,24 +62,13 @@ class FeedHandler(BaseHTTPRequestHandler):
         pass
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # a client that hangs up early (the size limit, the timeout) is expected here
-
-
 @pytest.fixture
 def server():
     FeedHandler.requests = []
     RELEASE.clear()
-    httpd = QuietServer(("127.0.0.1", 0), FeedHandler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    RELEASE.set()
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(FeedHandler) as url:
+        yield url
+        RELEASE.set()
 
 
 def test_a_feed_fetched_twice_is_not_modified_the_second_time(server):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from pypdf import PdfReader
 
 from briefing.config import TemplatesSection
 from briefing.rendering import render_to_memory
+from tests.fixtures.loopback import serving
 from tests.fixtures.render.fictional_day import REPO, day_briefing, settings
 
 
@@ -31,12 +31,8 @@ class CountingHandler(BaseHTTPRequestHandler):
 @pytest.fixture
 def web_server():
     CountingHandler.requests = []
-    server = HTTPServer(("127.0.0.1", 0), CountingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving(CountingHandler) as url:
+        yield url
 
 
 def test_only_files_inside_the_templates_folders_reach_the_pdf(tmp_path, web_server):
