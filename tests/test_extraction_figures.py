@@ -265,3 +265,48 @@ def test_coordinated_and_elliptical_numbers(text, expected):
 def test_a_compound_unit_repeated_in_short_counts_once():
     found = extract(article("Bus crash injures 19 schoolchildren", "Nineteen children were hurt.")).figures
     assert [(f.value, f.unit) for f in found] == [(19, "schoolchildren")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 2,300 lorries crossed the bridge in 2025, compared with 880 a year earlier.",
+         [(2300, "lorries", "more than"), (880, "lorries", "")]),
+        ("The depot repaired 64 trams last winter, against 41 the winter before.",
+         [(64, "trams", ""), (41, "trams", "")]),
+        ("The yard launched 9 hulls in 2025; in 2024 it managed 4.", [(9, "hulls", "")]),
+    ],
+)
+def test_a_number_compared_with_a_figure_earlier_in_its_sentence_counts_the_same_thing(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A crowd of 18,500 filled the stadium.", [(18_500, "people", "")]),
+        ("An audience of about 900 stayed to the end.", [(900, "people", "about")]),
+        ("The island has a population of 2,400 and a workforce of 1,100.",
+         [(2400, "people", ""), (1100, "people", "")]),
+        ("The hall was built for a crowd of 4,000 fans.", [(4000, "fans", "")]),
+    ],
+)
+def test_a_collective_noun_of_people_before_a_bare_number_counts_people(text, expected):
+    assert figures_of(text) == expected
+
+
+def test_a_collective_figure_keeps_its_noun_in_its_words():
+    found = extract(article("Derby", "A crowd of more than 18,500 saw the derby.")).figures
+    assert [f.text for f in found] == ["crowd of more than 18,500"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kowal, 47, said the pier would reopen in spring.",
+        "Halina Kowal, 47, a former ferry pilot, said nothing had changed.",
+        "One of the ferries was late again.",
+    ],
+)
+def test_an_age_set_off_by_commas_and_one_alone_are_not_figures(text):
+    assert figures_of(text) == []

@@ -155,3 +155,70 @@ def test_a_headline_in_title_case_keeps_its_quote():
 def test_adding_continues_the_speaker_of_its_sentence():
     assert speakers('"We stay," said Anna Nowak. She thanked the crews, adding: "And we fight."') == [
         "Anna Nowak", "Anna Nowak"]
+
+
+def quotes_with_roles(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.role) for q in extract(article("A fictional report", *paragraphs)).quotes]
+
+
+def test_a_relative_clause_after_an_apposition_does_not_make_the_organisation_the_speaker():
+    assert quotes_with_roles(
+        "Marta Okoń, an analyst at Vistula Freight Partners, which owns the depot, said the new cranes were "
+        "“slow but steady, which is all a harbour asks for”.") == [
+        ("Marta Okoń", "analyst at Vistula Freight Partners")]
+
+
+def test_a_description_before_the_name_is_its_role_and_refers_back_to_the_person_later():
+    assert quotes_with_roles(
+        'A spokesman for the transport ministry, Tomasz Gil, said the line would reopen "before spring".',
+        "Engineers were still on the bridge on Friday.",
+        '"Nobody will be left stranded," the spokesman added.') == [
+        ("Tomasz Gil", "spokesman for the transport ministry"), ("Tomasz Gil", "spokesman for the transport ministry")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        ('Olga Wrzos, the airport’s director, said the runway was "clear again".', "Olga Wrzos",
+         "airport’s director"),
+        ('"The runway is clear again," said Olga Wrzos, the airport’s director.', "Olga Wrzos", "airport’s director"),
+        ('"The runway is clear again," said the governor, Adam Rój.', "Adam Rój", "governor"),
+        ('"The runway is clear again," said the airport’s director, Olga Wrzos.', "Olga Wrzos",
+         "airport’s director"),
+    ],
+)
+def test_an_apposition_on_either_side_of_the_name_gives_the_role(paragraph, speaker, role):
+    assert quotes_with_roles(paragraph) == [(speaker, role)]
+
+
+def test_an_age_between_commas_leaves_the_name_the_speaker():
+    paragraphs = ("Governor Adam Rój opened the session.", 'Rój, 61, said the budget was "tight but honest".')
+    assert speakers(*paragraphs) == ["Adam Rój"]
+    assert extract(article("A fictional report", *paragraphs)).figures == ()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (('"We thanked Ewa Sroka for the repairs," the mayor said.',), "the mayor"),
+        (("Mayor Irena Bąk opened the bridge.", '"We thanked Ewa Sroka for the repairs," the mayor said.'),
+         "Irena Bąk"),
+        (('The mayor thanked Ewa Sroka for the repairs, saying the crews had done "a remarkable job".',),
+         "the mayor"),
+        (('The mayor praised Ewa Sroka, saying: "It was a remarkable job."',), "the mayor"),
+        (("Mayor Irena Bąk opened the bridge.",
+          'She thanked Ewa Sroka for the repairs, adding that the crews had done "a remarkable job".'),
+         "Irena Bąk"),
+    ],
+)
+def test_a_person_named_only_as_the_object_is_not_the_speaker(paragraphs, speaker):
+    assert speakers(*paragraphs) == [speaker]
+
+
+def test_a_comma_inside_a_number_does_not_end_a_subject():
+    assert speakers('Kurant Pay, which serves 21,000 shops, said the outage was "over by noon".') == ["Kurant Pay"]
+
+
+def test_a_participle_after_a_subject_that_says_nothing_takes_the_name_in_its_sentence():
+    assert speakers('The ferry left the port on time, with its captain, Henrik Lund, saying the sea was '
+                    '"calm enough".') == ["Henrik Lund"]

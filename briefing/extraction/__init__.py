@@ -12,17 +12,27 @@ offset there and its sentence. The modules, in the order they run:
 - ``context``, ``units`` and ``figures``: which numbers are figures; their
   sign, currency and qualifier (the words before), their unit (the words after);
 - ``quotes``: quotation spans, over paragraphs and around attributions;
-- ``people`` and ``speakers``: names, roles, speech verbs, who said what;
+- ``people``, ``subjects`` and ``speakers``: names and roles, where a speech
+  verb's subject stands, who said what;
 - ``salience``: how worth showing each item is;
 - ``lexicon`` (the word lists the rules consult) and ``text`` (sentences, dates
   and times, abbreviations) serve them all.
 
 Bump ``EXTRACTOR_VERSION`` whenever results change: the store recomputes
 stored extractions whose version differs.
+
+Speed is measured by ``benchmarks/extract.py``. Most of the time goes to
+regular-expression scans of each paragraph and to the rules run for each
+number and each speech verb, so the scans use patterns the regex engine can
+skip through quickly (word lists as tries, ASCII word boundaries checked once
+more on the few matches) and the rules try their cheap tests first. Caches
+hold only results for single words (`is_plural`, a unit's key, the value of
+a number in words), never for longer text.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from briefing.extraction.figures import Candidate, article_figures
@@ -43,7 +53,7 @@ from briefing.models import Article, Extraction, Figure, Quote
 
 __all__ = ["extract", "EXTRACTOR_VERSION"]
 
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 
 # How a quote's speaker was found that shows someone is reported to have said it;
 # a one- or two-word fragment found otherwise is a scare quote, not a quote.
@@ -60,8 +70,7 @@ def extract(article: Article) -> Extraction:
             quoted.setdefault(segment, []).append((opening, closing))
     masked = _masked(segments, quoted)
     starts = [sentence_starts(text) for text in masked]
-    sentences: dict[tuple[int, int], str] = {}
-    figures = tuple(_figure(c, segments, starts, quoted, sentences) for c in article_figures(segments))
+    figures = _figures(article_figures(segments), segments, starts, quoted)
     return Extraction(figures=figures, quotes=tuple(_quotes(segments, masked, starts, quotes)),
                       version=EXTRACTOR_VERSION)
 
@@ -87,22 +96,33 @@ def _masked(segments: list[str], quoted: dict[int, list[tuple[int, int]]]) -> li
     return [hide_abbreviation_stops(text) for text in masked]
 
 
-def _sentence(segments: list[str], starts: list[list[int]], segment: int, pos: int,
-              known: dict[tuple[int, int], str] | None = None) -> str:
+def _sentence(segments: list[str], starts: list[list[int]], segment: int, pos: int) -> str:
     start, end = sentence_span(starts[segment], pos, len(segments[segment]))
-    if known is None:
-        return segments[segment][start:end].strip()
-    if (segment, start) not in known:
-        known[segment, start] = segments[segment][start:end].strip()
-    return known[segment, start]
+    return segments[segment][start:end].strip()
 
 
-def _figure(c: Candidate, segments: list[str], starts: list[list[int]],
-            quoted: dict[int, list[tuple[int, int]]], sentences: dict[tuple[int, int], str]) -> Figure:
-    in_quote = any(opening < c.number_start < closing for opening, closing in quoted.get(c.segment, ()))
-    return Figure(value=c.value, unit=c.unit, qualifier=c.qualifier, text=c.text,
-                  sentence=_sentence(segments, starts, c.segment, c.number_start, sentences), segment=c.segment,
-                  start=c.start, salience=figure_salience(c.segment, c.kind, c.value, in_quote))
+def _figures(candidates: list[Candidate], segments: list[str], starts: list[list[int]],
+             quoted: dict[int, list[tuple[int, int]]]) -> tuple[Figure, ...]:
+    """Each candidate as a figure, with its sentence (read once for all its figures) and salience."""
+    figures = []
+    sentences: dict[tuple[int, int], str] = {}
+    for c in candidates:
+        segment, pos = c.segment, c.number_start
+        start, end = sentence_span(starts[segment], pos, len(segments[segment]))
+        sentence = sentences.get((segment, start))
+        if sentence is None:
+            sentence = sentences[segment, start] = segments[segment][start:end].strip()
+        in_quote = segment in quoted and any(opening < pos < closing for opening, closing in quoted[segment])
+        figures.append(Figure(value=c.value, unit=c.unit, qualifier=c.qualifier, text=c.text, sentence=sentence,
+                              segment=segment, start=c.start,
+                              salience=figure_salience(segment, c.kind, c.value, in_quote)))
+    return tuple(figures)
+
+
+def _in_title_case(segments: list[str], segment: int, known: dict[int, bool]) -> bool:
+    if segment not in known:
+        known[segment] = is_title_case(segments[segment])
+    return known[segment]
 
 
 def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quotes: list[QuoteSpan]) -> list[Quote]:
@@ -112,14 +132,13 @@ def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quo
     attributor = Attributor(segments, masked, starts, People(masked))
     last_speaker: dict[int, Speaker] = {}
     found: dict[str, tuple[Quote, str]] = {}  # the quote's words -> (quote, speaker kind)
-    title_case: dict[int, bool] = {}  # segment -> written in title case, read once
+    title_case: dict[int, bool] = {}  # segment -> written in title case, read when first needed
     for span in quotes:
         segment, opening, _ = span.parts[0]
         text = span.text
         words = quote_words(text)
-        if segment not in title_case:
-            title_case[segment] = is_title_case(segments[segment])
-        if not text or looks_like_a_title(words, text, segments[segment], opening, title_case[segment]):
+        if not text or looks_like_a_title(words, text, segments[segment], opening,
+                                          functools.partial(_in_title_case, segments, segment, title_case)):
             continue
         close = span.parts[0][2] if len(span.parts) == 1 and span.closed else None
         partial = is_partial(segments[segment], opening, close)

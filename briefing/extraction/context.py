@@ -30,10 +30,14 @@ WINDOW = 60
 _SYMBOLS = sorted((s for s in CURRENCY_SYMBOLS if not s.isalpha()), key=len, reverse=True)
 _SYMBOL_LAST_CHARS = frozenset(s[-1] for s in _SYMBOLS)
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+# The lengths in words of the qualifiers that end with each word, longest first.
+_QUALIFIER_SIZES = {end: sorted({len(q.split()) for q in QUALIFIERS if q.split()[-1] == end}, reverse=True)
+                    for end in _QUALIFIER_ENDS}
 # Lower-case words right before a number that can change what it is; any other lower-case
 # word before it means no sign, currency, qualifier or label.
 _SPECIAL_WORDS_BEFORE = (_QUALIFIER_ENDS | IDENTIFIER_WORDS | {"minus", "plus", "in", "of", "and", "or", "zł"}
                          | {w.removesuffix(".") for w in QUALIFIERS})
+_CHAIN_WORDS = frozenset(["and", "or"])
 _OPENERS = "([\"“„«‘'"
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", ".”", ".\"", "?”", "!”", ".’", ".)")
 
@@ -56,17 +60,17 @@ NOT_A_FIGURE = Before(label=True)
 
 def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before:
     """The context before the number at ``start`` in ``text``."""
-    if text[start - 1:start] == " ":  # the common case first: an ordinary lower-case word before
+    prev = text[start - 1:start] if start else ""
+    if prev == " ":  # the common case first: an ordinary lower-case word before
         cut = text.rfind(" ", 0, start - 1)
         word = text[cut + 1:start - 1]
         if word.islower() and word.isalpha() and word not in _SPECIAL_WORDS_BEFORE:
-            return Before(start=start)
-    window_start = max(0, start - WINDOW)
+            return Before("", "", "", "", "", start, False, False)
+    elif digits and prev and (prev.isalnum() or prev in "._/:’'"):
+        return NOT_A_FIGURE  # HS147, 17:45, 3/4
+    window_start = start - WINDOW if start > WINDOW else 0
     before = text[window_start:start]
     i = len(before)
-    prev = before[i - 1:i]
-    if digits and prev and (prev.isalnum() or prev in "._/:’'"):
-        return NOT_A_FIGURE  # HS147, 17:45, 3/4
     sign, range_tail = "", False
     if prev and prev in "-−–+":
         two = before[i - 2:i - 1]
@@ -76,24 +80,29 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
             range_tail = two.isdigit()
         else:
             sign, i = ("+" if prev == "+" else "-"), i - 1
-    currency, i = _currency_symbol(before, i)
+    currency = ""
+    if before[i - 1:i] in _SYMBOL_LAST_CHARS or before[i - 2:i - 1] in _SYMBOL_LAST_CHARS:
+        currency, i = _currency_symbol(before, i)
     tokens = before[:i].split()
     if window_start > 0 and tokens:
-        tokens = tokens[1:]  # the first may be cut by the window
+        del tokens[0]  # the first may be cut by the window
+    if not tokens:
+        return Before(sign, currency, "", "", "", i + window_start, False, range_tail)
     used = 0  # how many of the last tokens belong to the figure
-    last = tokens[-1].lstrip(_OPENERS) if tokens else ""
-    if not currency and (last in CURRENCY_CODES or last in ("zł", "Kč")):
-        currency, used = CURRENCY_SYMBOLS.get(last, last), 1
+    if not currency:
+        last = tokens[-1].lstrip(_OPENERS)
+        if last in CURRENCY_CODES or last in ("zł", "Kč"):
+            currency, used = CURRENCY_SYMBOLS.get(last, last), 1
     if not sign and len(tokens) > used and tokens[-1 - used].lower() in ("minus", "plus"):
         sign, used = ("-" if tokens[-1 - used].lower() == "minus" else "+"), used + 1
-    rest = tokens[:len(tokens) - used]
+    rest = tokens[:len(tokens) - used] if used else tokens
     qualifier, written, word_before = _qualifier(rest)
     if qualifier:
         used += len(written.split())
-    if _is_ratio(rest):
+    elif _is_ratio(rest):
         return NOT_A_FIGURE
-    label = not (qualifier or currency or sign) and _is_label(rest, window_start, title_case)
-    first = _offset_of_last_tokens(before, i, used) + window_start
+    label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case)
+    first = (_offset_of_last_tokens(before, i, used) if used else i) + window_start
     return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
 
 
@@ -118,45 +127,56 @@ def _offset_of_last_tokens(before: str, i: int, count: int) -> int:
 
 
 def _qualifier(tokens: list[str]) -> tuple[str, str, str]:
-    if not tokens or tokens[-1].lower() not in _QUALIFIER_ENDS:
+    """The qualifier the tokens end with: (normalised, as written in lower case, the word before it)."""
+    sizes = _QUALIFIER_SIZES.get(tokens[-1].lower()) if tokens else None
+    if sizes is None:
         return "", "", ""
-    words = [t.lower() for t in tokens[-5:]]
-    for size in (4, 3, 2, 1):
-        if len(words) >= size:
-            phrase = " ".join(words[-size:]).lstrip(_OPENERS)
+    for size in sizes:
+        if len(tokens) >= size:
+            phrase = " ".join(tokens[-size:]).lower().lstrip(_OPENERS)
             if phrase in QUALIFIERS:
-                before = words[-size - 1] if len(words) > size else ""
+                before = tokens[-size - 1].lower() if len(tokens) > size else ""
                 return QUALIFIERS[phrase], phrase, before
     return "", "", ""
 
 
 def _is_ratio(tokens: list[str]) -> bool:
     """`one in five homes`, `3 out of 10 voters`."""
-    words = [t.lower() for t in tokens[-3:]]
-    if words[-1:] == ["in"] and len(words) >= 2:
-        return words[-2] == "one" or words[-2].isdigit()
-    return words[-2:] == ["out", "of"] and len(words) == 3 and (words[0] == "one" or words[0].isdigit())
-
-
-def _is_label(tokens: list[str], window_start: int, title_case: bool) -> bool:
-    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`."""
-    words = list(tokens)
-    chained = False
-    while len(words) >= 2 and (words[-1].lower() in ("and", "or", "&") or words[-1].rstrip(",").isdigit()):
-        chained = chained or words[-1].rstrip(",").isdigit()
-        words.pop()
-    if not words:
+    last = tokens[-1].lower() if tokens else ""
+    if last == "in" and len(tokens) >= 2:
+        count = tokens[-2].lower()
+    elif last == "of" and len(tokens) >= 3 and tokens[-2].lower() == "out":
+        count = tokens[-3].lower()
+    else:
         return False
-    word = words[-1].rstrip(",")
+    return count == "one" or count.isdigit()
+
+
+def _is_label(tokens: list[str], title_case: bool) -> bool:
+    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`."""
+    last = tokens[-1]
+    if last[:1].islower():
+        lower = last.lower()
+        if lower not in _CHAIN_WORDS and lower.rstrip(",.") not in IDENTIFIER_WORDS:
+            return False  # the common case: an ordinary word before the number
+    n = len(tokens)  # the words before the number, a chain of numbers (`routes 140, 141 and`) left out
+    chained = False
+    while n >= 2 and (tokens[n - 1].lower() in ("and", "or", "&") or tokens[n - 1].rstrip(",").isdigit()):
+        chained = chained or tokens[n - 1].rstrip(",").isdigit()
+        n -= 1
+    if not n:
+        return False
+    last = tokens[n - 1]
+    word = last.rstrip(",")
     if word.lower().rstrip(".") in IDENTIFIER_WORDS or word == "#":
         # `line 3`; after a comma only a list of them: `two bus routes, 140 and 512`
-        return word == words[-1] or chained or word.endswith("s")
-    if title_case or chained or word != words[-1] or not word[:1].isupper() or not word[-1].isalnum():
+        return word == last or chained or word.endswith("s")
+    if title_case or chained or word != last or not word[:1].isupper() or not word[-1].isalnum():
         return False  # `Bytom. Fourteen patients`: only a name right next to the number labels it
     bare = word.lower().rstrip(".")
     if bare in COMMON_CAPS or bare in WEEKDAYS or bare in QUALIFIERS or bare in MONTH_NAMES:
         return False
-    if len(words) == 1:  # the capitalised word opens the text: a sentence start
+    if n == 1:  # the capitalised word opens the text: a sentence start
         return False
-    previous = words[-2]
+    previous = tokens[n - 2]
     return not (previous.endswith(_SENTENCE_ENDS) or previous[-1:] in _OPENERS)

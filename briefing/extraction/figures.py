@@ -7,31 +7,51 @@ words after it (``units.unit_after``) give the unit or show it is no figure.
 Numbers in dates, times, phone numbers, web addresses and list markers
 (``text.is_date_time_or_code``) are never figures; nor are years.
 
+A number with no noun of its own after a collective noun of people counts
+people (`a crowd of 41,200`, `a population of 2,400`, `a workforce of 1,100`).
+
 Then, per article: a range (`20-30 centimetres`, `between 36 and 48 hours`)
 lends its unit to the first number; a number compared with a figure counts
-the same thing (`1.2 million passengers, up from 400,000`); any other number
-with no unit is kept only when the same value is counted elsewhere (`users
-pass 700k` ... `700,000 users`); a figure repeated with the same value and
-unit is listed once, with the words of its first occurrence.
+the same thing (`1.2 million passengers, up from 400,000`; `1,400 vessels
+passed through the canal in 2025, compared with 520 a year earlier`: a
+comparison right before the number reaches back through its sentence); any
+other number with no unit is kept only when the same value is counted
+elsewhere (`users pass 700k` ... `700,000 users`); a figure repeated with the
+same value and unit is listed once, with the words of its first occurrence.
+An age set off by commas (`Nowak, 54, said`) counts nothing and is dropped.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from operator import attrgetter
 
 from briefing.extraction.context import read_before
 from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
 from briefing.extraction.numbers import Number, find_numbers, is_bare_one
 from briefing.extraction.quotes import is_title_case
-from briefing.extraction.text import is_date_time_or_code
+from briefing.extraction.text import is_date_time_or_code, may_hold_address
 from briefing.extraction.units import NOT_A_FIGURE, UnitMatch, is_plural, unit_after
 
 _STREET_AFTER_RE = re.compile(rf"\s+(?:[{UPPER}][\w’'-]*\s+){{1,3}}(?P<street>[A-Za-z]+)\b\.?")
 _RANGE_GAP_RE = re.compile(r"\s*(?P<word>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b", re.IGNORECASE)
+# Right before a number with no noun of its own, a comparison carries the noun of the figure it
+# is compared with, anywhere earlier in the sentence: `1,400 vessels ... compared with 520`.
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|from|against|versus|than)\s+\Z", re.IGNORECASE)
+_SENTENCE_BREAK_RE = re.compile(r"[.;!?]")
+_SENTENCE_GAP = 150  # the most text between a figure and a number compared with it
+# `a crowd of 41,200`: collective nouns whose number counts people.
+_COLLECTIVE_OF_RE = re.compile(
+    r"\b(?:crowd|audience|workforce|population|congregation|attendance|electorate)\s+of\s+\Z", re.IGNORECASE)
 _BETWEEN_TAIL_RE = re.compile(r"\bbetween\s+\S+\s+and\s+\Z", re.IGNORECASE)
 _RANGE_START_RE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+
+
+_POSITION = attrgetter("segment", "start")
 
 
 @dataclass(slots=True)
@@ -54,8 +74,10 @@ class Candidate:
 def find_candidates(segment: int, text: str, title_case: bool = False) -> list[Candidate]:
     """Every number in one segment that may be a figure, in order."""
     found = []
-    for m in find_numbers(text):
-        if is_date_time_or_code(text, m.start, m.end):
+    numbers = find_numbers(text)
+    addresses = may_hold_address(text) if numbers else False
+    for m in numbers:
+        if is_date_time_or_code(text, m.start, m.end, addresses):
             continue
         candidate = _candidate(segment, text, m, title_case)
         if candidate is not None:
@@ -64,27 +86,32 @@ def find_candidates(segment: int, text: str, title_case: bool = False) -> list[C
 
 
 def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidate | None:
-    start, digits = m.start, m.digits
-    if digits and digits[0] == "0" and len(digits) > 1 and digits[1] != ".":
-        return None  # 06, 0800: codes and times, not amounts
-    if is_bare_one(m):
+    start, end, digits = m.start, m.end, m.digits
+    if digits:
+        if digits[0] == "0" and len(digits) > 1 and digits[1] != ".":
+            return None  # 06, 0800: codes and times, not amounts
+    elif is_bare_one(m):
         return None
     before = read_before(text, start, bool(digits), title_case)
     if before.label:
         return None
-    unit = unit_after(text, m.end, currency=before.currency, digits=bool(digits), many=m.value != 1)
-    if unit is NOT_A_FIGURE or _is_street_number(text, m.end):
+    unit = unit_after(text, end, currency=before.currency, digits=bool(digits), many=m.value != 1)
+    if unit is NOT_A_FIGURE or (text[end + 1:end + 2].isupper() and _is_street_number(text, end)):
         return None
-    if digits and _is_year(digits, unit, before.qualifier) and not m.scale:
+    if len(digits) == 4 and not m.scale and _is_year(digits, unit, before.qualifier):
         return None
+    first = before.start
     if unit is None:
-        unit = UnitMatch("", m.end, "count")
+        collective = _COLLECTIVE_OF_RE.search(text, max(0, first - 30), first)
+        unit = UnitMatch("people" if collective else "", end, "count")
+        first = collective.start() if collective else first
     qualifier = before.qualifier
     if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
         qualifier = ""
     value = m.value * unit.scale * (-1 if before.sign == "-" else 1)
     scaled = bool(m.scale or unit.scale != 1.0 or (digits and not digits.isdigit()))
-    first = start if before.qualifier and not qualifier else before.start  # `over` dropped: from the number
+    if before.qualifier and not qualifier:
+        first = start  # `over` meaning "during" is dropped: the figure's words start at the number
     return Candidate(value, unit.unit, qualifier, unit.kind, segment, first, start, unit.end, scaled,
                      unit.scale * m.multiplier, text[first:unit.end].strip())
 
@@ -98,9 +125,7 @@ def _is_year(digits: str, unit: UnitMatch | None, qualifier: str) -> bool:
 
 
 def _is_street_number(text: str, pos: int) -> bool:
-    """`115 Kartuska Street`."""
-    if not text[pos + 1:pos + 2].isupper():
-        return False
+    """`115 Kartuska Street` (the caller checks first that a capital follows the number)."""
     m = _STREET_AFTER_RE.match(text, pos)
     return bool(m) and m.group("street").lower() in STREET_WORDS
 
@@ -152,17 +177,18 @@ def article_figures(segments: list[str]) -> list[Candidate]:
 def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> list[Candidate]:
     """A number compared with a figure, or listed after it at the same scale, counts the same:
     `1.2 million passengers a year, up from about 400,000`, `21.3 million passengers, followed
-    by Kraków with 11.1 million`."""
+    by Kraków with 11.1 million`, `1,400 vessels passed through the canal in 2025, compared with
+    520 a year earlier`."""
     out = list(candidates)
     for i in range(1, len(out)):
         loose, prior = out[i], out[i - 1]
         if loose.unit or prior.segment != loose.segment or prior.kind not in ("count", "measure"):
             continue
         gap = segments[loose.segment][prior.end:loose.start]
-        if len(gap) > 60 or re.search(r"[.;!?]", gap):
+        if len(gap) > _SENTENCE_GAP or _SENTENCE_BREAK_RE.search(gap):
             continue
-        compared = len(gap) <= 40 and _COMPARISON_RE.search(gap)
-        same_scale = loose.scaled and loose.multiplier == prior.multiplier > 1
+        compared = (len(gap) <= 40 and _COMPARISON_RE.search(gap)) or _COMPARED_BEFORE_RE.search(gap)
+        same_scale = len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
         if compared or same_scale:
             out[i] = replace(loose, unit=prior.unit, kind=prior.kind, text=loose.text)
     return out
@@ -174,10 +200,14 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         if candidate.unit:
             value, unit = round(candidate.value, 3), unit_key(candidate.unit)
-            seen = units_by_value.setdefault(value, [])
-            if not any(_same_unit(unit, other) for other in seen):
+            seen = units_by_value.get(value)
+            if seen is None:
+                units_by_value[value] = [unit]
+            elif any(_same_unit(unit, other) for other in seen):
+                continue
+            else:
                 seen.append(unit)
-                kept[value, unit] = candidate
+            kept[value, unit] = candidate
     for loose in (c for c in candidates if not c.unit and c.scaled):
         value = round(loose.value, 3)
         if value in units_by_value:  # `users pass 700k` ... `700,000 registered users`
@@ -185,7 +215,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             candidate = kept[key]
             if (loose.segment, loose.start) < (candidate.segment, candidate.start):
                 kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
-    return sorted(kept.values(), key=lambda c: (c.segment, c.start))
+    return sorted(kept.values(), key=_POSITION)
 
 
 def _same_unit(unit: str, other: str) -> bool:
@@ -194,9 +224,11 @@ def _same_unit(unit: str, other: str) -> bool:
     return short == long or (len(short) >= 5 and long.endswith(short))
 
 
+@lru_cache(maxsize=4096)
 def unit_key(unit: str) -> str:
     """One comparable form of a unit: its last word, singular, lower-case."""
-    last = unit.split()[-1].lower() if unit.split() else ""
+    words = unit.split()
+    last = words[-1].lower() if words else ""
     if last.endswith("ies") and len(last) > 4:
         return last[:-3] + "y"
     if last.endswith("s") and not last.endswith("ss") and len(last) > 3:

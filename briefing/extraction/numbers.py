@@ -18,9 +18,10 @@ on their own (``a third``) are not numbers here: they count nothing exactly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-from briefing.extraction.text import trie_pattern
+from briefing.extraction.text import is_whole_word, whole_words_pattern
 
 ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -53,17 +54,13 @@ _DIGITS_CORE_RE = re.compile(_digits)
 _SCALE_INITIALS = frozenset("tmbTMB")  # the first letters of the scale words
 
 
-def _scale_may_follow(text: str, pos: int) -> bool:
-    nxt = text[pos:pos + 1]
-    return nxt in _SCALE_INITIALS or (nxt in (" ", "\u00a0") and text[pos + 1:pos + 2] in _SCALE_INITIALS)
-
-
 _SCALE_AFTER_RE = re.compile(rf"\s?(?P<scale>(?i:{_scale}))\b")
 # Where a number may start. A plain scan for digit clusters and one for the first
-# words of a number in words are much faster than one pattern for the whole grammar.
+# words of a number in words are much faster than one pattern for the whole grammar
+# (or one pattern for both: the regex engine skips ahead fast only for a simple start).
 _DIGIT_CLUSTER_RE = re.compile(r"\d[\d,.\u00a0\u202f\u2009]*")
 _first_words = [*ONES, *TENS, "half"] + [f"a {w}" for w in ("dozen", "hundred", "quarter", *SCALES)]
-_WORD_START_RE = re.compile(r"\b(?:" + trie_pattern(_first_words + [w.capitalize() for w in _first_words]) + r")\b")
+_WORD_START_RE = whole_words_pattern(_first_words + [w.capitalize() for w in _first_words])
 
 
 class Number(NamedTuple):
@@ -82,10 +79,14 @@ def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, never two overlapping."""
     found: list[Number] = []
     for cluster in _DIGIT_CLUSTER_RE.finditer(text):
-        pos, end = cluster.start(), cluster.end()
-        raw = cluster.group(0)
-        if raw.isdigit() and not _scale_may_follow(text, end):  # `450`: the common case
-            found.append(Number(pos, end, raw, "", "", float(raw), 1.0))
+        pos, end = cluster.span()
+        raw = cluster.group()
+        if raw.isdigit():  # `450`, `12 million`: the common case, one number with no separator
+            number = Number(pos, end, raw, "", "", float(raw), 1.0)
+            nxt = text[end:end + 1]
+            if nxt in _SCALE_INITIALS or nxt in _SPACES and text[end + 1:end + 2] in _SCALE_INITIALS:
+                number = _scale_after(text, number)
+            found.append(number)
             continue
         while pos < end:
             number = _digits_at(text, pos, end)
@@ -95,27 +96,39 @@ def find_numbers(text: str) -> list[Number]:
                 pos += 1
     digit_numbers, words_end = len(found), 0
     for start in _WORD_START_RE.finditer(text):
-        if start.start() < words_end:
+        pos = start.start()
+        if pos < words_end or not is_whole_word(text, pos, start.end()):
             continue  # `a million` inside `half a million`
-        number = match_number(text, start.start())
+        number = match_number(text, pos)
         if number is not None and number.words:
             found.append(number)
             words_end = number.end
-    if len(found) > digit_numbers:
+    if len(found) > digit_numbers and digit_numbers:
         found.sort()
     return found
 
 
 def _digits_at(text: str, pos: int, end: int) -> Number:
     core = _DIGITS_CORE_RE.match(text, pos, end)
-    digits = core.group(0)
-    value, stop, scale, multiplier = digits_value(digits), core.end(), "", 1.0
-    if _scale_may_follow(text, stop):
-        written = _SCALE_AFTER_RE.match(text, stop)
-        if written:
-            scale, stop = written.group("scale"), written.end()
-            multiplier = SCALES[scale.lower()]
-    return Number(pos, stop, digits, scale, "", value * multiplier, multiplier)
+    digits, end = core.group(), core.end()
+    number = Number(pos, end, digits, "", "", digits_value(digits), 1.0)
+    nxt = text[end:end + 1]
+    if nxt in _SCALE_INITIALS or nxt in _SPACES and text[end + 1:end + 2] in _SCALE_INITIALS:
+        return _scale_after(text, number)
+    return number
+
+
+_SPACES = frozenset(" \u00a0")  # what may stand between a number and its scale word
+
+
+def _scale_after(text: str, number: Number) -> Number:
+    """The number with the scale word after it, if one follows: `1.2 million`."""
+    written = _SCALE_AFTER_RE.match(text, number.end)
+    if written is None:
+        return number
+    scale = written.group("scale")
+    multiplier = SCALES[scale.lower()]
+    return number._replace(end=written.end(), scale=scale, value=number.value * multiplier, multiplier=multiplier)
 
 
 def match_number(text: str, pos: int) -> Number | None:
@@ -138,6 +151,7 @@ def digits_value(digits: str) -> float:
     return float(digits.translate(_SEPARATORS))
 
 
+@lru_cache(maxsize=1024)
 def words_value(words: str) -> float:
     """The value of a number written in words (`two and a half million` -> 2500000)."""
     tokens = [t for t in _WORD_SPLIT.split(words.lower()) if t]

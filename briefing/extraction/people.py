@@ -5,8 +5,9 @@ General | Mark Rutte`, `Lithuanian Colonel | Darius Vaitkus`); what follows the
 last title is the name, what precedes it is the role. A role also comes from
 lower-case words before the name (`Opposition councillor Andrzej Lis`) and
 from an apposition (`Tomasz Lech, KSP's head of dispatch`, `Its chief
-executive, Leszek Duda,`). Runs after a place preposition (`in Wydmy Morskie`)
-or described as a place (`, a resort town`) are places, not people.
+executive, Leszek Duda,`, `A spokeswoman for the ministry, Anna Wirska,`).
+Runs after a place preposition (`in Wydmy Morskie`) or described as a place
+(`, a resort town`) are places, not people.
 
 A person is keyed by surname, so `Rutte` later in the article is `Mark Rutte`,
 the fullest form the article gives. Gender is guessed from the first name
@@ -17,9 +18,10 @@ used to choose between candidates for `he` and `she`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
@@ -49,6 +51,7 @@ _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?()\"“”„«»]+)")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
 _TITLE_OR_PERSON = ROLE_WORDS | PERSON_NOUNS
 CHIEF_SYNONYMS = frozenset(["chief", "head", "leader", "boss"])
+_ROLE_PREPOSITIONS = frozenset(["for", "at", "of", "in", "with", "on"])  # `spokeswoman for the ministry`
 
 
 @dataclass(eq=False)
@@ -111,6 +114,15 @@ def role_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_POSITION = itemgetter(0, 1)  # a mention's (segment, start)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of ``spans``: sorted, disjoint (start, stop) pairs."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
 class People:
     """The people and organisations of one article, from its quote-masked segments."""
 
@@ -118,12 +130,13 @@ class People:
         self.masked = masked
         self.by_surname: dict[str, Entity] = {}
         self.orgs: list[tuple[Entity, set[str]]] = []  # with the descriptors used for them
+        self._orgs_by_name: dict[str, tuple[Entity, set[str]]] = {}
         self.mentions: list[Mention] = []
         for index, text in enumerate(masked):
             for run in NAMES_RE.finditer(text):
                 self._read_run(index, text, run)
         self._add_surname_mentions()
-        self.mentions.sort(key=lambda m: (m.segment, m.start))
+        self.mentions.sort(key=_POSITION)
         self._by_segment: dict[int, list[Mention]] = {}
         for mention in self.mentions:
             self._by_segment.setdefault(mention.segment, []).append(mention)
@@ -137,7 +150,8 @@ class People:
         offsets = [0]
         for text in self.masked:
             offsets.append(offsets[-1] + len(text) + 1)
-        taken = [(offsets[m.segment] + m.start, offsets[m.segment] + m.end) for m in self.mentions]
+        taken = sorted((offsets[m.segment] + m.start, offsets[m.segment] + m.end) for m in self.mentions)
+        taken_starts = [start for start, _ in taken]
         for surname in surnames:
             entity = self.lookup(surname)
             pos = joined.find(surname)
@@ -145,45 +159,53 @@ class People:
                 end = pos + len(surname)
                 if (not joined[pos - 1:pos].isalnum() and not joined[end:end + 1].isalnum()
                         and joined[end:end + 1] not in ("’", "'", "-")
-                        and not any(start <= pos < stop for start, stop in taken)):
+                        and not _inside(taken, taken_starts, pos)):
                     index = bisect_right(offsets, pos) - 1
                     self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], entity))
                 pos = joined.find(surname, end)
 
     def _read_run(self, index: int, text: str, run: re.Match) -> None:
-        offset = run.start()
-        tokens = [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run.group(0))]
-        piece: list[tuple[str, int, int]] = []
-        for token in tokens:
-            if token[0].endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
-                self._read_piece(index, text, piece)
-                piece = []
-            else:
-                piece.append(token)
-        self._read_piece(index, text, piece)
+        """One run of capitalised words: a name, a title and a name, or several split at a possessive."""
+        words = run.group().split()
+        offset, starts = run.start(), []
+        for word in words:
+            offset = text.find(word, offset)
+            starts.append(offset)
+            offset += len(word)
+        if "’s" not in run.group() and "'s" not in run.group():
+            self._read_piece(index, text, words, starts)
+            return
+        first = 0
+        for i, word in enumerate(words):
+            if word.endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
+                self._read_piece(index, text, words[first:i], starts[first:i])
+                first = i + 1
+        self._read_piece(index, text, words[first:], starts[first:])
 
-    def _read_piece(self, index: int, text: str, tokens: list[tuple[str, int, int]]) -> None:
-        while tokens and tokens[0][0].lower() in COMMON_CAPS:
-            tokens = tokens[1:]
-        titles = [i for i, t in enumerate(tokens) if t[0].lower().rstrip(".") in _TITLE_OR_PERSON]
-        cut = titles[-1] + 1 if titles else 0
-        while cut < len(tokens) - 1 and tokens[cut][0].lower() in NATIONALITIES:
+    def _read_piece(self, index: int, text: str, words: list[str], starts: list[int]) -> None:
+        lowered = [w.lower() for w in words]
+        first = 0
+        while first < len(words) and lowered[first] in COMMON_CAPS:
+            first += 1
+        cut = first  # just after the last title
+        for i in range(len(words) - 1, first - 1, -1):
+            if lowered[i].rstrip(".") in _TITLE_OR_PERSON:
+                cut = i + 1
+                break
+        while cut < len(words) - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
-        prefix, name = tokens[:cut], tokens[cut:]
-        if not name:
+        if len(words) - cut < 2:
+            return  # no name, or a single word: a surname alone is found later
+        name = words[cut:]
+        start, end = starts[cut], starts[-1] + len(words[-1])
+        before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
+        if not ORG_TOKENS.isdisjoint(lowered[cut:]):
+            self._add_org(index, start, end, " ".join(name), before)
             return
-        start, end = name[0][1], name[-1][2]
-        if len(name) == 1:
+        if cut == first and (_after_place_preposition(before) or _described_as_place(after)):
             return
-        words = [t[0] for t in name]
-        before, after = text[max(0, tokens[0][1] - 80):tokens[0][1]], text[end:end + 120]
-        if any(w.lower() in ORG_TOKENS for w in words):
-            self._add_org(index, start, end, " ".join(words), before)
-            return
-        if not prefix and (_after_place_preposition(before) or _described_as_place(after)):
-            return
-        titles = " ".join(t[0] for t in prefix if t[0].lower().rstrip(".") not in HONORIFICS)
-        self._add_person(index, start, end, words, (titles, before, after))
+        titles = " ".join(words[i] for i in range(first, cut) if lowered[i].rstrip(".") not in HONORIFICS)
+        self._add_person(index, start, end, name, (titles, before, after))
 
     def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple) -> None:
         surname = words[-1].lower()
@@ -197,13 +219,15 @@ class People:
         self.mentions.append(Mention(index, start, end, entity))
 
     def _add_org(self, index: int, start: int, end: int, name: str, before: str) -> None:
-        entity = next((e for e, _ in self.orgs if e.name == name), None)
-        if entity is None:
-            entity = Entity(name, "org")
-            self.orgs.append((entity, set()))
-        descriptors = next(d for e, d in self.orgs if e is entity)
-        words_before = before.split()[-3:]
-        descriptors.update(w.lower().strip(",") for w in words_before if w.lower().strip(",") in ORG_NOUNS)
+        known = self._orgs_by_name.get(name)
+        if known is None:
+            known = self._orgs_by_name[name] = (Entity(name, "org"), set())
+            self.orgs.append(known)
+        entity, descriptors = known
+        for word in before.split()[-3:]:
+            word = word.lower().strip(",")
+            if word in ORG_NOUNS:
+                descriptors.add(word)
         self.by_surname.setdefault(name.split()[-1].lower(), entity)
         self.mentions.append(Mention(index, start, end, entity))
 
@@ -213,8 +237,7 @@ class People:
 
     def add_mention(self, segment: int, start: int, end: int, entity: Entity) -> None:
         mention = Mention(segment, start, end, entity)
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: (m.segment, m.start))
+        insort(self.mentions, mention, key=_POSITION)
         self._by_segment.setdefault(segment, []).append(mention)
 
     def mentions_within(self, segment: int, start: int, end: int) -> list[Mention]:
@@ -286,11 +309,24 @@ def _apposition_role(before: str, after: str) -> str:
     if stripped.endswith(","):
         clause = stripped[:-1]
         cut = max(clause.rfind(c) for c in ",.;:!?()\"“”„«»")
-        words = [w for w in clause[cut + 1:].split() if w.lower() not in NP_STOP or w[:1].isupper()]
+        written = clause[cut + 1:].split()
+        words = [w for w in written if w.lower() not in NP_STOP or w[:1].isupper()]
         words = [w for w in words if w.lower() not in ("its", "his", "her", "their", "the", "according")]
         if words and words[-1].lower() in ROLE_WORDS:
             return " ".join(words[-4:])
+        return _described_by(written)
     return ""
+
+
+def _described_by(words: list[str]) -> str:
+    """`A spokeswoman for the environment ministry` (before `, Anna Wirska,`) -> `spokeswoman for the
+    environment ministry`: a description that opens with an article and a role, then says whose."""
+    if len(words) > 8 or not words or words[0].lower() not in ("a", "an", "the"):
+        return ""
+    head = next((i for i, w in enumerate(words[1:4], 1) if w.lower() in ROLE_WORDS), 0)
+    if not head or head + 1 >= len(words) or words[head + 1].lower() not in _ROLE_PREPOSITIONS:
+        return ""
+    return " ".join(words[1:])
 
 
 def _after_place_preposition(before: str) -> bool:
@@ -302,11 +338,15 @@ def _after_place_preposition(before: str) -> bool:
 
 
 def _described_as_place(after: str) -> bool:
+    """`Wydmy Morskie, a resort town`: what follows the name says it is a place (a participle
+    says what someone does, whatever it mentions: `Henrik Lund, saying the sea was calm`)."""
     if after[:1] != ",":
         return False
     m = _APPOSITION_RE.match(after)
     if not m:
         return False
     words = [w.lower() for w in _CLAUSE_CUT_RE.sub("", m.group("app")).split()]
+    if not words or words[0].endswith("ing"):
+        return False
     head = next((w for w in words if w in PLACE_NOUNS or w in ORG_NOUNS), None)
     return head in PLACE_NOUNS if head else False

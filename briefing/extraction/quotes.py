@@ -16,17 +16,19 @@ them is decided in ``speakers``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.extraction.lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
 
 _MARK_RE = re.compile(r"[\"“„«‘']")
 _CLOSERS = {'"': '"', "“": "”", "„": "”“", "«": "»"}
-_SENTENCE_BEFORE_RE = re.compile(r"(?:[.!?…][\"”’»)]*|:)\s*\Z")
-_SPEECH_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s*,?\s*\Z")
+_CLOSING_AFTER_STOP = frozenset("\"”’»)")  # the marks that may follow a sentence's stop
 _NAMING_BEFORE_RE = re.compile(
     r"(?:so-called|dubbed|codenamed|code-named|named|titled|entitled|nicknamed|known\s+as|the\s+words?|"
     r"the\s+term|the\s+phrase|the\s+slogan|hashtag)\s*\Z", re.IGNORECASE)
+# The last word of each of those: only a quote right after one needs the pattern.
+_NAMING_ENDS = ("called", "dubbed", "named", "titled", "as", "word", "words", "term", "phrase", "slogan", "hashtag")
 _NAMING_WINDOW = 80  # the naming words fit in that: no need to search the whole paragraph before a quote
 _WORD_RE = re.compile(r"[^\W_][\w’'-]*")
 _TITLE_WORD_RE = re.compile(r"\b[^\W\d_]{4,}")
@@ -77,7 +79,11 @@ def spans_in(text: str) -> list[tuple[int, int | None]]:
 
 
 def _double_close(text: str, start: int, mark: str) -> int | None:
-    ends = [i for i in (text.find(c, start + 1) for c in _CLOSERS[mark]) if i >= 0]
+    closers = _CLOSERS[mark]
+    if len(closers) == 1:
+        end = text.find(closers, start + 1)
+        return end if end >= 0 else None
+    ends = [i for i in (text.find(c, start + 1) for c in closers) if i >= 0]
     return min(ends) if ends else None
 
 
@@ -171,11 +177,37 @@ def is_partial(text: str, start: int, close: int | None = None) -> bool:
     on after it (`"Difficult choices" lie ahead, he said.`); ``close`` is the
     offset of its closing mark, when it closes in this paragraph.
     """
-    before = text[:start]
-    if not before.strip() or _SENTENCE_BEFORE_RE.search(before):
+    end = _skip_spaces_back(text, start)
+    if not end or _ends_sentence(text, end):
         return close is not None and _sentence_goes_on(text, start, close)
     following = text[start + 1:start + 3].lstrip()
-    return not (following[:1].isupper() and _SPEECH_BEFORE_RE.search(before))  # `He said, "We..."`
+    return not (following[:1].isupper() and _ends_with_speech_verb(text, end))  # `He said, "We..."`
+
+
+def _skip_spaces_back(text: str, end: int) -> int:
+    """Where the spaces ending text[:end] begin (read backwards: no scan of the whole paragraph)."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """text[:end] (no trailing space) ends a sentence: `.`, `!`, `?` or `…` and closing marks, or `:`."""
+    if text[end - 1] == ":":
+        return True
+    while end and text[end - 1] in _CLOSING_AFTER_STOP:
+        end -= 1
+    return end > 0 and text[end - 1] in ".!?…"
+
+
+def _ends_with_speech_verb(text: str, end: int) -> bool:
+    """text[:end] (no trailing space) ends with a speech verb and maybe a comma: `He said,`."""
+    if text[end - 1] == ",":
+        end = _skip_spaces_back(text, end - 1)
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end] in SPEECH_VERBS
 
 
 _CONTINUATION_RE = re.compile(r"\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)")
@@ -195,27 +227,40 @@ def _sentence_goes_on(text: str, start: int, close: int) -> bool:
     return not any(w in SPEECH_VERBS for w in words) and "according" not in words
 
 
-def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int, title_case: bool) -> bool:
+def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
+                       title_case: Callable[[], bool]) -> bool:
     """Names of works and operations (`"Amber Lynx"`, “The Salt Road”), or a quote introduced as a name.
 
-    ``words`` are the quote's words (``quote_words``); ``title_case`` says the paragraph is
+    ``words`` are the quote's words (``quote_words``); ``title_case()`` says the paragraph is
     written in title case (``is_title_case``), where every quote looks like a title.
     """
     if not words or len(words) > 8:
         return False
-    if _NAMING_BEFORE_RE.search(text, max(0, start - _NAMING_WINDOW), start):
+    if _named_before(text, start):
         return True
-    if quote_text.rstrip()[-1:] in ".!?" or title_case:
+    if quote_text.rstrip()[-1:] in ".!?" or title_case():
         return False
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
+def _named_before(text: str, start: int) -> bool:
+    """The words before a quote introduce it as a name: `the so-called "..."`, `known as "..."`."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    if not text[max(0, end - 10):end].lower().endswith(_NAMING_ENDS):
+        return False  # the common case, told without the pattern
+    return _NAMING_BEFORE_RE.search(text, max(0, start - _NAMING_WINDOW), start) is not None
+
+
 def is_title_case(text: str) -> bool:
     """`Power Demand Hits Record High`: capitals say nothing about names or titles there."""
     long_words = _TITLE_WORD_RE.findall(text)
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    return len(long_words) >= 3 and capitalised >= 0.75 * len(long_words)
+    if len(long_words) < 3:
+        return False
+    capitalised = len([w for w in long_words if w[0].isupper()])
+    return capitalised >= 0.75 * len(long_words)
 
 
 def quote_words(quote_text: str) -> list[str]:

@@ -5,10 +5,16 @@ to`, ...) is an *event* whose subject is read on the side the grammar puts it:
 after the verb when it follows a closing mark (`," said Tomasz Lech, KSP's
 head of dispatch`) or is `according to`, before it otherwise (`Rutte noted`,
 `the NATO secretary general told`, `Dr Joanna Malec, the region's consultant
-..., said`). A participle (`..., saying`, `..., adding:`) takes the first name
-of its sentence, or the speaker of the verb before it there. A headline that
-opens with a name and a colon (`Tusk: ...`) is what that person said. The
-subject is resolved to:
+..., said`). In `A, B, said` the apposition B is the subject when it names a
+person and A names none (`A spokeswoman for the ministry, Anna Wirska, said`:
+A becomes her role); a relative clause closing the apposition is skipped
+(`Erik Lindqvist, a partner at Nordkap, which led the round, said`). A
+participle (`..., saying`, `..., adding:`) takes the speaker of the verb before
+it in its sentence, else the subject that opens its clause (`The mayor thanked
+Anna Wirska, saying`: the mayor), else the first name of the sentence. A
+headline that opens with a name and a colon (`Tusk: ...`) is what that person
+said. Events are read in article order, and only as far as a quote needs them
+(``Attributor.events_in``). The subject is resolved to:
 
 - a person named in the article, in the fullest form given (`Rutte` -> `Mark Rutte`);
 - for `he`/`she`, the latest person mentioned before, of that gender if one is;
@@ -31,27 +37,27 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefing.extraction.lexicon import (
-    AUXILIARIES,
-    GROUP_PRONOUNS,
-    ORG_NOUNS,
-    PRONOUNS,
-    ROLE_WORDS,
-    SPEECH_VERBS,
-    UPPER,
-)
+from briefing.extraction.lexicon import GROUP_PRONOUNS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, UPPER
 from briefing.extraction.people import NAME_RE, Entity, People
 from briefing.extraction.quotes import QuoteSpan
-from briefing.extraction.text import sentence_span, trie_pattern
+from briefing.extraction.subjects import (
+    DETERMINERS,
+    after_boundary,
+    describes_a_speaker,
+    description_role,
+    head_noun,
+    last_comma,
+    role_text,
+    strip_auxiliaries,
+    subject_at_clause_start,
+    without_relative_clauses,
+)
+from briefing.extraction.text import is_whole_word, sentence_span, whole_words_pattern
 
 # Capitalised too, the usual headline verbs (a headline may be in title case).
 _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
-SPEECH_RE = re.compile(
-    r"\b(?:" + trie_pattern([*SPEECH_VERBS, *_HEADLINE_VERBS, "according to", "According to"]) + r")\b")
+SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *_HEADLINE_VERBS, "according to", "According to"])
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
-_BOUNDARY_RE = re.compile(
-    r"[,;:()–—\"“”„«»]|\b(?:that|and|but|while|as|when|after|before|because|although|though|whereas|if|so|"
-    r"where|who|which)\b")
 _SUBJECT_AFTER_RE = re.compile(
     r"\s+(?P<subj>[^,.;:!?\"“”„«»()]+?)(?=\s*(?:[,.;:!?\"“”„«»()]|\Z)|\s+(?:who|whose|which|in\s+a\s|on\s+\w+day|"
     r"by\s+phone|after|before|at\s+the|during)\b)")
@@ -60,7 +66,6 @@ _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
 _HEADLINE_SPEAKER_RE = re.compile(rf"\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,3}})\s*:\s")
 _COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
-_DETERMINERS = frozenset(["the", "a", "an"])
 
 
 class Speaker(NamedTuple):
@@ -85,35 +90,61 @@ class Attributor:
     def __init__(self, segments: list[str], masked: list[str], starts: list[list[int]], people: People) -> None:
         self.segments, self.masked, self.starts, self.people = segments, masked, starts, people
         self.groups: list[tuple[int, int, str, Speaker]] = []  # (segment, pos, head noun, speaker)
-        self.events: list[Event] = []
+        self.events: list[Event] = []  # in article order
+        self.by_segment: dict[int, list[Event]] = {}
+        self._read_up_to = 0  # the segments before this one have had their events read
         self._joined: str | None = None
-        for index, text in enumerate(masked):
-            for verb in SPEECH_RE.finditer(text):
-                if text[verb.start() - 1:verb.start()] != "-":  # not `so-called`
-                    self.events.append(self._event(index, text, verb))
         headline = _HEADLINE_SPEAKER_RE.match(masked[0]) if masked else None
         if headline:  # `Rutte: Ukraine needs 'robust guarantees'`: the headline is what Rutte said
-            speaker = self._resolve(0, headline.start("name"), headline.group("name"))
+            speaker = self._resolve_after_all_events(0, headline.start("name"), headline.group("name"))
             if speaker is not None and speaker.kind != "group":  # not `Analysis: ...`
-                self.events.insert(0, Event(0, 0, headline.end("name"), headline.end(), speaker))
-        self.by_segment: dict[int, list[Event]] = {}
-        for event in self.events:
-            self.by_segment.setdefault(event.segment, []).append(event)
+                event = Event(0, 0, headline.end("name"), headline.end(), speaker)
+                self.events.insert(0, event)
+                self.by_segment.setdefault(0, []).insert(0, event)
 
     # -- events ------------------------------------------------------------------------------
+    def events_in(self, segment: int) -> list[Event]:
+        """The speech events of one segment.
+
+        Events are read in article order, and only as far as a quote needs them:
+        resolving a subject can record a mention or a group that later subjects
+        refer back to (`he`, `the officials`), so the order is what keeps the
+        result the same as reading them all, and the segments after the last
+        quote are never read.
+        """
+        while self._read_up_to <= segment:
+            index = self._read_up_to
+            self._read_up_to += 1
+            text = self.masked[index]
+            for verb in SPEECH_RE.finditer(text):
+                start, end = verb.span()
+                if text[start - 1:start] != "-" and is_whole_word(text, start, end):  # not `so-called`
+                    event = self._event(index, text, verb)
+                    self.events.append(event)
+                    self.by_segment.setdefault(index, []).append(event)
+        return self.by_segment.get(segment, [])
+
+    def _resolve_after_all_events(self, index: int, pos: int, subject: str) -> Speaker | None:
+        """A subject outside any speech event (a headline's or a paragraph's `Name:`), read as if
+        after every event, whose mentions and groups it may refer to."""
+        self.events_in(len(self.masked) - 1)
+        return self._resolve(index, pos, subject)
+
     def _event(self, index: int, text: str, verb: re.Match) -> Event:
-        sent_start, sent_end = sentence_span(self.starts[index], verb.start(), len(text))
-        before = text[sent_start:verb.start()]
-        inverted = verb.group(0).lower().startswith("according") or bool(_AFTER_CLOSING_MARK_RE.search(before[-8:]))
-        if inverted:
-            speaker, start = self._subject_after(index, text[:sent_end], verb.end()), verb.start()
-        elif verb.group(0).lower() in _PARTICIPLES:  # `…, saying` / `he said, adding:`
-            speaker = self._first_name_in(index, sent_start, verb.start()) or self._earlier_speaker_in(
-                index, sent_start)
-            start = verb.start()
+        verb_start, verb_end = verb.span()
+        sent_start, sent_end = sentence_span(self.starts[index], verb_start, len(text))
+        word = verb.group().lower()
+        if word.startswith("according") or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8),
+                                                                          verb_start):
+            speaker, start = self._subject_after(index, text[:sent_end], verb_end), verb_start
+        elif word in _PARTICIPLES:  # `he said, adding:`, `The mayor thanked X, saying`
+            speaker = (self._earlier_speaker_in(index, sent_start)
+                       or self._clause_subject(index, text, sent_start, verb_start)
+                       or self._first_name_in(index, sent_start, verb_start))
+            start = verb_start
         else:
-            speaker, start = self._subject_before(index, text, sent_start, verb.start())
-        return Event(index, start, verb.start(), verb.end(), speaker)
+            speaker, start = self._subject_before(index, text, sent_start, verb_start)
+        return Event(index, start, verb_start, verb_end, speaker)
 
     def _subject_after(self, index: int, text: str, pos: int) -> Speaker | None:
         m = _SUBJECT_AFTER_RE.match(text, pos)
@@ -125,35 +156,68 @@ class Attributor:
             appositive = _CLAUSE_CUT_RE.sub("", app.group("app")).strip()
             if self._names_in(index, app.start("app"), app.start("app") + len(appositive)) and not \
                     self._names_in(index, m.start("subj"), m.end("subj")):
-                subject, role = appositive, m.group("subj")  # `according to Pawlak's lawyer, Michał Krupa`
-                return self._resolve(index, app.start("app"), subject, role)
-            role = _role_text(appositive)
+                # `according to Pawlak's lawyer, Michał Krupa`, `said the minister, Piotr Nowak`
+                return self._resolve(index, app.start("app"), appositive, description_role(m.group("subj")))
+            role = role_text(appositive)
         return self._resolve(index, m.start("subj"), subject, role)
 
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
         sent_start = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
-        left = _strip_auxiliaries(text[sent_start:verb_start])
+        left = strip_auxiliaries(text[sent_start:verb_start])
         role = ""
-        stripped = left.rstrip()
-        if stripped.endswith(","):  # `X, a spokeswoman for ..., told` / `Its chief executive, X, said`
-            body = stripped[:-1]
-            comma = body.rfind(",")
+        if left.endswith(","):  # `X, a spokeswoman for ..., told` / `Its chief executive, X, said`
+            body = without_relative_clauses(left[:-1])  # `X, a partner at Y, which led the round, said`
+            comma = last_comma(body)
             if comma >= 0:
                 appositive = body[comma + 1:]
                 app_start = sent_start + comma + 1
-                lead_in = _after_boundary(body[:comma])
-                if self._names_in(index, app_start, app_start + len(appositive)) and not lead_in.strip()[:1].isupper():
-                    return self._resolve(index, app_start + 1, appositive, lead_in), app_start
-                role, left = _role_text(appositive), body[:comma]
+                lead_in = after_boundary(body[:comma])
+                lead_start = sent_start + comma - len(lead_in)
+                if self._apposition_is_subject(index, lead_in, lead_start, appositive, app_start):
+                    # the attribution starts with the description: `"…" The mayor, Ewa Lis, said`
+                    start = lead_start + len(lead_in) - len(lead_in.lstrip())
+                    return self._resolve(index, app_start + 1, appositive, description_role(lead_in)), start
+                role, left = role_text(appositive), body[:comma]
             else:
                 left = body
-        subject = _after_boundary(left)
+        subject = after_boundary(left)
         start = sent_start + len(left) - len(subject)
         words = subject.split()
         if not words or len(words) > 10:
             return None, verb_start
-        offset = len(subject) - len(subject.lstrip())
-        return self._resolve(index, start + offset, subject.strip(), role), start + offset
+        stripped = subject.lstrip()
+        start += len(subject) - len(stripped)
+        return self._resolve(index, start, stripped.rstrip(), role, words), start
+
+    def _apposition_is_subject(self, index: int, lead_in: str, lead_start: int, appositive: str,
+                               app_start: int) -> bool:
+        """In `A, B, said`, whether B names the speaker and A describes them.
+
+        A person named in B and none in A: `A spokeswoman for the ministry, Anna Wirska,`
+        (a person named in A is the subject: `Erik Lindqvist, a partner at Nordkap,`).
+        With no person on either side, a name in B after a lower-case description:
+        `the developer, Pomeranian Wind,`.
+        """
+        in_apposition = self.people.mentions_within(index, app_start, app_start + len(appositive))
+        if not in_apposition:
+            return False
+        in_lead = self.people.mentions_within(index, lead_start, lead_start + len(lead_in))
+        if any(m.entity.kind == "person" for m in in_lead):
+            return False
+        if any(m.entity.kind == "person" for m in in_apposition):
+            return True
+        return not in_lead and not lead_in.strip()[:1].isupper()
+
+    def _clause_subject(self, index: int, text: str, sent_start: int, end: int) -> Speaker | None:
+        """The subject opening the clause a participle hangs on: `The mayor thanked Anna Wirska,
+        saying` is the mayor's, not Anna Wirska's. An opening phrase (`In a post,`) is skipped."""
+        found = subject_at_clause_start(text, sent_start, end)
+        if not found:
+            return None
+        speaker = self._resolve(index, found[0], found[1], register=False)
+        if speaker is None or speaker.kind == "group" and not describes_a_speaker(found[1]):
+            return None  # `Storm Ylva hit the coast, ...`: not someone who says things
+        return speaker
 
     def _first_name_in(self, index: int, start: int, end: int) -> Speaker | None:
         for mention in self.people.mentions_within(index, start, end):
@@ -172,16 +236,21 @@ class Attributor:
         return bool(self.people.mentions_within(index, start, end))
 
     # -- resolving a subject -----------------------------------------------------------------
-    def _resolve(self, index: int, pos: int, subject: str, role: str = "") -> Speaker | None:
-        words = subject.split()
+    def _resolve(self, index: int, pos: int, subject: str, role: str = "",
+                 words: list[str] | None = None, register: bool = True) -> Speaker | None:
+        """The speaker a subject at (segment, pos) names; ``words`` are its words, when already split.
+        An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
+        if words is None:
+            words = subject.split()
         if not words:
             return None
         first = words[0].lower()
-        if len(words) == 1 and first in PRONOUNS:
-            entity = self.people.last_person_before(index, pos, PRONOUNS[first])
-            return _speaker_of(entity) if entity else None
-        if len(words) == 1 and first in GROUP_PRONOUNS:
-            return self._latest_group(index, pos, None)
+        if len(words) == 1:
+            if first in PRONOUNS:
+                entity = self.people.last_person_before(index, pos, PRONOUNS[first])
+                return _speaker_of(entity) if entity else None
+            if first in GROUP_PRONOUNS:
+                return self._latest_group(index, pos, None)
         if first in ("i", "we", "you"):
             return None
         if words[-1].islower() and words[-1] in ROLE_WORDS:  # `Nowa Sól mayor`, `the NATO chief`
@@ -191,15 +260,16 @@ class Attributor:
                 return _speaker_of(entity)
         mentions = self.people.mentions_within(index, pos, pos + len(subject))
         if mentions:  # a person before an organisation: `Mazovia Air spokeswoman Iga Sadowska`
-            mentions.sort(key=lambda m: m.entity.kind != "person")
+            if len(mentions) > 1:
+                mentions.sort(key=lambda m: m.entity.kind != "person")
             return _speaker_of(mentions[0].entity, role)
         for m in NAME_RE.finditer(subject):
             entity = self.people.lookup(m.group(0).split()[-1])
             if entity is not None:
                 self.people.add_mention(index, pos + m.start(), pos + m.end(), entity)
                 return _speaker_of(entity, role)
-        content = {w.lower().strip(",") for w in words if w.lower() not in _DETERMINERS}
-        head = _head_noun(words)
+        content = {w.strip(",") for w in map(str.lower, words) if w not in DETERMINERS}
+        head = head_noun(words)
         if content & ROLE_WORDS and not head.endswith("s"):
             entity = self.people.by_description(content, index, pos)
             if entity is not None:
@@ -214,7 +284,8 @@ class Attributor:
             if earlier is not None:
                 return earlier
         speaker = Speaker(self._as_written(subject), role, "group")
-        self.groups.append((index, pos, head, speaker))
+        if register:
+            self.groups.append((index, pos, head, speaker))
         return speaker
 
     def _latest_group(self, index: int, pos: int, head: str | None) -> Speaker | None:
@@ -253,11 +324,11 @@ class Attributor:
         first_segment, opening, _ = quote.parts[0]
         last_segment, _, closing = quote.parts[-1]
         text = self.masked[last_segment]
-        first_events = self.by_segment.get(first_segment, [])
-        last_events = self.by_segment.get(last_segment, [])
+        last_events = self.events_in(last_segment)
+        first_events = self.events_in(first_segment)
         if quote.split_gap:
             segment, start, end = quote.split_gap
-            found = [e for e in self.by_segment.get(segment, []) if start <= e.verb_start < end]
+            found = [e for e in self.events_in(segment) if start <= e.verb_start < end]
             if found:
                 return found[0].speaker, "split" if found[0].speaker else "said"
         if quote.closed:
@@ -278,7 +349,7 @@ class Attributor:
                 return event.speaker, "later"
         colon = _COLON_NAME_RE.match(self.masked[first_segment][:opening])
         if colon:
-            speaker = self._resolve(first_segment, colon.start("name"), colon.group("name"))
+            speaker = self._resolve_after_all_events(first_segment, colon.start("name"), colon.group("name"))
             if speaker:
                 return speaker, "before"
         speaker, how = self._from_context(first_segment, opening, previous)
@@ -288,14 +359,14 @@ class Attributor:
         masked = self.masked[segment]
         if not masked[:opening].strip() and segment >= 2:
             prior = self.masked[segment - 1].rstrip()
-            prior_events = [e for e in self.by_segment.get(segment - 1, []) if e.speaker]
+            prior_events = [e for e in self.events_in(segment - 1) if e.speaker]
             if prior.endswith(":") and prior_events:
                 return prior_events[-1].speaker, "paragraph"
             if segment - 1 in previous:
                 return previous[segment - 1], "paragraph"
             if prior_events:
                 return prior_events[-1].speaker, "paragraph"
-        earlier = [e for e in self.by_segment.get(segment, []) if e.verb_start < opening and e.speaker]
+        earlier = [e for e in self.events_in(segment) if e.verb_start < opening and e.speaker]
         if earlier:
             return earlier[-1].speaker, "paragraph"
         return None, ""
@@ -303,38 +374,3 @@ class Attributor:
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
     return Speaker(entity.name, entity.role or role, entity.kind)
-
-
-def _strip_auxiliaries(left: str) -> str:
-    """`Rutte has also said`: the subject ends before the auxiliaries and adverbs."""
-    left = left.rstrip()
-    while True:
-        cut = left.rfind(" ")
-        if cut < 0 or left[cut + 1:].lower() not in AUXILIARIES:
-            return left
-        left = left[:cut].rstrip()
-
-
-def _role_text(appositive: str) -> str:
-    """An apposition as a role: `a spokeswoman for X` -> `spokeswoman for X`; `who lives ...` -> ``."""
-    words = appositive.split()
-    if not words or words[0].lower() in ("who", "whose", "which", "of", "where", "when"):
-        return ""
-    if words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    has_role = any(w.lower().rstrip(",").removesuffix("’s").removesuffix("'s") in ROLE_WORDS for w in words[:5])
-    return " ".join(words) if has_role else ""
-
-
-def _after_boundary(text: str) -> str:
-    """The words after the last clause boundary: the subject right before a verb."""
-    boundaries = [m.end() for m in _BOUNDARY_RE.finditer(text)]
-    return text[boundaries[-1]:] if boundaries else text
-
-
-def _head_noun(words: list[str]) -> str:
-    """`officials in Gdansk` -> officials; `the regional sanitary inspectorate` -> inspectorate."""
-    for i, word in enumerate(words):
-        if i and word.lower() in ("in", "of", "at", "from", "for", "on"):
-            return words[i - 1].lower().strip(",")
-    return words[-1].lower().strip(",")

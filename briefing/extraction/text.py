@@ -35,11 +35,34 @@ def trie_pattern(words) -> str:
 
     return build(trie)
 
+def whole_words_pattern(words) -> re.Pattern:
+    """A scan for any of ``words`` (ASCII words) as whole words.
+
+    Word boundaries are ASCII ones, which the regex engine checks much faster
+    than Unicode ones; the engine then also stops next to a letter of another
+    script (`łtwo`), so the caller keeps only matches that ``is_whole_word``.
+    """
+    return re.compile(r"\b(?:" + trie_pattern(words) + r")\b", re.ASCII)
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """No letter, digit or underscore of any script touches text[start:end] on either side."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
+
+
+# After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
 # After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
 _AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}(?![a-z])"
     rf"|\s*(?:-|–|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?![a-z])"
     r"|\s?(?:[aApP]\.?[mM]\b\.?)")
+# The characters those can start with, right after the number and after one space; and the
+# characters the date before a number can end with: checked first, as most numbers are no date.
+_AFTER_FIRST = frozenset("strnoJFMASOND-–aupP")
+_AFTER_SPACED = frozenset("oJFMASOND-–taupP")
+_BEFORE_LAST = frozenset("-–od")
 _MONTH_BEFORE_RE = re.compile(rf"{MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*)?\Z")
 _NUMERIC_DATE_RE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}")
 _LIST_MARKER_RE = re.compile(r"\s*\d{1,3}[.)]\s")
@@ -47,27 +70,38 @@ _PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\d{2,4}){2,}")
 _PHONE_CHARS = frozenset("0123456789 +()-")
 
 
-def is_date_time_or_code(text: str, start: int, end: int) -> bool:
+def may_hold_address(text: str) -> bool:
+    """Whether ``text`` may hold a web or e-mail address at all: checked once, not for each number."""
+    return "://" in text or "www." in text or "@" in text
+
+
+def is_date_time_or_code(text: str, start: int, end: int, addresses: bool = True) -> bool:
     """The number at text[start:end] is part of a date, a time, a phone number, a web address or
     a list marker: `3 February`, `Feb 3-5`, `17:45`, `5 pm`, `03.02.2026`, `+48 22 555 01 23`,
-    `https://…/2026/02/`, `24/7`, `1. Kacper Wilk`."""
+    `https://…/2026/02/`, `24/7`, `1. Kacper Wilk`. ``addresses`` False says the text holds no
+    web or e-mail address (``may_hold_address``)."""
     nxt = text[end:end + 1]
     if nxt in ":/" and text[end + 1:end + 2].isdigit():
         return True
     if nxt in ".-" and _NUMERIC_DATE_RE.match(text, start):
         return True
-    if _AFTER_RE.match(text, end) or _MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
+    if (nxt in _AFTER_FIRST or nxt.isspace() and (text[end + 1:end + 2] in _AFTER_SPACED
+                                                  or text[end + 1:end + 2].isspace())) and _AFTER_RE.match(text, end):
+        return True
+    previous = text[start - 1:start] if start else ""
+    if (previous.isspace() or previous in _BEFORE_LAST) and _MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
         return True
     if start < 4 and not text[:start].strip() and _LIST_MARKER_RE.match(text):
         return True
-    left = text.rfind(" ", 0, start) + 1
-    right = text.find(" ", end)
-    token = text[left:right if right >= 0 else len(text)]
-    if "://" in token or "www." in token or "@" in token:
-        return True
-    after_group = nxt in " -" and text[end + 1:end + 2].isdigit()
-    before_group = text[start - 1:start] in " -" and text[start - 2:start - 1].isdigit()
-    return (after_group or before_group or text[start - 1:start] in "+(") and _in_phone_number(text, start, end)
+    if addresses:
+        left = text.rfind(" ", 0, start) + 1
+        right = text.find(" ", end)
+        token = text[left:right if right >= 0 else len(text)]
+        if "://" in token or "www." in token or "@" in token:
+            return True
+    if nxt in " -" and text[end + 1:end + 2].isdigit() or previous in "+(":
+        return _in_phone_number(text, start, end)
+    return previous in " -" and text[start - 2:start - 1].isdigit() and _in_phone_number(text, start, end)
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:
@@ -80,19 +114,23 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
     return cluster.count(" ") + cluster.count("-") >= 2 and bool(_PHONE_RE.fullmatch(cluster))
 
 
-_PERIOD_RE = re.compile(r"\.(?=[\s\w])")
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 
 def hide_abbreviation_stops(text: str) -> str:
     """The text with the full stops of abbreviations (`Prof.`, `No.`, `e.g.`) and initials
     (`J. Smith`) turned into spaces, so they end no sentence and break no name."""
     cuts = []
-    for period in _PERIOD_RE.finditer(text):
-        end = period.start()
-        start = max(text.rfind(" ", 0, end), text.rfind("(", 0, end)) + 1
-        word = text[start:end]
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-            cuts.append(end)
+    end = text.find(".")
+    while end >= 0:
+        nxt = text[end + 1:end + 2]
+        if nxt and (nxt.isalnum() or nxt.isspace() or nxt == "_"):  # a stop before a space or a word
+            # the word before the stop runs from the last space or bracket; a longer one is no abbreviation
+            low = max(0, end - _LONGEST_ABBREVIATION - 1)
+            word = text[max(text.rfind(" ", low, end), text.rfind("(", low, end)) + 1:end]
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                cuts.append(end)
+        end = text.find(".", end + 1)
     if not cuts:
         return text
     pieces, pos = [], 0
@@ -103,17 +141,20 @@ def hide_abbreviation_stops(text: str) -> str:
     return "".join(pieces)
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+# A sentence's end: its stop, any closing marks, and one or two spaces before the next word
+# (a wider gap is masked text, not a sentence break).
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s{1,2}(?=\S)")
+_SENTENCE_OPENERS = frozenset("\"“„«‘'(")
 
 
 def sentence_starts(masked: str) -> list[int]:
     """Offsets where sentences begin, found in text whose quotes are masked."""
     starts = [0]
     for m in _SENTENCE_END_RE.finditer(masked):
-        end = m.end()
-        rest = masked[end:end + 3].lstrip()
-        if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“„«‘'("):
-            starts.append(end + (len(masked[end:]) - len(masked[end:].lstrip())))
+        start = m.end()
+        first = masked[start]
+        if first.isupper() or first.isdigit() or first in _SENTENCE_OPENERS:
+            starts.append(start)
     return starts
 
 

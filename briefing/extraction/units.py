@@ -31,6 +31,7 @@ from briefing.extraction.lexicon import (
     WEEKDAYS,
 )
 from briefing.extraction.numbers import match_number
+from briefing.extraction.text import trie_pattern
 
 
 class UnitMatch(NamedTuple):
@@ -45,16 +46,21 @@ NOT_A_FIGURE = UnitMatch("", 0, "none")
 _ATTACHED_RE = re.compile(r"[A-Za-z]+")
 # Units with a fixed spelling, in one pattern so each number costs one match:
 # percent, temperature, a currency written after the number, unit symbols.
+_CURRENCY_AFTER = [
+    "zł", "zloty", "zlotys", "złoty", "złotys", "zlotych", "złotych", "euro", "euros", "dollar", "dollars",
+    "sterling", "hryvnia", "hryvnias", "hryvnya", "hryvnyas", "rouble", "roubles", "ruble", "rubles", "yen",
+    "franc", "francs", "koruna", "korunas", "forint", "forints", "kronor", "krona", "kroner", "krone", "yuan",
+    "rupees", "lira"]
+# The word lists are tries (``trie_pattern``): most numbers are followed by none of them,
+# and a trie fails at the first letter where a plain alternation tries every word.
 _FIXED_UNIT_RE = re.compile(
     r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage\s+points?)\b)"
     r"|°\s?(?P<c1>[CF])\b|(?<=\d)(?P<c3>[CF])\b|(?i:degrees?)\s+(?P<c2>Celsius|Fahrenheit|centigrade|C|F)\b"
     r"|(?P<degree_sign>°)|(?P<degrees>(?i:degrees?))\b"
     r"|(?:(?P<nation>Canadian|Australian|US|American|New Zealand|Hong Kong|Singapore)\s+)?"
-    r"(?P<word>(?i:zł|zlotys?|złotys?|zlotych|złotych|euros?|dollars?|pounds(?:\s+sterling)?|sterling"
-    r"|hryvnias?|hryvnyas?|roubles?|rubles?|yen|francs?|korunas?|forints?|kronor|krona|kroner|krone|yuan"
-    r"|rupees|lira))(?!\w)"
-    rf"|(?P<code>{'|'.join(sorted(CURRENCY_CODES))})\b"
-    r"|(?P<symbol>" + "|".join(re.escape(s) for s in sorted(UNIT_SYMBOLS, key=len, reverse=True)) + r")(?![\w/²³]))")
+    r"(?P<word>(?i:pounds(?:\s+sterling)?|" + trie_pattern(_CURRENCY_AFTER) + r"))(?!\w)"
+    rf"|(?P<code>{trie_pattern(sorted(CURRENCY_CODES))})\b"
+    r"|(?P<symbol>" + trie_pattern(UNIT_SYMBOLS) + r")(?![\w/²³]))")
 _COMPOUND_RE = re.compile(r"-(?P<word>[a-z]+)(?P<more>(?:-[a-z]+)*)")
 _OF_THE_RE = re.compile(
     r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+|(?=\d))", re.IGNORECASE)
@@ -140,6 +146,9 @@ _SPEEDS = {("km", "hour"): "km/h", ("kilometres", "hour"): "km/h", ("kilometers"
 
 def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
     """`90 km per hour` is a speed: `km/h`."""
+    after = text[unit.end:unit.end + 2]
+    if not after[:1].isspace() or not (after[1:] in ("p", "a") or after[1:].isspace()):
+        return unit  # `per`, `an` or `a` must follow after a space
     m = _PER_TIME_RE.match(text, unit.end)
     if not m:
         return unit
@@ -160,24 +169,20 @@ def is_plural(word: str) -> bool:
 
 NOT_COUNTED = ("", 0)  # what follows shows the number counts nothing: `two thirds`
 _TRAILING = ",.;:!?)]}”\"’'»…"
-_FOLLOWING_RE = re.compile(r"(?:\s*(\S+))?" + r"(?:\s+(\S+))?" * 5)
+_WORD_AT_RE = re.compile(r"\s*(\S+)")
+_MAX_WORDS = 6  # how far after a number its counted noun phrase may run
 
 
-def _words_after(text: str, pos: int) -> list[tuple[str, int, bool]]:
-    """The next few words after ``pos`` as (word, end offset, punctuation follows)."""
-    m = _FOLLOWING_RE.match(text, pos)
-    words = []
-    for i, raw in enumerate(m.groups(), 1):
-        if raw is None:
-            break
-        core = raw.rstrip(_TRAILING)
-        end = m.end(i)
-        if core != raw:
-            if core:
-                words.append((core, end - (len(raw) - len(core)), True))
-            break
-        words.append((core, end, False))
-    return words
+def _word_at(text: str, pos: int) -> tuple[str, int, bool] | None:
+    """The next word after ``pos`` as (word, end offset, punctuation follows), or None."""
+    m = _WORD_AT_RE.match(text, pos)
+    if m is None:
+        return None
+    raw = m.group(1)
+    core = raw.rstrip(_TRAILING)
+    if core == raw:
+        return raw, m.end(), False
+    return (core, m.end() - (len(raw) - len(core)), True) if core else None
 
 
 def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | None:
@@ -186,31 +191,35 @@ def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | No
     The phrase runs over adjectives and nouns and stops after its first plural
     noun (`flu cases surge` -> `flu cases`), before function words and verbs.
     Leading proper names and adjectives such as `new` are dropped from the unit
-    (`over 1,000 Kyiv apartment blocks` -> `apartment blocks`).
+    (`over 1,000 Kyiv apartment blocks` -> `apartment blocks`). The words are read
+    one at a time: most phrases end after a word or two.
     """
     if not (text[pos:pos + 1].isspace() or text[pos - 1:pos].isspace()):
         return None  # something attached to the number
-    following = _words_after(text, pos)
-    if following and following[0][0].lower() in FRACTION_WORDS:
+    current = _word_at(text, pos)
+    if current is not None and current[0].lower() in FRACTION_WORDS:
         return NOT_COUNTED
     phrase: list[tuple[str, int]] = []
-    has_head = False
-    for i, (word, end, punctuated) in enumerate(following):
-        if has_head or len(phrase) >= 5 or not word[:1].isalnum():
+    read, counts_many = 1, False  # counts_many: the phrase has a plural noun
+    while current is not None:
+        word, end, punctuated = current
+        if len(phrase) >= 5 or not word[:1].isalnum():
             break
+        following = _word_at(text, end) if not punctuated and read < _MAX_WORDS else None
+        read += 1
         lower = word.lower()
         if word[:1].isdigit():
             if phrase and phrase[-1][0][:1].isupper() and word.isdigit():  # `three Boeing 737 jets`
                 phrase.append((word, end))
+                current = following
                 continue
             break
         if lower in NP_STOP:
-            if not phrase and lower in UNIT_DROP_ADJECTIVES:
-                phrase.append((word, end))
-                continue
-            nxt = following[i + 1][0] if i + 1 < len(following) else ""
-            if lower in ("and", "or") and phrase and nxt.islower() and nxt not in NP_STOP:
-                phrase.append((word, end))  # `long-distance and regional trains`
+            nxt = following[0] if following else ""
+            if not phrase and lower in UNIT_DROP_ADJECTIVES or (
+                    lower in ("and", "or") and phrase and nxt.islower() and nxt not in NP_STOP):
+                phrase.append((word, end))  # `more trains`, `long-distance and regional trains`
+                current = following
                 continue
             break
         if lower in WEEKDAYS or lower.endswith(("'s", "’s")):
@@ -218,16 +227,26 @@ def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | No
         if phrase and word.islower() and lower.endswith(("ed", "ing")):
             break
         phrase.append((word, end))
+        plural = is_plural(word)
+        counts_many = counts_many or plural
         if punctuated:
             break
-        nxt = following[i + 1][0] if i + 1 < len(following) else ""
-        has_head = is_plural(word) and not (nxt.islower() and is_plural(nxt))  # `police officers`
-    if many and not any(is_plural(w) for w, _ in phrase):
+        nxt = following[0] if following else ""
+        if plural and not (nxt.islower() and is_plural(nxt)):  # `police officers`
+            break  # the head noun
+        current = following
+    if many and not counts_many:
         return None  # `41,200 watched the final`: more than one of something is a plural noun
     return _unit_from_words(phrase)
 
 
 def _unit_from_words(words: list[tuple[str, int]]) -> tuple[str, int] | None:
+    if len(words) == 1:  # the common case: `drones`
+        word = words[0][0]
+        if word.lower() in ("and", "or") or _verb_like(word) or not (
+                word[:1].islower() or (word[:-1].isupper() and word.endswith("s") and len(word) > 2)):
+            return None
+        return words[0]
     while words and (words[-1][0].lower() in ("and", "or") or _verb_like(words[-1][0])):
         words.pop()  # `12 died in ...`: an -ed word needs a noun after it to be an adjective
     if not any(w[:1].islower() or (w[:-1].isupper() and w.endswith("s") and len(w) > 2) for w, _ in words):

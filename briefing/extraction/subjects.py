@@ -1,0 +1,133 @@
+"""Where a speech verb's subject stands in the reporter's words, read as plain text.
+
+``speakers`` finds the speech verbs and resolves their subjects to people;
+these functions only cut the text: the words after the last clause boundary
+before a verb (`Officials in Gdansk said`), an apposition and its role
+(`X, a partner at Y, which led the round, said`), a description used as a role
+(`A spokeswoman for the ministry, X, said`), and the noun phrase that opens the
+clause a participle hangs on (`The mayor thanked X, saying`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extraction.lexicon import (
+    AUXILIARIES,
+    NATIONALITIES,
+    NP_STOP,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    ROLE_WORDS,
+)
+
+DETERMINERS = frozenset(["the", "a", "an"])
+_ROLE_OPENERS = DETERMINERS | {"its", "his", "her", "their"}
+_RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "where"])
+_BOUNDARY_WORDS = ["that", "and", "but", "while", "as", "when", "after", "before", "because", "although",
+                   "though", "whereas", "if", "so", "where", "who", "which"]
+# Matched on the reversed text, so the first match is the last boundary: the subject right
+# before a verb is short, and this stops at it instead of scanning the whole sentence.
+_BOUNDARY_REVERSED_RE = re.compile(
+    r"[,;:()–—\"“”„«»]|\b(?:" + "|".join(word[::-1] for word in _BOUNDARY_WORDS) + r")\b")
+_WORD_SPAN_RE = re.compile(r"\S+")
+_SPEAKER_NOUNS = ROLE_WORDS | ORG_NOUNS | PERSON_NOUNS | {"police"}
+_SUBJECT_NOUNS = _SPEAKER_NOUNS | NATIONALITIES
+_NOT_SUBJECTS = frozenset(["there", "here", "this", "that", "these", "those", "it", "what", "which", "who"])
+_SUBJECT_OPENERS = _ROLE_OPENERS | {"he", "she", "they"}
+
+
+def strip_auxiliaries(left: str) -> str:
+    """`Rutte has also said`: the subject ends before the auxiliaries and adverbs."""
+    left = left.rstrip()
+    while True:
+        cut = left.rfind(" ")
+        if cut < 0 or left[cut + 1:].lower() not in AUXILIARIES:
+            return left
+        left = left[:cut].rstrip()
+
+
+def subject_at_clause_start(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset, words) of the noun phrase opening the clause in text[start:end], after an opening
+    phrase such as `In a post,`: names, titles, roles, determiners, `he` and `she`."""
+    words = [(m.group(), m.start()) for m in _WORD_SPAN_RE.finditer(text, start, end)]
+    first = words[0][0].lower() if words else ""
+    if first in NP_STOP and first not in _SUBJECT_OPENERS or first.endswith("ing"):  # `In a post,`, `Speaking in Kyiv,`
+        words = words[next((i + 1 for i, (w, _) in enumerate(words) if w.endswith(",")), len(words)):]
+    phrase: list[tuple[str, int]] = []
+    for word, pos in words:
+        core = word.rstrip(",")
+        lower = core.lower()
+        if not (core[:1].isupper() or lower in _SUBJECT_OPENERS
+                or lower in _SUBJECT_NOUNS or lower.removesuffix("s") in _SUBJECT_NOUNS
+                or lower.endswith(("’s", "'s"))):
+            break
+        phrase.append((core, pos))
+        if core != word:
+            break  # `Anna Wirska, the mayor, thanked`: the comma closes the subject
+    if not phrase or phrase[-1][0].lower() in _ROLE_OPENERS or phrase[0][0].lower() in _NOT_SUBJECTS:
+        return None
+    return phrase[0][1], text[phrase[0][1]:phrase[-1][1] + len(phrase[-1][0])]
+
+
+def last_comma(text: str) -> int:
+    """The offset of the last comma between words, not one inside a number (`21,000`); -1 if none."""
+    comma = text.rfind(",")
+    while comma > 0 and text[comma - 1:comma].isdigit() and text[comma + 1:comma + 2].isdigit():
+        comma = text.rfind(",", 0, comma)
+    return comma
+
+
+def describes_a_speaker(phrase: str) -> bool:
+    """The phrase names a kind of speaker: a role, a person, an organisation (`The mayor`,
+    `Officials`, `the company`), not just any capitalised words (`Storm Ylva`)."""
+    for word in phrase.lower().split():
+        word = word.removesuffix("’s").removesuffix("'s")
+        if word in _SPEAKER_NOUNS or word.removesuffix("s") in _SPEAKER_NOUNS or (
+                word.endswith("ies") and word[:-3] + "y" in _SPEAKER_NOUNS):
+            return True
+    return False
+
+
+def without_relative_clauses(body: str) -> str:
+    """`X, a partner at Y, which led the round` -> `X, a partner at Y`: a relative clause set off
+    by commas describes what comes before it and is never the subject of the verb after it."""
+    while True:
+        comma = last_comma(body)
+        following = body[comma + 1:].split(None, 1)
+        if comma < 0 or not following or following[0].lower() not in _RELATIVE_PRONOUNS:
+            return body
+        body = body[:comma]
+
+
+def description_role(description: str) -> str:
+    """A description used as a role: `A spokeswoman for the ministry` -> `spokeswoman for the ministry`."""
+    words = description.split()
+    while words and words[0].lower() in _ROLE_OPENERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def role_text(appositive: str) -> str:
+    """An apposition as a role: `a spokeswoman for X` -> `spokeswoman for X`; `who lives ...` -> ``."""
+    words = appositive.split()
+    if not words or words[0].lower() in ("who", "whose", "which", "of", "where", "when"):
+        return ""
+    if words[0].lower() in DETERMINERS:
+        words = words[1:]
+    has_role = any(w.lower().rstrip(",").removesuffix("’s").removesuffix("'s") in ROLE_WORDS for w in words[:5])
+    return " ".join(words) if has_role else ""
+
+
+def after_boundary(text: str) -> str:
+    """The words after the last clause boundary: the subject right before a verb."""
+    last = _BOUNDARY_REVERSED_RE.search(text[::-1])
+    return text[len(text) - last.start():] if last else text
+
+
+def head_noun(words: list[str]) -> str:
+    """`officials in Gdansk` -> officials; `the regional sanitary inspectorate` -> inspectorate."""
+    for i, word in enumerate(words):
+        if i and word.lower() in ("in", "of", "at", "from", "for", "on"):
+            return words[i - 1].lower().strip(",")
+    return words[-1].lower().strip(",")
