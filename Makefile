@@ -11,15 +11,23 @@ demo: install
 	$(BIN)/briefing generate --date 2026-02-03
 	@echo "Open output/2026-02-03/ (briefing.md, briefing.html, briefing.pdf, briefing.eml)"
 
-install:
-	scripts/install-system-deps
+# pip compiles the extractor (setup.py), so these reinstall only when what the build reads changed.
+BUILD_INPUTS := pyproject.toml setup.py $(wildcard briefing/extraction/*.py)
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: $(BUILD_INPUTS)
+	PYTHON=$(PYTHON) scripts/install-system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	touch $@
 
-install-test:
-	scripts/install-system-deps --test
+$(VENV)/.installed-test: $(BUILD_INPUTS)
+	PYTHON=$(PYTHON) scripts/install-system-deps --test
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.installed
 
 lint: install-test
 	$(BIN)/ruff check .
@@ -27,6 +35,7 @@ lint: install-test
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+	BRIEFING_PURE_PYTHON=1 $(BIN)/python -m pytest -q tests/test_extraction_*.py
 	$(MAKE) test-postgresql
 
 # The tests that take a store again, on a throwaway PostgreSQL server
@@ -35,4 +44,4 @@ test-postgresql: install-test
 	scripts/with-test-postgres $(BIN)/python -m pytest -q -m postgresql
 
 clean:
-	rm -rf $(VENV) data output/*/ output/index.*
+	rm -rf $(VENV) data output/*/ output/index.* build briefing/extraction/*.so briefing_extraction__mypyc*.so

@@ -310,3 +310,8 @@ def test_a_collective_figure_keeps_its_noun_in_its_words():
 )
 def test_an_age_set_off_by_commas_and_one_alone_are_not_figures(text):
     assert figures_of(text) == []
+
+
+def test_a_letter_outside_a_to_z_attached_to_a_number_is_no_figure_and_stops_nothing():
+    # `40ł` once raised AttributeError and lost the whole article's extraction
+    assert figures_of("The plank was 40ł long and the crew of 12 sailors left.") == [(12, "sailors", "")]

@@ -127,7 +127,7 @@ def _is_year(digits: str, unit: UnitMatch | None, qualifier: str) -> bool:
 def _is_street_number(text: str, pos: int) -> bool:
     """`115 Kartuska Street` (the caller checks first that a capital follows the number)."""
     m = _STREET_AFTER_RE.match(text, pos)
-    return bool(m) and m.group("street").lower() in STREET_WORDS
+    return m is not None and m.group("street").lower() in STREET_WORDS
 
 
 def _means_during(word_before: str, unit: UnitMatch) -> bool:

@@ -99,10 +99,10 @@ def find_numbers(text: str) -> list[Number]:
         pos = start.start()
         if pos < words_end or not is_whole_word(text, pos, start.end()):
             continue  # `a million` inside `half a million`
-        number = match_number(text, pos)
-        if number is not None and number.words:
-            found.append(number)
-            words_end = number.end
+        in_words = match_number(text, pos)
+        if in_words is not None and in_words.words:
+            found.append(in_words)
+            words_end = in_words.end
     if len(found) > digit_numbers and digit_numbers:
         found.sort()
     return found
@@ -110,6 +110,7 @@ def find_numbers(text: str) -> list[Number]:
 
 def _digits_at(text: str, pos: int, end: int) -> Number:
     core = _DIGITS_CORE_RE.match(text, pos, end)
+    assert core is not None, "called only where a digit stands at pos"
     digits, end = core.group(), core.end()
     number = Number(pos, end, digits, "", "", digits_value(digits), 1.0)
     nxt = text[end:end + 1]

@@ -74,7 +74,7 @@ class Entity:
 
     def _read_roles(self) -> tuple[str, frozenset[str]]:
         if self._roles is None:
-            role, words = "", set()
+            role, words = "", set[str]()
             for titles, before, after in self.contexts:
                 found = [_apposition_role(before, after), titles, _role_before(before)]
                 role = role or next((r for r in found if r), "")
@@ -154,6 +154,8 @@ class People:
         taken_starts = [start for start, _ in taken]
         for surname in surnames:
             entity = self.lookup(surname)
+            if entity is None:
+                continue
             pos = joined.find(surname)
             while pos >= 0:
                 end = pos + len(surname)
@@ -256,13 +258,13 @@ class People:
 
     def by_description(self, words: set[str], segment: int, pos: int) -> Entity | None:
         """`the NATO chief`, `the judge`: the person whose roles share most words, the latest first."""
-        words = role_words(" ".join(words))
+        wanted = role_words(" ".join(words))
         best, best_key = None, (0, False, -1)
         for order, mention in enumerate(self.mentions):
             entity = mention.entity
             if entity.kind != "person":
                 continue
-            score = len(words & entity.roles)
+            score = len(wanted & entity.roles)
             earlier = (mention.segment, mention.start) < (segment, pos)
             key = (score, earlier, order if earlier else -order)
             if score and key > best_key:

@@ -78,13 +78,14 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
     scale = 1.0
     following = text[pos:pos + 1]
     if digits and following.isalpha():
-        attached = _ATTACHED_RE.match(text, pos)
-        suffix = attached.group(0)
+        attached = _ATTACHED_RE.match(text, pos)  # None for a letter outside A-Z: `5µm`, `40ł`
+        suffix = attached.group(0) if attached else ""
+        suffix_end = attached.end() if attached else pos
         key = suffix if len(suffix) == 1 else suffix.lower()  # `700k`, `3.1bn`, `2BN`; not `4K`
         if key in _SUFFIX_SCALES and (key != "b" or currency):
-            scale, pos = _SUFFIX_SCALES[key], attached.end()
-        elif suffix == "m" and (currency or counted_noun(text, attached.end()) is not None):
-            scale, pos = 1e6, attached.end()
+            scale, pos = _SUFFIX_SCALES[key], suffix_end
+        elif suffix == "m" and (currency or counted_noun(text, suffix_end) is not None):
+            scale, pos = 1e6, suffix_end
         elif _fixed_unit(text, pos) is None:
             return NOT_A_FIGURE  # 143rd, 5am, 1990s, 3D (but 4pc, 18C, 5km)
         following = text[pos:pos + 1]
@@ -136,7 +137,7 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
         if code == "USD" and nation:
             code = DOLLAR_NATIONS.get(nation, code)
         return UnitMatch(code, m.end(), "currency")
-    return _per_time(text, UnitMatch(m.group(kind), m.end(), "measure"))
+    return _per_time(text, UnitMatch(m.group(kind or 0), m.end(), "measure"))
 
 
 _PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
