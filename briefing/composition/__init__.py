@@ -5,7 +5,8 @@
 ``Briefing`` and its parts are documented dataclasses (``model.py``);
 ``describe_context()`` lists every field a template can use with its
 description. The ranking of stories, figures and quotes is in ``ranking.py``,
-the wording of dates and figures in ``wording.py``.
+the wording of dates and figures in ``wording.py``, and what each figure is about
+(the numbers table's "What") in ``what.py``.
 """
 
 from briefing.composition.compose import compose

@@ -40,6 +40,7 @@ from briefing.composition.ranking import (
     source_name,
     story_score,
 )
+from briefing.composition.what import figure_what
 from briefing.config import Settings
 from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
@@ -170,7 +171,7 @@ def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
     return FigureRow(
         said=wording.figure_said(figure),
         amount=wording.figure_amount(figure),
-        what=wording.figure_what(figure),
+        what=figure_what(figure),
         unit=figure.unit,
         value=figure.value,
         qualifier=figure.qualifier,

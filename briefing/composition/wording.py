@@ -23,9 +23,6 @@ CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 PERCENT_UNITS = {"percent", "per cent", "%", "percentage points"}
 MEASURE_UNITS = {"°C", "°F", "km", "m", "cm", "mm", "kg", "t", "km/h", "MW", "GW", "kWh", "MWh", "GWh"}
 CURRENCY_CODES = {"USD", "EUR", "GBP", "PLN", "UAH", "RUB", "CHF", "CZK", "SEK", "NOK", "JPY", "CNY"}
-#: words that end the phrase after a counted unit ("drones | and 70 missiles")
-PHRASE_STOPS = {"and", "or", "but", "while", "which", "who", "that", "as", "after", "before", "with", "since"}
-TRAILING_SMALL_WORDS = {"of", "to", "at", "by", "in", "on", "for", "the", "a", "an", "from", "about", "than"}
 
 
 def day_in_words(day: date) -> str:
@@ -125,71 +122,6 @@ def figure_said(figure: Figure) -> str:
     if unit_reads_with_number(figure.unit) or not figure.unit:
         return amount
     return f"{amount} {figure.unit}"
-
-
-def figure_what(figure: Figure, max_words: int = 7) -> str:
-    """What a figure counts, in a few words taken from its sentence, or its unit.
-
-    A counted unit reads on into a following phrase that describes it
-    ("apartment blocks left without heating", "drones fired at Ukraine"),
-    but not into a new clause ("passengers were rescued"). A percentage reads
-    on into "of …". An amount of money takes the noun phrase after it ("plan
-    for a new tram line"); a measure, the words before it ("Temperatures in
-    Dunholt fell"), else what it measures ("temperature").
-    """
-    sentence, text = figure.sentence, figure.text
-    at = sentence.find(text) if text else -1
-    if at < 0:
-        return figure.unit
-    after = _clause_words(_tokens(sentence[at + len(text):]), max_words)
-    before = _clause_words(reversed(_tokens(sentence[:at])), max_words)[::-1]
-    if not unit_reads_with_number(figure.unit) and figure.unit:
-        unit_words = figure.unit.split()
-        if [w.lower() for w in after[: len(unit_words)]] == [w.lower() for w in unit_words]:
-            after = after[len(unit_words):]
-        linked = after and (after[0].lower() in LINK_WORDS or _participle(after[0]))
-        return _tidy(unit_words + (after if linked else []))
-    if figure.unit.lower() in PERCENT_UNITS and after[:1] == ["of"]:
-        return _tidy(after)
-    is_money = figure.unit.upper() in CURRENCY_CODES or figure.unit in CURRENCY_SYMBOLS
-    if is_money and after and after[0].lower() not in TRAILING_SMALL_WORDS and not _participle(after[0]):
-        return _tidy(after)
-    while before and before[0].lower() in TRAILING_SMALL_WORDS:
-        before.pop(0)
-    return _tidy(before) or MEASURE_NAMES.get(figure.unit, "amount" if is_money else figure.unit)
-
-
-#: what a bare measure is, when its sentence gives no better words
-MEASURE_NAMES = {"°C": "temperature", "°F": "temperature", "km": "distance", "m": "length", "km/h": "speed",
-                 "kg": "weight", "t": "weight", "percent": "share", "%": "share"}
-
-
-#: words that carry a counted unit on into the phrase describing it
-LINK_WORDS = {"of", "in", "on", "at", "from", "for", "without", "left", "across", "per"}
-
-
-def _participle(word: str) -> bool:
-    return len(word) > 4 and word.lower().endswith(("ed", "ing")) and word.lower() not in {"during", "nothing"}
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[\w'’-]+|[^\w\s]", text)
-
-
-def _clause_words(tokens, limit: int) -> list[str]:
-    """Words up to punctuation, a number, a conjunction, or ``limit`` words."""
-    words: list[str] = []
-    for token in tokens:
-        if len(words) >= limit or not token[0].isalpha() or token.lower() in PHRASE_STOPS:
-            break
-        words.append(token)
-    return words
-
-
-def _tidy(words: list[str]) -> str:
-    while words and words[-1].lower() in TRAILING_SMALL_WORDS:
-        words.pop()
-    return " ".join(words)
 
 
 def first_sentences(text: str, count: int = 2, max_chars: int = 320) -> str:

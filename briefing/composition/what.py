@@ -1,0 +1,234 @@
+"""What a figure is about, in a few words of its own sentence: the "What" of the numbers table.
+
+The words come from the sentence the figure stands in, read on the side the
+grammar puts them, by kind of unit:
+
+- a counted unit is the thing counted, read on into one phrase that describes
+  it (`apartment blocks without heating`, `drones fired at Ukraine`), never
+  into a verb of its own (`centimetres of snow | has fallen`) or a time
+  (`days of training | in January`);
+- an amount after `X of` is X (`a net loss of PLN 46m`: net loss; `gusts of
+  up to 190 km/h`: gusts);
+- an amount after a verb of change or of money is that verb as a noun, with
+  the subject when a determiner marks it (`the factory will cost`: cost of the
+  factory; `up 6%`: rise); a whole clause before it (`Temperatures in Dunholt
+  fell`) is kept as written;
+- money followed by what it is for (`€1.2bn plan for a new tram line`, `€45m to
+  build a factory`) is that;
+- a percentage of something is that (`75% of all missiles`);
+- otherwise the words before it in its clause, without a reporting verb before
+  them, else a name for the measure (`temperature`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.composition.wording import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    PERCENT_UNITS,
+    unit_reads_with_number,
+)
+from briefing.extraction.lexicon import MONTH_NAMES, SPEECH_VERBS, WEEKDAYS
+from briefing.models import Figure
+
+MAX_WORDS = 7
+#: what a bare measure is, when its sentence gives no better words
+MEASURE_NAMES = {"°C": "temperature", "°F": "temperature", "km": "distance", "m": "length", "km/h": "speed",
+                 "kg": "weight", "t": "weight", "percent": "share", "%": "share"}
+#: words that carry a counted unit on into the phrase describing it
+LINK_WORDS = {"of", "in", "on", "at", "from", "for", "without", "left", "across", "per"}
+#: words that end a phrase ("drones | and 70 missiles")
+PHRASE_STOPS = {"and", "or", "but", "while", "which", "who", "that", "as", "after", "before", "with", "since",
+                "when", "where", "if", "because", "although", "though", "whereas"}
+SMALL_WORDS = {"of", "to", "at", "by", "in", "on", "for", "the", "a", "an", "from", "about", "than"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+#: a verb between a subject and its figure, or a copula: the phrase before it is no "what" by itself
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
+               "may", "might", "should", "did", "does", "do", "now", "also"}
+_RISE = "rose risen rise rises rising up grew grown grow grows climbed climb climbs increased increase increases " \
+        "jumped jump jumps soared soar soars surged surge surges gained gain gains"
+_FALL = "fell fallen fall falls falling down dropped drop drops declined decline declines slid slide slides " \
+        "decreased decrease decreases plunged plunge plunges"
+_MONEY = {"cost": "cost", "costs": "cost", "priced": "price", "earned": "earnings", "earns": "earnings",
+          "raised": "funding", "raises": "funding", "raise": "funding", "paid": "payment", "pays": "payment",
+          "spent": "spending", "spends": "spending", "invested": "investment", "invests": "investment",
+          "borrowed": "borrowing", "lost": "loss", "loses": "loss", "saved": "savings", "worth": "value",
+          "valued": "valuation"}
+#: a verb right before an amount, as the noun the table shows
+VERB_NOUNS = {**dict.fromkeys(_RISE.split(), "rise"), **dict.fromkeys(_FALL.split(), "fall"), **_MONEY}
+#: what may stand between a verb and its amount: `fell to`, `had earned it`, `was`
+_NOT_THE_VERB = AUXILIARIES | SMALL_WORDS | {"it", "them", "him", "her", "us", "me", "by"}
+_MAX_DESCRIBING = 4  # words of the phrase describing a counted unit
+_PRONOUNS = {"i", "you", "he", "she", "it", "we", "they"}
+_PREPOSITIONS = {"at", "in", "on", "by", "from", "of", "to", "for", "during", "since", "until"}
+_LINKING = LINK_WORDS | {"to", "by", "near", "into", "over", "under", "between", "through", "during"}
+_TIME_WORDS = MONTH_NAMES | WEEKDAYS | {"yesterday", "today", "tomorrow", "tonight", "overnight"}
+_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def figure_what(figure: Figure) -> str:
+    """What ``figure`` counts or is about, in a few words from its sentence, or its unit."""
+    sentence, text = figure.sentence, figure.text
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return figure.unit
+    after = _tokens(sentence[at + len(text):])
+    before = _tokens(sentence[:at])[::-1]  # nearest first
+    if figure.unit and not unit_reads_with_number(figure.unit):
+        return _counted(figure.unit, after)
+    return _amount(figure.unit, before, after)
+
+
+def _counted(unit: str, after: list[str]) -> str:
+    unit_words = unit.split()
+    if [w.lower() for w in after[:len(unit_words)]] == [w.lower() for w in unit_words]:
+        after = after[len(unit_words):]  # the unit as written after the number
+    return _tidy(unit_words + _describing_phrase(after))
+
+
+def _describing_phrase(after: list[str]) -> list[str]:
+    """`without heating`, `fired at Ukraine`, `of fresh snow`: one phrase, up to a verb, a time or a clause."""
+    if not after:
+        return []
+    first = after[0].lower()
+    participle = _participle(first) and len(after) > 1 and after[1].lower() in LINK_WORDS | {"to", "by"}
+    if first not in LINK_WORDS and not participle:
+        return []
+    words: list[str] = []
+    for i, token in enumerate(after):
+        second_preposition = token.lower() in _LINKING and any(w.lower() in _LINKING for w in words)
+        if len(words) >= _MAX_DESCRIBING or second_preposition or _clause_ends(after, i, words, forward=True):
+            break  # `years in prison | for accepting bribes`
+        words.append(token)
+    return words
+
+
+def _amount(unit: str, before: list[str], after: list[str]) -> str:
+    is_money = unit.upper() in CURRENCY_CODES or unit in CURRENCY_SYMBOLS
+    if before[:1] == ["of"]:  # `a net loss of PLN 46m`, `gusts of up to 190 km/h`
+        named = _noun_before_of(before[1:])
+        if named:
+            return named
+    if unit.lower() in PERCENT_UNITS and after[:1] == ["of"]:
+        return _tidy(_clause(after, forward=True))
+    purpose = _purpose(after) if is_money else ""
+    if purpose:
+        return purpose
+    clause = _clause(before)[::-1]  # as written
+    core = list(clause)
+    while core and core[-1].lower() in _NOT_THE_VERB:
+        core.pop()
+    verb = core[-1].lower() if core else ""
+    complete = _reaches_clause_start(before, len(clause))
+    if verb in _MONEY or verb in VERB_NOUNS and (not complete or len(core) == 1):
+        return _with_subject(VERB_NOUNS[verb], [w for w in core[:-1] if w.lower() not in AUXILIARIES])
+    words = _without_reporting(clause)
+    while words and words[-1].lower() in _NOT_THE_VERB:
+        words.pop()
+    if len(words) > 2 and words[1].lower() in DETERMINERS:
+        words = words[1:]  # `Overnight the temperature dropped`
+    fallback = MEASURE_NAMES.get(unit, "amount" if is_money else unit)
+    if words and (words[0].lower() in _PREPOSITIONS or words[0].lower() in _PRONOUNS):
+        return fallback  # `At dawn it was`, `They can clear`: no name of what the amount is
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    if len(words) == 1 and (_participle(words[0]) or words[0].lower() in PERCENT_UNITS):
+        return fallback  # `ending at PLN 41.20`, `2.1 percent to $74.80`
+    return _tidy(words) or fallback
+
+
+def _purpose(after: list[str]) -> str:
+    """What an amount of money is for: `plan for a new tram line`, `to build its first factory`."""
+    first = after[0].lower() if after else ""
+    if not (first in ("to", "for") or first.isalpha() and first not in SMALL_WORDS and not _participle(first)):
+        return ""
+    words = _clause(after, forward=True)
+    lowered = [w.lower() for w in words]
+    if "to" in lowered[1:]:  # `cancer centre | to cut waiting times`: the thing, not its purpose too
+        words = words[:lowered.index("to", 1)]
+    return _tidy(words)
+
+
+def _reaches_clause_start(before: list[str], taken: int) -> bool:
+    """Whether the ``taken`` words before an amount run back to the start of their clause."""
+    if taken < MAX_WORDS or taken == len(before):
+        return True
+    following = before[taken]
+    return not following[0].isalpha() or following.lower() in PHRASE_STOPS
+
+
+def _noun_before_of(before: list[str]) -> str:
+    """`a net loss` -> net loss; `brought gusts` -> gusts: back to a determiner, else one word."""
+    words: list[str] = []
+    for token in before[:3]:  # two words at most between a determiner and `of`: `a net loss of`
+        if not token.isalpha():
+            break
+        if token.lower() in DETERMINERS:
+            return " ".join(reversed(words))
+        words.append(token)
+    return words[0] if words else ""
+
+
+def _with_subject(noun: str, words: list[str]) -> str:
+    """`cost` after `The factory` -> cost of the factory: a subject that opens with a determiner."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in DETERMINERS:
+            subject = words[i + 1:]
+            if 0 < len(subject) <= 3 and all(w.isalpha() for w in subject):
+                return f"{noun} of the {' '.join(subject)}"
+            break
+    return noun
+
+
+def _without_reporting(words: list[str]) -> list[str]:
+    """`said the round was` -> the round was."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in SPEECH_VERBS:
+            return words[i + 1:]
+    return words
+
+
+def _clause(tokens: list[str], *, forward: bool = False) -> list[str]:
+    """The words of ``tokens`` up to the end of their clause; read backwards unless ``forward``."""
+    words: list[str] = []
+    for i, token in enumerate(tokens):
+        if _clause_ends(tokens, i, words, forward=forward):
+            break
+        words.append(token)
+    return words
+
+
+def _clause_ends(tokens: list[str], i: int, words: list[str], *, forward: bool) -> bool:
+    """Whether tokens[i] ends the phrase of ``words``: punctuation, a number, a conjunction (but
+    not `and` between names: `Brenna and Kolvik`), ``MAX_WORDS`` words, a past tense after a noun
+    phrase; read forward, also an auxiliary (`has fallen`) or a time (`in January`)."""
+    token = tokens[i]
+    lower = token.lower()
+    if len(words) >= MAX_WORDS or not token[0].isalpha() or _ends_the_phrase(words, lower):
+        return True
+    if lower in PHRASE_STOPS:
+        return not (lower in ("and", "or") and words and words[-1][:1].isupper()
+                    and tokens[i + 1:i + 2] and tokens[i + 1][:1].isupper())
+    return forward and (lower in AUXILIARIES or lower in _TIME_WORDS)
+
+
+def _ends_the_phrase(words: list[str], word: str) -> bool:
+    """A past tense after a noun phrase is its verb: `of the voters | backed the plan`."""
+    return len(words) >= 2 and len(word) > 4 and word.endswith("ed")
+
+
+def _participle(word: str) -> bool:
+    lower = word.lower()
+    return len(lower) > 4 and lower.endswith(("ed", "ing")) and lower not in {"during", "nothing"}
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text)
+
+
+def _tidy(words: list[str]) -> str:
+    while words and words[-1].lower() in SMALL_WORDS:
+        words.pop()
+    return " ".join(words)
