@@ -41,6 +41,7 @@ def test_a_counted_unit_reads_on_into_one_describing_phrase_and_no_further(sente
     [
         ("The ferry line reported a net loss of €8m for the year.", "€8 million", "net loss"),
         ("The front brought gusts of up to 150 km/h to the islands.", "up to 150 km/h", "gusts"),
+        ("The town won a regional development grant of €4m.", "€4 million", "regional development grant"),
         ("Orlen Kite raises €12m to open a second plant", "€12 million", "to open a second plant"),
         ("The council approved a €300m plan for a new ring road.", "€300 million", "plan for a new ring road"),
     ],

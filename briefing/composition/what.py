@@ -160,13 +160,19 @@ def _reaches_clause_start(before: list[str], taken: int) -> bool:
 
 
 def _noun_before_of(before: list[str]) -> str:
-    """`a net loss` -> net loss; `brought gusts` -> gusts: back to a determiner, else one word."""
+    """`a net loss` -> net loss; `brought gusts` -> gusts: back to a determiner, else one word.
+
+    Three words need `a` or `an` before them (`a regional development grant`): after `the`
+    they may well be a subject, its verb and an object (`The front brought gusts`)."""
     words: list[str] = []
-    for token in before[:3]:  # two words at most between a determiner and `of`: `a net loss of`
+    for token in before[:4]:
         if not token.isalpha():
             break
-        if token.lower() in DETERMINERS:
-            return " ".join(reversed(words))
+        lower = token.lower()
+        if lower in DETERMINERS:
+            if len(words) <= 2 or lower in ("a", "an"):
+                return " ".join(reversed(words))
+            break
         words.append(token)
     return words[0] if words else ""
 
