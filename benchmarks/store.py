@@ -15,8 +15,11 @@ Each is timed ``--repeat`` times after one warm-up run; the median is printed.
     BRIEFING_TEST_DATABASE_URL=... python benchmarks/store.py --articles 200000
 
 The PostgreSQL database given is used as it is: the articles table is loaded
-into a new schema, dropped afterwards. Targets (issue "Many desks, many
-machines"): under 50 ms for a day, under 200 ms for a search.
+into a new schema, dropped afterwards (``--keep`` keeps it and prints its
+name; ``--reuse SCHEMA`` then times such a schema again without loading,
+migrating it first if this briefing's schema is newer). Targets (issue
+"Many desks, many machines"): under 50 ms for a day, under 200 ms for a
+search.
 """
 
 from __future__ import annotations
@@ -92,13 +95,16 @@ def median_ms(action: Callable[[], object], repeat: int) -> tuple[float, object]
     return statistics.median(times), result
 
 
-def measure(label: str, url: str, args) -> None:
+def measure(label: str, url: str, args, load: bool = True) -> None:
     with Store(url, timeout=600) as store:
-        began = time.perf_counter()
-        loaded = store.load_articles(synthetic(args.articles, args.days))
-        load_s = time.perf_counter() - began
-        print(f"{label}: loaded {loaded:,} articles over {args.days} days in {load_s:.0f} s "
-              f"({loaded / load_s:,.0f} a second)")
+        if load:
+            began = time.perf_counter()
+            loaded = store.load_articles(synthetic(args.articles, args.days))
+            load_s = time.perf_counter() - began
+            print(f"{label}: loaded {loaded:,} articles over {args.days} days in {load_s:.0f} s "
+                  f"({loaded / load_s:,.0f} a second)")
+        else:
+            print(f"{label}: {store.count_articles():,} articles already stored")
         middle = FIRST_DAY + timedelta(days=args.days // 2)
         day_ms, found = median_ms(lambda: store.articles_between(*day_window(middle, ZONE)), args.repeat)
         print(f"{label}: one day ({middle}, {len(found)} articles): {day_ms:.1f} ms (target < 50 ms)")
@@ -113,16 +119,20 @@ def sqlite_run(args) -> None:
 
 
 def postgresql_run(args) -> None:
-    schema = f"bench_{secrets.token_hex(4)}"
+    schema = args.reuse or f"bench_{secrets.token_hex(4)}"
     admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    if not args.reuse:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         url = make_url(args.pg).update_query_dict({"options": f"-csearch_path={schema}"})
-        measure("postgresql", url.render_as_string(hide_password=False), args)
+        measure("postgresql", url.render_as_string(hide_password=False), args, load=not args.reuse)
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        if args.keep or args.reuse:
+            print(f"postgresql: kept schema {schema} (--reuse {schema} to time it again)")
+        else:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
 
@@ -134,6 +144,8 @@ def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("BRIEFING_TEST_DATABASE_URL"),
                         help="a PostgreSQL URL (default: $BRIEFING_TEST_DATABASE_URL)")
     parser.add_argument("--only", choices=("sqlite", "postgresql"), help="run on one engine only")
+    parser.add_argument("--keep", action="store_true", help="PostgreSQL: keep the loaded schema")
+    parser.add_argument("--reuse", metavar="SCHEMA", help="PostgreSQL: time a kept schema again, without loading")
     args = parser.parse_args()
     if args.only != "postgresql":
         sqlite_run(args)

@@ -128,7 +128,7 @@ class Store:
         """
         with self.transaction(ARTICLES_LOCK) as connection:
             count = bulk.insert_rows(connection, articles, bulk.article_rows(batch))
-        bulk.AFTER_LOAD[self.dialect](self.engine, [articles])
+        bulk.AFTER_LOAD[self.dialect](self.engine, [articles, *search.INDEX_TABLES[self.dialect]])
         return count
 
     def articles_between(self, start: datetime, end: datetime, *, matching: str | None = None) -> list[StoredArticle]:

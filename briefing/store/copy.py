@@ -3,8 +3,9 @@
 Tables are copied parent first, in batches, all in one transaction on the
 target, with their ids, so a failed copy leaves the target as it was. The
 full-text index is rebuilt by the target itself (FTS5 triggers, or the
-generated column). Afterwards each table's rows are counted on both sides:
-a copy that does not add up is an error, never a silent loss.
+triggers that fill ``article_search``). Afterwards each table's rows are
+counted on both sides: a copy that does not add up is an error, never a
+silent loss.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, Table, func, select, text
 from briefing.errors import StoreError
 from briefing.store import Store
 from briefing.store.bulk import AFTER_LOAD, BATCH, insert_rows
+from briefing.store.search import INDEX_TABLES
 from briefing.store.tables import metadata
 
 
@@ -56,7 +58,7 @@ def copy_store(source: Store, target: Store, progress: Callable[[str, int], None
             if there != copied[table.name] or there != _count(reader, table):
                 raise StoreError(f"{target.where}: table {table.name} has {there} rows after the copy, "
                                  f"{copied[table.name]} were read; nothing was copied")
-    AFTER_LOAD[target.dialect](target.engine, metadata.sorted_tables)
+    AFTER_LOAD[target.dialect](target.engine, [*metadata.sorted_tables, *INDEX_TABLES[target.dialect]])
     return copied
 
 

@@ -2,8 +2,9 @@
 
 These describe the schema the migrations (``briefing/store/migrations/``)
 build; queries are written against them. The full-text index is not here:
-it differs by engine (an FTS5 table on SQLite, a generated ``tsvector``
-column on PostgreSQL) and only ``briefing/store/search.py`` touches it.
+it differs by engine (an FTS5 table on SQLite, the ``article_search``
+table on PostgreSQL, both filled by triggers) and only
+``briefing/store/search.py`` touches it.
 
 Times are aware datetimes in Python. On SQLite they are kept as ISO 8601
 text in UTC (which sorts as time does); on PostgreSQL as ``timestamptz``.
