@@ -1,9 +1,22 @@
 """A big store: one day's articles and a search, with 1,000,000 articles stored, on SQLite and PostgreSQL.
 
-The articles are synthetic and fictional: short (a title, a lead, two
-paragraphs) over ``--days`` days, so about ``articles / days`` a day. They
-are bulk-loaded (``Store.load_articles``: executemany on SQLite, COPY on
-PostgreSQL), not ingested. Then, through the ``Store`` API a briefing uses:
+The articles are synthetic and fictional, over ``--days`` days, so about
+``articles / days`` a day: a title of 5 words, a lead of 14 and
+``--paragraphs`` paragraphs of 16. By default two paragraphs (about 50
+words an article, drawn word by word, as this benchmark always made them);
+``--paragraphs 36`` makes articles of about 600 words, as real news
+articles are. Their paragraphs are drawn whole from a pool of 20,000 made
+once (word by word, 600 million words would take many minutes), in which
+half the words are drawn as in short articles and half from 343,000 rarer
+made-up words, so that an article has about 300 different words, as a real
+one has, and a search vector as large. The COMMON words are rarer in them
+by as much as the body is longer, so that each is still in about as many
+articles ("ferry" in about a quarter); the made-up VOCABULARY words are
+not, and like real words are in more long articles than short ones (the
+uncommon word in about 8% rather than 1%). The number of articles each
+query matches is printed with its time. They are bulk-loaded
+(``Store.load_articles``: executemany on SQLite, COPY on PostgreSQL), not
+ingested. Then, through the ``Store`` API a briefing uses:
 
   * day     ``articles_between`` for one calendar day (Europe/Warsaw);
   * search  ``search`` for a rare, an uncommon and a common word, and two words; the best 20.
@@ -11,6 +24,7 @@ PostgreSQL), not ingested. Then, through the ``Store`` API a briefing uses:
 Each is timed ``--repeat`` times after one warm-up run; the median is printed.
 
     python benchmarks/store.py                                   # 1,000,000 on SQLite
+    python benchmarks/store.py --paragraphs 36                   # ... of about 600 words
     python benchmarks/store.py --pg postgresql+psycopg://briefing@127.0.0.1:5432/bench
     BRIEFING_TEST_DATABASE_URL=... python benchmarks/store.py --articles 200000
 
@@ -40,12 +54,12 @@ from zoneinfo import ZoneInfo
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from briefing.models import Article  # noqa: E402
 from briefing.selection import day_window  # noqa: E402
-from briefing.store import Store  # noqa: E402
+from briefing.store import Store, search  # noqa: E402
 
 ZONE = ZoneInfo("Europe/Warsaw")
 FIRST_DAY = date(2023, 1, 1)
@@ -56,29 +70,63 @@ COMMON = ("harbour", "council", "budget", "storm", "ferry", "rail", "bridge", "m
 VOCABULARY = [f"{a}{c}{d}{e}" for a in ("ka", "lo", "mi", "ne", "su", "ta", "ve", "ro", "da", "pi")
               for c in "bdfgklmnprstvz" for d in "aeiou" for e in "ln"]
 QUERIES = {
-    "rare word": VOCABULARY[1000],  # in a few dozen articles of a million
-    "uncommon word": VOCABULARY[50],  # in about 1%
+    "rare word": VOCABULARY[1000],  # in a few articles of a million
+    "uncommon word": VOCABULARY[50],  # in about 1% (8% of long articles)
     "common word": "ferry",  # in about 25%
     "two words": "ferry budget",  # both, in about 7%
 }
 
 
-def words(rng: random.Random, count: int) -> str:
-    picked = [rng.choice(COMMON) if rng.random() < 0.08 else VOCABULARY[min(int(rng.paretovariate(1.2)) - 1, len(VOCABULARY) - 1)]
+#: the share of the words that are one of COMMON, in the title, the lead and two paragraphs
+COMMON_SHARE = 0.08
+#: the share of rarer words (``rarer_word``) in the paragraphs of long articles
+TAIL_SHARE = 0.5
+SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+#: how many different paragraphs the bodies of long articles (``--paragraphs`` over 2) are drawn from
+POOL = 20_000
+
+
+def words(rng: random.Random, count: int, common_share: float = COMMON_SHARE) -> str:
+    picked = [rng.choice(COMMON) if rng.random() < common_share
+              else VOCABULARY[min(int(rng.paretovariate(1.2)) - 1, len(VOCABULARY) - 1)]
               for _ in range(count)]
     return " ".join(picked)
 
 
-def synthetic(count: int, days: int, seed: int = 7) -> Iterator[Article]:
+def rarer_word(rng: random.Random) -> str:
+    """One of 343,000 made-up words of three syllables (none is in VOCABULARY or COMMON), all as likely."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(3))
+
+
+def pool_paragraph(rng: random.Random, common_share: float) -> str:
+    """16 words: half as ``words`` draws them, half rarer words, as many different words as real text has."""
+    picked = [rarer_word(rng) if rng.random() < TAIL_SHARE else words(rng, 1, common_share / (1 - TAIL_SHARE))
+              for _ in range(16)]
+    return " ".join(picked).capitalize() + "."
+
+
+def paragraph_pool(rng: random.Random, paragraphs: int) -> list[str]:
+    """POOL paragraphs, with as many COMMON words in ``paragraphs`` of them as in two short ones."""
+    return [pool_paragraph(rng, COMMON_SHARE * 2 / paragraphs) for _ in range(POOL)]
+
+
+def synthetic(count: int, days: int, paragraphs: int = 2, seed: int = 7) -> Iterator[Article]:
     rng = random.Random(seed)
+    pool = paragraph_pool(random.Random(seed + 1), paragraphs) if paragraphs != 2 else []
     start = datetime.combine(FIRST_DAY, datetime.min.time(), tzinfo=UTC)
     for n in range(count):
         when = start + timedelta(seconds=rng.randrange(days * 86400))
+        title = f"{words(rng, 5).capitalize()} ({n})"
+        lead = words(rng, 14).capitalize() + "."
+        if pool:
+            body = tuple(rng.choices(pool, k=paragraphs))
+        else:  # as the benchmark always made them, word by word
+            body = (words(rng, 16).capitalize() + ".", words(rng, 16).capitalize() + ".")
         yield Article(
-            title=f"{words(rng, 5).capitalize()} ({n})",
+            title=title,
             published=when,
-            lead=words(rng, 14).capitalize() + ".",
-            body=(words(rng, 16).capitalize() + ".", words(rng, 16).capitalize() + "."),
+            lead=lead,
+            body=body,
             section=rng.choice(("Business", "Defence", "Regions", "Sport")),
             source="Bench Wire",
             origin=f"/bench/{n}.txt",
@@ -95,11 +143,18 @@ def median_ms(action: Callable[[], object], repeat: int) -> tuple[float, object]
     return statistics.median(times), result
 
 
+def matching(store: Store, query: str) -> int:
+    """How many articles match ``query`` (counted once, untimed)."""
+    with store.reading() as connection:
+        found = search.matches(connection, query).subquery()
+        return connection.execute(select(func.count()).select_from(found)).scalar_one()
+
+
 def measure(label: str, url: str, args, load: bool = True) -> None:
     with Store(url, timeout=600) as store:
         if load:
             began = time.perf_counter()
-            loaded = store.load_articles(synthetic(args.articles, args.days))
+            loaded = store.load_articles(synthetic(args.articles, args.days, args.paragraphs))
             load_s = time.perf_counter() - began
             print(f"{label}: loaded {loaded:,} articles over {args.days} days in {load_s:.0f} s "
                   f"({loaded / load_s:,.0f} a second)")
@@ -110,7 +165,8 @@ def measure(label: str, url: str, args, load: bool = True) -> None:
         print(f"{label}: one day ({middle}, {len(found)} articles): {day_ms:.1f} ms (target < 50 ms)")
         for name, query in QUERIES.items():
             search_ms, hits = median_ms(lambda q=query: store.search(q, limit=20), args.repeat)
-            print(f"{label}: search {name} {query!r} ({len(hits)} shown): {search_ms:.1f} ms (target < 200 ms)")
+            print(f"{label}: search {name} {query!r} (in {matching(store, query):,} articles, {len(hits)} shown): "
+                  f"{search_ms:.1f} ms (target < 200 ms)")
 
 
 def sqlite_run(args) -> None:
@@ -140,6 +196,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--days", type=int, default=1000)
+    parser.add_argument("--paragraphs", type=int, default=2,
+                        help="body paragraphs of 16 words per article (default 2: about 50 words; 36: about 600)")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--pg", default=os.environ.get("BRIEFING_TEST_DATABASE_URL"),
                         help="a PostgreSQL URL (default: $BRIEFING_TEST_DATABASE_URL)")

@@ -23,9 +23,9 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 def test_migrate_makes_a_new_store_and_then_has_nothing_to_do(make_config, tmp_path):
     config = str(make_config())
     first = cli("store", "migrate", "--config", config)
-    assert (first.returncode, first.stdout) == (0, f"{tmp_path / 'store.sqlite3'}: schema none (a new store) -> 0002\n")
+    assert (first.returncode, first.stdout) == (0, f"{tmp_path / 'store.sqlite3'}: schema none (a new store) -> 0003\n")
     again = cli("store", "migrate", "--config", config)
-    assert again.stdout == f"{tmp_path / 'store.sqlite3'}: schema 0002, the newest; nothing to do\n"
+    assert again.stdout == f"{tmp_path / 'store.sqlite3'}: schema 0003, the newest; nothing to do\n"
 
 
 def test_copy_moves_every_article_extraction_and_file_and_the_copy_goes_on_working(make_config, store_url):

@@ -1,28 +1,41 @@
 """Full-text search, each engine with its own index behind one function.
 
 SQLite: the FTS5 table ``articles_fts`` and its query syntax (words,
-"phrases", OR, NOT, prefix*), ranked by bm25 with the title weighing most.
-PostgreSQL: the narrow table ``article_search`` (article id, ``tsvector``;
-kept in step with ``articles`` by triggers, migration 0002) and its GIN
-index, queried with ``websearch_to_tsquery`` (words, "phrases", or, -word)
-and ranked by ``ts_rank`` with the title weighing most. Both: every word must
-match unless joined by OR, best match first.
+"phrases", OR, NOT, prefix*), ranked by bm25 over the whole text with the
+title weighing most. PostgreSQL: the narrow table ``article_search`` (article
+id, ``vector`` of the whole text, ``head`` of the title and lead alone; kept
+in step with ``articles`` by triggers, migrations 0002 and 0003) and the GIN
+index on ``vector``, queried with ``websearch_to_tsquery`` (words,
+"phrases", or, -word). Both: every word must match unless joined by OR, best
+match first.
 
-One shortcut on PostgreSQL, which changes no result: ranking means reading
-the vector of every match, and a common word matches a quarter of a large
-archive. For a query of one word, every article with the word in its title
-ranks above every article without it. ``ts_rank`` (default weights: title
-1.0, lead 0.4, body 0.2) scores a word's places p1, p2, ... in the order of
-the text by sum(weight(pj) / j**2) / 1.645 (pi**2 / 6), with the first place
-of the highest weight counted at its full weight. With a title place that is
-at least 1.0 / 1.645 = 0.61. Without one it is at most 0.4: the vector lists
-the title's places, then the lead's, then the body's, so the first place
-weighs most and the sum stays below 1.645 times its weight. So when at least
-``limit`` articles have the word in their title (the GIN index
-``article_search_title`` on the title's words finds them), the best
-``limit``, in their order, are among them and only they are ranked;
-otherwise every match is. Queries of two words or more (``ts_rank`` scores
-their distances too) always rank every match.
+PostgreSQL ranks by the title and the lead only: ``ts_rank`` of ``head``,
+the title weighing most (1.0, the lead 0.4). The body decides whether an
+article matches, not how well. That is a deliberate choice, for speed:
+ranking reads the vector it ranks, and the whole text's vector of a
+600-word article is 3 to 4 kB, stored out of line, so ranking the 70,000
+articles with two common words by it took a quarter of a second and more in
+an archive of a million; ``head`` is a few hundred bytes in the row. So an
+article with the words in its title or lead ranks above every article with
+them in its body only, however often; articles with them in the body only
+tie, and come newest stored first, as do all ties.
+SQLite's bm25 counts the body too (at a tenth of the title's weight), so
+the two engines may order body matches differently.
+
+One shortcut on PostgreSQL, which changes no result: a common word matches a
+quarter of a large archive. For a query of one word, every article with the
+word in its title ranks above every article without it. ``ts_rank`` scores
+a word's places p1, p2, ... in the order of the text by
+sum(weight(pj) / j**2) / 1.645 (pi**2 / 6), with the first place of the
+highest weight counted at its full weight. With a title place that is at
+least 1.0 / 1.645 = 0.61. Without one it is at most 0.4: ``head`` lists the
+title's places, then the lead's, so the first place weighs most and the sum
+stays below 1.645 times its weight. So when at least ``limit`` articles
+have the word in their title (the GIN index ``article_search_title`` on the
+title's words finds them), the best ``limit``, in their order, are among
+them and only they are ranked; otherwise every match is. Queries of two
+words or more (``ts_rank`` scores their distances too) always rank every
+match.
 
 ``ranked_ids`` (the best few) and ``ids_matching`` (which of some articles
 match) are the entry points; the engines are looked up in ``SEARCHES`` by
@@ -39,7 +52,7 @@ from sqlalchemy.exc import OperationalError
 from briefing.errors import StoreError
 
 _fts = table("articles_fts", column("rowid"))
-_search = table("article_search", column("article_id"), column("vector"))
+_search = table("article_search", column("article_id"), column("vector"), column("head"))
 
 
 def _fts5(query: str) -> Select:
@@ -55,8 +68,9 @@ def _tsquery(query: str):
 
 
 def _ranked(tsquery, *conditions) -> Select:
-    # ts_rank: higher is better; negated so that, as with bm25, lower sorts first
-    rank = -func.ts_rank(_search.c.vector, tsquery)
+    # ts_rank of the title and lead (see the module's docstring): higher is better; negated so that,
+    # as with bm25, lower sorts first
+    rank = -func.ts_rank(_search.c.head, tsquery)
     return select(_search.c.article_id.label("id"), rank.label("rank")).where(*conditions)
 
 
@@ -116,7 +130,7 @@ def ids_matching(connection: Connection, query: str, among: Select) -> set[int]:
 
 def _best(connection: Connection, candidates: Select, query: str, limit: int) -> list[int]:
     found = candidates.subquery()
-    statement = select(found.c.id).order_by(found.c.rank, found.c.id).limit(limit)
+    statement = select(found.c.id).order_by(found.c.rank, found.c.id.desc()).limit(limit)  # ties: newest stored first
     return [row.id for row in _run(connection, statement, query)]
 
 
