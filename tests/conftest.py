@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,12 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "000_27d7ee679e7a8f07.txt"
 CORPUS = SHARED / "corpus"
+
+
+def briefing_cli(*args: str) -> subprocess.CompletedProcess:
+    """Run the `briefing` command as a user would, in a process of its own; never raises on failure."""
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False,
+                          timeout=120)
 
 
 def need_shared() -> None:

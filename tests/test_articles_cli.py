@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import briefing_cli
+
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "articles"
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +16,13 @@ def config(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("articles")
     path = tmp / "config.yaml"
     path.write_text(f"store: {{path: {tmp / 's.sqlite3'}}}\narticles: {{folder: {tmp / 'none'}}}\n", encoding="utf-8")
-    result = run("ingest", "--config", str(path), str(SAMPLES))
+    result = briefing_cli("ingest", "--config", str(path), str(SAMPLES))
     assert result.returncode == 0, result.stderr
     return str(path)
 
 
 def test_list_shows_the_days_articles_in_local_time(config):
-    result = run("articles", "list", "--config", config, "--date", "2026-02-03")
+    result = briefing_cli("articles", "list", "--config", config, "--date", "2026-02-03")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 6
@@ -35,9 +31,9 @@ def test_list_shows_the_days_articles_in_local_time(config):
 
 
 def test_show_prints_the_article_with_its_figures_and_quotes(config):
-    listed = run("articles", "list", "--config", config, "--date", "2026-02-04").stdout.splitlines()
+    listed = briefing_cli("articles", "list", "--config", config, "--date", "2026-02-04").stdout.splitlines()
     article_id = next(line.split()[0] for line in listed if "Kędzior" in line)
-    result = run("articles", "show", "--config", config, article_id)
+    result = briefing_cli("articles", "show", "--config", config, article_id)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Kędzior sets track record in last race before Olympics\n")
     assert "figure: 0.41 seconds = 0.41 seconds" in result.stdout
@@ -45,13 +41,13 @@ def test_show_prints_the_article_with_its_figures_and_quotes(config):
 
 
 def test_show_an_unknown_id_is_one_line_and_exit_1(config):
-    result = run("articles", "show", "--config", config, "99999")
+    result = briefing_cli("articles", "show", "--config", config, "99999")
     assert result.returncode == 1
     assert result.stderr.startswith("briefing: error: article 99999: no such article in ")
     assert result.stderr.count("\n") == 1
 
 
 def test_search_finds_the_best_match_first(config):
-    result = run("search", "--config", config, "bison")
+    result = briefing_cli("search", "--config", config, "bison")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].endswith("Bison numbers in Białowieża Forest reach record 870, winter census shows")

@@ -13,6 +13,7 @@ from briefing.models import Article
 from briefing.pipeline import generate
 from briefing.selection import Period
 from briefing.store import Store
+from tests.conftest import briefing_cli
 
 DAY = Period.day(date(2026, 2, 3))
 EDITIONS = [
@@ -132,17 +133,9 @@ The boat sailed through a gale off the coast on Tuesday, the navy said.
 """
 
 
-def cli(*args: str):
-    import subprocess
-    import sys
-
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False,
-                          timeout=120)
-
-
 def test_generate_makes_every_edition_or_the_one_asked_for(config, tmp_path):
     (tmp_path / "articles" / "navy.md").write_text(NAVY.format(section="Defence"), encoding="utf-8")
-    everything = cli("generate", "--config", str(config), "--date", "2026-02-03")
+    everything = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03")
     assert everything.returncode == 0, everything.stderr
     out = tmp_path / "output"
     assert everything.stdout.splitlines() == [
@@ -150,8 +143,8 @@ def test_generate_makes_every_edition_or_the_one_asked_for(config, tmp_path):
         f"business 2026-02-03: 0 articles -> {out / 'business' / '2026-02-03'}",
         f"weather 2026-02-03: 1 articles -> {out / 'weather' / '2026-02-03'}",
     ]
-    again = cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "business", "--force")
+    again = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "business", "--force")
     assert again.stdout == f"business 2026-02-03: 0 articles -> {out / 'business' / '2026-02-03'}\n"
-    unknown = cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "sport")
+    unknown = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "sport")
     assert (unknown.returncode, unknown.stderr) == (
         2, f"briefing: error: {config}: no edition 'sport'; known editions: defence, business, weather\n")

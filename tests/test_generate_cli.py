@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
+from tests.conftest import SEED, briefing_cli, need_shared
+
 HEADLINE = "NATO chief says Ukraine peace deal will require 'difficult choices'"
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
 
 
 def flat(text: str) -> str:
@@ -23,8 +19,6 @@ def flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed_day(tmp_path_factory):
-    from tests.conftest import SEED, need_shared
-
     need_shared()
     tmp = tmp_path_factory.mktemp("e2e")
     config = tmp / "config.yaml"
@@ -33,9 +27,9 @@ def seed_day(tmp_path_factory):
         f"output:\n  folder: {tmp / 'output'}\n  formats: [md, html, pdf]\n",
         encoding="utf-8",
     )
-    ingested = run("ingest", "--config", str(config), str(SEED))
+    ingested = briefing_cli("ingest", "--config", str(config), str(SEED))
     assert ingested.returncode == 0, ingested.stderr
-    generated = run("generate", "--config", str(config), "--date", "2026-02-03")
+    generated = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03")
     assert generated.returncode == 0, generated.stderr
     return tmp / "output" / "2026-02-03"
 
@@ -71,7 +65,7 @@ def test_the_pdf_reads_back_with_headline_and_a_figure(seed_day):
 
 
 def test_generate_without_a_date_is_a_usage_error(tmp_path, make_config):
-    result = run("generate", "--config", str(make_config()))
+    result = briefing_cli("generate", "--config", str(make_config()))
     assert result.returncode == 2
     assert "give --date, or both --from and --to" in result.stderr
 
@@ -79,6 +73,6 @@ def test_generate_without_a_date_is_a_usage_error(tmp_path, make_config):
 def test_a_bad_config_is_one_line_naming_file_and_key(tmp_path):
     config = tmp_path / "config.yaml"
     config.write_text("output:\n  fromats: [md]\n", encoding="utf-8")
-    result = run("generate", "--config", str(config), "--date", "2026-02-03")
+    result = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03")
     assert result.returncode == 2
     assert result.stderr == f"briefing: error: {config}: unknown key 'output.fromats'\n"

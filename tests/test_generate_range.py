@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import briefing_cli
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "articles"
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False)
 
 
 def sample_config(tmp_path: Path, make_config, **sections) -> Path:
@@ -22,7 +18,7 @@ def sample_config(tmp_path: Path, make_config, **sections) -> Path:
 
 def test_a_range_makes_one_briefing_per_day(tmp_path, make_config):
     config = sample_config(tmp_path, make_config, output={"formats": ["md", "html"]})
-    result = run("generate", "--config", str(config), "--from", "2026-02-02", "--to", "2026-02-04", "--jobs", "2")
+    result = briefing_cli("generate", "--config", str(config), "--from", "2026-02-02", "--to", "2026-02-04", "--jobs", "2")
     assert result.returncode == 0, result.stderr
     output = tmp_path / "output"
     assert result.stdout.splitlines() == [
@@ -38,7 +34,7 @@ def test_a_range_makes_one_briefing_per_day(tmp_path, make_config):
 
 def test_a_digest_makes_one_briefing_for_the_range(tmp_path, make_config):
     config = sample_config(tmp_path, make_config, output={"formats": ["md"]})
-    result = run("generate", "--config", str(config), "--from", "2026-02-02", "--to", "2026-02-04", "--digest")
+    result = briefing_cli("generate", "--config", str(config), "--from", "2026-02-02", "--to", "2026-02-04", "--digest")
     assert result.returncode == 0, result.stderr
     digest = tmp_path / "output" / "2026-02-02_2026-02-04" / "briefing.md"
     text = digest.read_text(encoding="utf-8")
@@ -57,7 +53,7 @@ def test_one_bad_day_does_not_stop_the_others(tmp_path, make_config):
     config = sample_config(
         tmp_path, make_config, output={"formats": ["md"]}, templates={"user_folder": str(mine)}
     )
-    result = run("generate", "--config", str(config), "--from", "2026-02-02", "--to", "2026-02-04")
+    result = briefing_cli("generate", "--config", str(config), "--from", "2026-02-02", "--to", "2026-02-04")
     assert result.returncode == 1
     assert sorted(p.name for p in (tmp_path / "output").iterdir() if p.is_dir()) == ["2026-02-02", "2026-02-04"]
     assert result.stderr.startswith(f"briefing: error: 2026-02-03: {mine / 'briefing.md.j2'}:1: ")
@@ -65,6 +61,6 @@ def test_one_bad_day_does_not_stop_the_others(tmp_path, make_config):
 
 
 def test_a_range_that_ends_before_it_starts_is_a_usage_error(tmp_path, make_config):
-    result = run("generate", "--config", str(make_config()), "--from", "2026-02-04", "--to", "2026-02-02")
+    result = briefing_cli("generate", "--config", str(make_config()), "--from", "2026-02-04", "--to", "2026-02-02")
     assert result.returncode == 2
     assert "the range ends (2026-02-02) before it starts (2026-02-04)" in result.stderr

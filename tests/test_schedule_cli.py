@@ -21,7 +21,7 @@ from briefing.runs import run_briefing
 from briefing.selection import Period
 from briefing.store import Store
 from briefing.store.runs import RunLog
-from tests.conftest import REPO
+from tests.conftest import REPO, briefing_cli
 from tests.fixtures.delivery.support import (
     StandInGeneration,
     email_settings,
@@ -46,11 +46,6 @@ The island ferry will sail every 90 minutes until the end of March, the port aut
 
 "We would rather run fewer boats than cancel them at the last minute," harbour master Ada Quill said.
 """
-
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False,
-                          timeout=120)
 
 
 @pytest.fixture
@@ -113,7 +108,7 @@ def history(make_config, mailbox):
 
 
 def test_runs_lists_the_runs_and_the_failed_deliveries(history):
-    listed = cli("runs", "--config", str(history))
+    listed = briefing_cli("runs", "--config", str(history))
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.splitlines() == [
         "  run  date                   trigger    started             took  outcome       files  mailed    note",
@@ -123,22 +118,22 @@ def test_runs_lists_the_runs_and_the_failed_deliveries(history):
         "delivery failed for 1 of 2 recipient(s): two@readers.example: 550 5.1.1 No such…",
         "       failed two@readers.example: 550 5.1.1 No such user here",
     ]
-    assert cli("runs", "--config", str(history), "--limit", "1").stdout.count("\n") == 2
+    assert briefing_cli("runs", "--config", str(history), "--limit", "1").stdout.count("\n") == 2
 
 
 def test_deliver_resends_to_the_reader_who_did_not_get_it(history, mailbox):
     del mailbox.refuse_always[READERS[1]]
-    resent = cli("deliver", "--config", str(history), "--date", "2026-02-03")
+    resent = briefing_cli("deliver", "--config", str(history), "--date", "2026-02-03")
     assert (resent.returncode, resent.stdout) == (0, f"sent to {READERS[1]}\n")
     assert [m.rcpt_tos for m in mailbox.received] == [[READERS[0]], [READERS[1]]]
-    again = cli("deliver", "--config", str(history), "--date", "2026-02-03")
+    again = briefing_cli("deliver", "--config", str(history), "--date", "2026-02-03")
     assert again.stdout == "2026-02-03: every recipient has this briefing already (use --all to send it again)\n"
-    everyone = cli("deliver", "--config", str(history), "--date", "2026-02-03", "--all")
+    everyone = briefing_cli("deliver", "--config", str(history), "--date", "2026-02-03", "--all")
     assert everyone.stdout == f"sent to {READERS[0]}\nsent to {READERS[1]}\n"
 
 
 def test_deliver_reports_a_refusal_and_exits_1(history):
-    failed = cli("deliver", "--config", str(history), "--date", "2026-02-03")
+    failed = briefing_cli("deliver", "--config", str(history), "--date", "2026-02-03")
     assert failed.returncode == 1
     assert failed.stderr.splitlines()[-1] == (
         "briefing: error: not sent to two@readers.example: 550 5.1.1 No such user here")
@@ -147,12 +142,12 @@ def test_deliver_reports_a_refusal_and_exits_1(history):
 def test_generate_makes_a_day_once_unless_forced(make_config, tmp_path):
     config = str(make_config(output={"formats": ["md"]}))
     write_article(tmp_path / "articles", date(2026, 2, 3))
-    first = cli("generate", "--config", config, "--date", "2026-02-03")
+    first = briefing_cli("generate", "--config", config, "--date", "2026-02-03")
     assert (first.returncode, first.stdout) == (0, f"2026-02-03: 1 articles -> {tmp_path / 'output' / '2026-02-03'}\n")
-    second = cli("generate", "--config", config, "--date", "2026-02-03")
+    second = briefing_cli("generate", "--config", config, "--date", "2026-02-03")
     assert (second.returncode, second.stdout) == (
         0, "2026-02-03: already generated (already made by run #1); use --force to make it again\n")
-    forced = cli("generate", "--config", config, "--date", "2026-02-03", "--force")
+    forced = briefing_cli("generate", "--config", config, "--date", "2026-02-03", "--force")
     assert (forced.returncode, forced.stdout) == (0, first.stdout)
 
 
@@ -165,14 +160,14 @@ def test_generate_while_another_process_makes_the_day_exits_3(make_config, tmp_p
         run_id = runs.start_run(edition="default", period="2026-02-03", trigger="scheduled", owner=holder, now=T0)
         runs.claim(edition="default", period="2026-02-03", owner=holder, run_id=run_id, now=datetime.now(UTC),
                    force=False, is_stale=lambda h, b: False)
-    held = cli("generate", "--config", str(config), "--date", "2026-02-03")
+    held = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03")
     assert held.returncode == 3
     assert held.stderr.startswith(
         f"briefing: error: 2026-02-03: another run is generating this briefing: run #1 ({holder}) is making it, since ")
 
 
 def test_schedule_refuses_a_malformed_time(make_config):
-    refused = cli("schedule", "--config", str(make_config()), "--at", "25:99")
+    refused = briefing_cli("schedule", "--config", str(make_config()), "--at", "25:99")
     assert refused.returncode == 2
     assert "Invalid value for '--at': expected a time of day as HH:MM or HH:MM:SS, got '25:99'" in refused.stderr
 
@@ -197,6 +192,6 @@ def test_the_deploy_examples_run_commands_that_exist():
     assert (job["spec"]["schedule"], job["spec"]["timeZone"]) == ("30 6 * * *", "Europe/Warsaw")
     shipped = load_settings(REPO / "config.yaml")
     assert (shipped.schedule.time, shipped.timezone) == ("06:30", job["spec"]["timeZone"])
-    helps = [cli(*command, "--help") for command in (["schedule"], ["generate"])]
+    helps = [briefing_cli(*command, "--help") for command in (["schedule"], ["generate"])]
     assert [h.returncode for h in helps] == [0, 0]
     assert "--date DATE" in helps[1].stdout and "--force" in helps[1].stdout

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 from briefing.extraction import extract
 from briefing.ingest import ingest_paths
 from briefing.models import Article
 from briefing.store import Store
-from tests.conftest import REPO
+from tests.conftest import REPO, briefing_cli
 
 SAMPLES = REPO / "samples" / "articles"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, check=False,
-                          timeout=120)
-
-
 def test_migrate_makes_a_new_store_and_then_has_nothing_to_do(make_config, tmp_path):
     config = str(make_config())
-    first = cli("store", "migrate", "--config", config)
+    first = briefing_cli("store", "migrate", "--config", config)
     assert (first.returncode, first.stdout) == (0, f"{tmp_path / 'store.sqlite3'}: schema none (a new store) -> 0003\n")
-    again = cli("store", "migrate", "--config", config)
+    again = briefing_cli("store", "migrate", "--config", config)
     assert again.stdout == f"{tmp_path / 'store.sqlite3'}: schema 0003, the newest; nothing to do\n"
 
 
@@ -37,7 +30,7 @@ def test_copy_moves_every_article_extraction_and_file_and_the_copy_goes_on_worki
         everything = source.articles_between(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
     assert len(everything) == 12
 
-    copied = cli("store", "copy", "--config", str(config), "--to", store_url)
+    copied = briefing_cli("store", "copy", "--config", str(config), "--to", store_url)
     assert copied.returncode == 0, copied.stderr
     assert copied.stdout.splitlines() == [
         "articles              12 rows",
@@ -64,10 +57,10 @@ def test_copy_into_a_store_that_is_not_empty_is_refused_and_changes_nothing(make
     config = make_config()
     with Store(config.parent / "store.sqlite3") as source:
         ingest_paths(source, [SAMPLES])
-    assert cli("store", "copy", "--config", str(config), "--to", store_url).returncode == 0
+    assert briefing_cli("store", "copy", "--config", str(config), "--to", store_url).returncode == 0
     with Store(store_url) as target:
         where = target.where
-    again = cli("store", "copy", "--config", str(config), "--to", store_url)
+    again = briefing_cli("store", "copy", "--config", str(config), "--to", store_url)
     assert again.returncode == 1
     assert again.stderr == (f"briefing: error: {where}: the target store is not empty (table articles has rows); "
                             "copy needs a new, empty store\n")
