@@ -11,8 +11,8 @@ demo: install
 	$(BIN)/briefing generate --date 2026-02-03
 	@echo "Open output/2026-02-03/ (briefing.md, briefing.html, briefing.pdf, briefing.eml)"
 
-# pip compiles the extractor (setup.py), so these reinstall only when what the build reads changed.
-BUILD_INPUTS := pyproject.toml setup.py $(wildcard briefing/extraction/*.py)
+# Pure Python, installed in editable mode: reinstall only when the project's metadata changed.
+BUILD_INPUTS := pyproject.toml
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -35,7 +35,6 @@ lint: install-test
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
-	BRIEFING_PURE_PYTHON=1 $(BIN)/python -m pytest -q tests/test_extraction_*.py
 	$(MAKE) test-postgresql
 
 # The tests that take a store again, on a throwaway PostgreSQL server
@@ -44,4 +43,4 @@ test-postgresql: install-test
 	scripts/with-test-postgres $(BIN)/python -m pytest -q -m postgresql
 
 clean:
-	rm -rf $(VENV) data output/*/ output/index.* build briefing/extraction/*.so briefing_extraction__mypyc*.so
+	rm -rf $(VENV) data output/*/ output/index.* build

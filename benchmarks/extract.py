@@ -8,10 +8,6 @@ each of them once, after a warm-up.
 
     python benchmarks/extract.py                 # 3000 articles
     python benchmarks/extract.py --articles 5000 --seed 7
-    BRIEFING_PURE_PYTHON=1 python benchmarks/extract.py   # the uncompiled rules
-
-Prints which build of the extractor ran: "compiled" (mypyc, what ``pip
-install`` builds) or "pure Python" (see ``briefing/extraction/__init__.py``).
 
 Prints articles/second and words/second, timed as this process's CPU time
 (so other jobs on a shared machine do not count against it; ``extract`` runs
@@ -35,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing.errors import ReaderError  # noqa: E402
-from briefing.extraction import EXTRACTOR_BUILD, extract  # noqa: E402
+from briefing.extraction import extract  # noqa: E402
 from briefing.models import Article  # noqa: E402
 from briefing.readers import find_article_files, read_file  # noqa: E402
 
@@ -100,7 +96,6 @@ def main() -> int:
     tracemalloc.stop()
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-    print(f"extractor:       {EXTRACTOR_BUILD}")
     print(f"articles:        {len(articles)} ({words / len(articles):.0f} words each on average)")
     print(f"found:           {figures} figures, {quotes} quotes")
     print(f"time:            {elapsed:.2f} s on one core")

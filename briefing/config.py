@@ -9,6 +9,7 @@ so the tool behaves the same whatever directory it is run from.
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 from datetime import time
 from pathlib import Path
@@ -49,8 +50,8 @@ class ArticlesSection(_Section):
     max_file_bytes: int = Field(default=20_000_000, gt=0)
 
 
-#: the templates shipped with briefing: the repository's top-level ``templates/``
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+#: the templates shipped with briefing, inside the package (so a wheel renders too)
+BUNDLED_TEMPLATES = Path(str(importlib.resources.files("briefing") / "templates"))
 
 
 class TemplatesSection(_Section):

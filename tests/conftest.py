@@ -44,7 +44,7 @@ def make_config(tmp_path):
             "timezone": "Europe/Warsaw",
             "store": {"path": str(tmp_path / "store.sqlite3")},
             "articles": {"folder": str(articles)},
-            "templates": {"folder": str(REPO / "templates")},
+            "templates": {"folder": str(REPO / "briefing" / "templates")},
             "output": {"folder": str(tmp_path / "output"), "formats": ["md", "html", "pdf", "eml"]},
         }
         for key, value in sections.items():

@@ -24,7 +24,7 @@ def test_the_shipped_config_loads_with_the_documented_defaults():
     assert settings.output.formats == ("md", "html", "pdf", "eml")
     assert settings.store_path == REPO / "data" / "briefing.sqlite3"
     assert settings.articles_folder == REPO / "samples" / "articles"
-    assert settings.templates_folder == REPO / "templates"
+    assert settings.templates_folder == REPO / "briefing" / "templates"
 
 
 def test_relative_paths_are_relative_to_the_config_file(tmp_path):
@@ -86,5 +86,5 @@ def test_a_missing_file_is_a_config_error(tmp_path):
 
 def test_without_a_templates_folder_the_shipped_templates_are_used(tmp_path):
     settings = load_settings(write(tmp_path, "timezone: Europe/Warsaw\n"))
-    assert settings.templates_folder == REPO / "templates"
+    assert settings.templates_folder == REPO / "briefing" / "templates"
     assert (settings.templates_folder / "briefing.md.j2").is_file()

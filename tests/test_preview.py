@@ -90,7 +90,7 @@ def preview(tmp_path_factory):
     config = tmp / "config.yaml"
     config.write_text(
         f"timezone: Europe/Warsaw\nstore:\n  path: {store_with_fixture_articles(tmp)}\n"
-        f"templates:\n  folder: {REPO / 'templates'}\n",
+        f"templates:\n  folder: {REPO / 'briefing' / 'templates'}\n",
         encoding="utf-8",
     )
     process, url = start_preview(config, "--templates", str(mine), "--port", "0")

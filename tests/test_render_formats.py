@@ -40,7 +40,7 @@ def test_a_failing_template_leaves_the_previous_files_as_they_were(tmp_path):
     user = tmp_path / "mine"
     user.mkdir()
     (user / "briefing.pdf.html.j2").write_text("{{ briefing.nothing }}", encoding="utf-8")
-    config = settings(templates=TemplatesSection(folder=REPO / "templates", user_folder=user))
+    config = settings(templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=user))
     with pytest.raises(TemplateError):
         render_formats(day_briefing(config), config, ["md", "pdf"], out)
     assert (out / "briefing.md").read_text(encoding="utf-8") == before

@@ -51,7 +51,7 @@ def test_only_files_inside_the_templates_folders_reach_the_pdf(tmp_path, web_ser
         f'{{% block top %}}<img src="{web_server}/pixel.png"><img src="file:///etc/hostname">{{% endblock %}}\n',
         encoding="utf-8",
     )
-    config = settings(templates=TemplatesSection(folder=REPO / "templates", user_folder=user))
+    config = settings(templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=user))
     reader = PdfReader(io.BytesIO(render_to_memory(day_briefing(config), config, ["pdf"])["pdf"]))
     assert reader.attachments == {"allowed-note.txt": [b"a note the editor attached"]}
     assert CountingHandler.requests == []

@@ -18,7 +18,7 @@ def with_user_templates(folder: Path, **files: str):
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
         (folder / name.replace("__", ".")).write_text(text, encoding="utf-8")
-    return settings(templates=TemplatesSection(folder=REPO / "templates", user_folder=folder))
+    return settings(templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=folder))
 
 
 def render(config, fmt: str):

@@ -10,7 +10,7 @@ from briefing.cli import main
 from briefing.composition import Briefing
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULTS = REPO / "templates"
+DEFAULTS = REPO / "briefing" / "templates"
 BRIEFING_FIELDS = ", ".join(field.name for field in fields(Briefing))
 
 

@@ -19,7 +19,7 @@ def render(tmp_path: Path, template: str) -> str:
     mine.mkdir(exist_ok=True)
     (mine / "briefing.md.j2").write_text(template, encoding="utf-8")
     settings = Settings(base_dir=REPO, timezone="Europe/Warsaw",
-                        templates=TemplatesSection(folder=REPO / "templates", user_folder=mine))
+                        templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=mine))
     return render_to_memory(sample_briefings(settings)["daily"], settings, ["md"])["md"]
 
 

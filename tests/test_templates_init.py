@@ -7,7 +7,7 @@ from pathlib import Path
 from briefing.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULTS = REPO / "templates"
+DEFAULTS = REPO / "briefing" / "templates"
 TEMPLATE_FILES = sorted(
     path.name for path in DEFAULTS.iterdir() if path.is_file() and path.name != "README.md"
 )

@@ -23,7 +23,7 @@ from briefing.rendering import render_to_memory
 from briefing.rendering.sample import sample_briefings
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULTS = REPO / "templates"
+DEFAULTS = REPO / "briefing" / "templates"
 
 #: partial -> (the edit made in the copy, and what it changes in each rendering)
 EDITS = {

@@ -25,7 +25,7 @@ def render_user_markdown(folder: Path, template: str) -> str:
     folder.mkdir(exist_ok=True)
     (folder / "briefing.md.j2").write_text(template, encoding="utf-8")
     settings = Settings(
-        base_dir=REPO, templates=TemplatesSection(folder=REPO / "templates", user_folder=folder, time_limit=LIMIT)
+        base_dir=REPO, templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=folder, time_limit=LIMIT)
     )
     return render_to_memory(sample_briefings(settings)["daily"], settings, ["md"])["md"]
 
