@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test test-postgresql install install-test lint golden clean
+.PHONY: demo test test-postgresql test-wheel install install-test lint typecheck golden clean
 
 demo: install
 	$(BIN)/briefing generate --date 2026-02-03
@@ -32,8 +32,13 @@ $(VENV)/.installed-test: $(BUILD_INPUTS)
 lint: install-test
 	$(BIN)/ruff check .
 
+typecheck: install-test
+	$(BIN)/mypy briefing
+
 test: install-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy briefing
+	$(MAKE) test-wheel
 	$(BIN)/python -m pytest -q
 	$(MAKE) test-postgresql
 
@@ -41,6 +46,10 @@ test: install-test
 # (scripts/start-test-postgres installs Debian's postgresql when it is missing).
 test-postgresql: install-test
 	scripts/with-test-postgres $(BIN)/python -m pytest -q -m postgresql
+
+# The wheel, installed in a clean venv outside the checkout, makes a briefing (scripts/test-wheel).
+test-wheel: install-test
+	scripts/test-wheel $(PYTHON)
 
 clean:
 	rm -rf $(VENV) data output/*/ output/index.* build
