@@ -185,11 +185,19 @@ class SmtpSender:
         message: EmailMessage,
         recipients: Iterable[str],
         on_outcome: Callable[[DeliveryOutcome], None] = lambda outcome: None,
+        claim: Callable[[str], bool] = lambda recipient: True,
     ) -> list[DeliveryOutcome]:
-        """Send ``message`` to each recipient; every recipient gets an outcome, none raises."""
+        """Send ``message`` to each recipient; every recipient gets an outcome, none raises.
+
+        ``claim(recipient)`` is asked just before each copy: False (another
+        process is sending it, or has) leaves that recipient out.
+        """
         recipients, outcomes = list(recipients), []
         try:
             for index, recipient in enumerate(recipients):
+                if not claim(recipient):
+                    log.info("not sending to %s: another run is sending it or has sent it", recipient)
+                    continue
                 try:
                     outcome = self._send_one(message, recipient)
                 except _ServerFailed as exc:
@@ -222,6 +230,7 @@ class SmtpSender:
             if not failure.transient or attempt == self.attempts:
                 log.warning("could not send the briefing to %s: %s", recipient, failure.reason)
                 return DeliveryOutcome(recipient, FAILED, failure.reason, attempt)
+            self._disconnect()  # a new connection for the retry: a 421 has closed this one
             self._wait(attempt, f"{recipient}: {failure.reason}")
         raise AssertionError("unreachable: the last attempt returns or raises")
 
