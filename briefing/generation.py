@@ -77,11 +77,14 @@ def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | No
     return report
 
 
-def issue_number(settings: Settings, day: date) -> int:
-    """Issues count days from ``briefing.first_issue_date`` (default: 1 January of that year)."""
+def issue_number(settings: Settings, day: date) -> int | None:
+    """Issues count days from ``briefing.first_issue_date`` (default: 1 January of that year).
+
+    A briefing for a day before the first issue has no number.
+    """
     first = settings.briefing.first_issue_date
     start = date.fromisoformat(first) if first else date(day.year, 1, 1)
-    return max(1, (day - start).days + 1)
+    return (day - start).days + 1 if day >= start else None
 
 
 def briefing_notes(ingest: IngestReport | None, articles: list[StoredArticle]) -> list[str]:

@@ -142,3 +142,13 @@ def test_a_full_disk_in_one_day_of_a_range_fails_that_day_only(make_config, tmp_
     assert [(r.period.slug, r.outcome) for r in reports] == [
         ("2026-02-02", "ok"), ("2026-02-03", "failed"), ("2026-02-04", "ok")]
     assert reports[1].error == ": No space left on device"
+
+
+def test_a_day_before_the_first_issue_has_no_issue_number(make_config, tmp_path):
+    config = make_config(briefing={"first_issue_date": "2026-02-04"}, output={"formats": ["md"]})
+    assert run(config).returncode == 0
+    masthead = (tmp_path / "output" / "2026-02-03" / "briefing.md").read_text(encoding="utf-8")
+    assert "Issue" not in masthead
+    later = briefing_cli("generate", "--config", str(config), "--date", "2026-02-05")
+    assert later.returncode == 0
+    assert "Issue 2 · " in (tmp_path / "output" / "2026-02-05" / "briefing.md").read_text(encoding="utf-8")

@@ -79,7 +79,8 @@ def test_two_schedulers_on_postgresql_make_each_briefing_once_and_the_survivor_t
         {"name": "business", "schedule": {"time": f"{first:%H:%M:%S}"}, "recipients": [READER["business"]]},
         {"name": "weekly", "schedule": {"time": f"{then:%H:%M:%S}"}, "recipients": [READER["weekly"]]},
     ]
-    config = make_config(store={"url": pg_url}, editions=editions, email=email_settings(mailbox.port, []),
+    empty_days_mailed = {**email_settings(mailbox.port, []), "send_empty": True}  # the days have no articles
+    config = make_config(store={"url": pg_url}, editions=editions, email=empty_days_mailed,
                          output={"formats": ["md"]}, schedule={"recheck_seconds": 1})
     logs = [tmp_path / f"schedule-{n}.log" for n in (1, 2)]
     command = [sys.executable, "-m", "briefing", "schedule", "--config", str(config)]

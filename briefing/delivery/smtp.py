@@ -192,7 +192,8 @@ class SmtpSender:
         ``claim(recipient)`` is asked just before each copy: False (another
         process is sending it, or has) leaves that recipient out.
         """
-        recipients, outcomes = list(recipients), []
+        recipients = list(recipients)
+        outcomes: list[DeliveryOutcome] = []
         try:
             for index, recipient in enumerate(recipients):
                 if not claim(recipient):
@@ -218,10 +219,10 @@ class SmtpSender:
             try:
                 client = self._connected()
             except (smtplib.SMTPException, OSError) as exc:
-                failure = _failure(exc)
-                if not failure.transient or attempt == self.attempts:
-                    raise _ServerFailed(failure.reason, attempt) from None
-                self._wait(attempt, f"{self.smtp.host}:{self.smtp.port}: {failure.reason}")
+                refused = _failure(exc)
+                if not refused.transient or attempt == self.attempts:
+                    raise _ServerFailed(refused.reason, attempt) from None
+                self._wait(attempt, f"{self.smtp.host}:{self.smtp.port}: {refused.reason}")
                 continue
             failure = self._try_send(client, single, recipient)
             if failure is None:
