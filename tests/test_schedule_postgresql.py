@@ -90,8 +90,13 @@ def test_two_schedulers_on_postgresql_make_each_briefing_once_and_the_survivor_t
         sent_to = lambda: [m.rcpt_tos for m in mailbox.received]  # noqa: E731
         wait_for(lambda: [READER["defence"]] in sent_to() and mailbox.holding.is_set(), 40, texts)
 
-        with Store(pg_url) as store:  # the process stuck mailing the business edition holds its claim
-            [held] = [r for r in RunLog(store).recent_runs() if r.edition == "business" and r.outcome == "running"]
+        def running_business() -> list:  # the process stuck mailing the business edition holds its claim
+            with Store(pg_url) as store:
+                return [r for r in RunLog(store).recent_runs() if r.edition == "business" and r.outcome == "running"]
+
+        # the other process's recheck may be standing down at this moment (a run "running" for a few ms)
+        wait_for(lambda: len(running_business()) == 1, 10, texts)
+        [held] = running_business()
         holder = int(held.owner.split(":")[1])
         [killed] = [p for p in processes if p.pid == holder]
         [survivor] = [p for p in processes if p.pid != holder]
