@@ -186,7 +186,7 @@ def run_briefing(
         if attempt.status == ALREADY_DONE and not keep:
             report.remade_because = what_changed(settings.output_folder / slug, period_articles(settings, store, period))
             if report.remade_because:
-                log.warning("making the briefing for %s again: %s", slug, report.remade_because)
+                log.info("making the briefing for %s again: %s", slug, report.remade_because)
                 attempt = claim(True)
         if attempt.status != CLAIMED:
             return _stand_down(runs, report, attempt, clock)

@@ -152,3 +152,19 @@ def test_a_day_before_the_first_issue_has_no_issue_number(make_config, tmp_path)
     later = briefing_cli("generate", "--config", str(config), "--date", "2026-02-05")
     assert later.returncode == 0
     assert "Issue 2 · " in (tmp_path / "output" / "2026-02-05" / "briefing.md").read_text(encoding="utf-8")
+
+
+def test_after_the_demo_the_seed_taken_in_is_in_that_days_briefing(make_config, tmp_path, seed_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    shutil.copytree(REPO / "samples" / "articles", tmp_path / "articles", dirs_exist_ok=True)
+    config = make_config(output={"formats": ["md"]})
+    assert run(config).returncode == 0
+    taken_in = briefing_cli("ingest", "--config", str(config), str(seed_path))
+    assert taken_in.returncode == 0, taken_in.stderr
+    again = run(config)
+    assert again.stdout.startswith(
+        "2026-02-03: made again: its articles have changed since it was made: 1 article(s) new\n")
+    assert "Rutte" in (tmp_path / "output" / "2026-02-03" / "briefing.md").read_text(encoding="utf-8")
