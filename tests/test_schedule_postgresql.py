@@ -17,10 +17,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from briefing.config import load_settings
 from briefing.store import Store
 from briefing.store.runs import RunLog
+from briefing.store.tables import claims
 from tests.fixtures.delivery.support import Mailbox, email_settings, smtp_server
 from tests.fixtures.store.postgres import ENV, fresh_schema, server_url
 
@@ -90,14 +92,16 @@ def test_two_schedulers_on_postgresql_make_each_briefing_once_and_the_survivor_t
         sent_to = lambda: [m.rcpt_tos for m in mailbox.received]  # noqa: E731
         wait_for(lambda: [READER["defence"]] in sent_to() and mailbox.holding.is_set(), 40, texts)
 
-        def running_business() -> list:  # the process stuck mailing the business edition holds its claim
-            with Store(pg_url) as store:
-                return [r for r in RunLog(store).recent_runs() if r.edition == "business" and r.outcome == "running"]
+        def business_claim():  # the process stuck mailing the business edition holds its claim
+            with Store(pg_url) as store, store.reading() as connection:
+                return connection.execute(select(claims).where(
+                    (claims.c.edition == "business") & (claims.c.state == "running"))).mappings().first()
 
-        # the other process's recheck may be standing down at this moment (a run "running" for a few ms)
-        wait_for(lambda: len(running_business()) == 1, 10, texts)
-        [held] = running_business()
-        holder = int(held.owner.split(":")[1])
+        # the claim, not the run history: the other process's recheck may be standing down at this
+        # moment, a run that is "running" for a few milliseconds without holding anything
+        wait_for(lambda: business_claim() is not None, 10, texts)
+        held = business_claim()
+        holder = int(held["owner"].split(":")[1])
         [killed] = [p for p in processes if p.pid == holder]
         [survivor] = [p for p in processes if p.pid != holder]
         killed.send_signal(signal.SIGKILL)
@@ -120,7 +124,7 @@ def test_two_schedulers_on_postgresql_make_each_briefing_once_and_the_survivor_t
     owners = {r.edition: int(r.owner.split(":")[1]) for r in made}
     assert owners["business"] == owners["weekly"] == survivor.pid
     survivor_log = logs[processes.index(survivor)].read_text()
-    assert f"taking over the briefing for {day} from {held.owner}, which stopped without finishing" in survivor_log
+    assert f"taking over the briefing for {day} from {held['owner']}, which stopped without finishing" in survivor_log
     settings = load_settings(config)
     for edition in READER:
         assert (settings.output_root / edition / day / "briefing.md").is_file()

@@ -7,14 +7,16 @@ import os
 import signal
 import threading
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
 from briefing.schedule.history import RunReport
 from briefing.selection import Period
-from briefing.store import Store
-from briefing.store.runs import RunLog, RunRecord
+
+if TYPE_CHECKING:
+    from briefing.store.runs import RunRecord
 
 
 def _clock_time(ctx, param, value: str | None) -> time | None:
@@ -96,6 +98,9 @@ def runs_command(limit: int, settings) -> None:
     Example:
       briefing runs --limit 10
     """
+    from briefing.store import Store  # imported here: the store loads SQLAlchemy
+    from briefing.store.runs import RunLog
+
     with Store(settings.store_url) as store:
         records = RunLog(store).recent_runs(limit)
     if not records:

@@ -1,4 +1,7 @@
-"""What a run is and how it ended: the words the run history, the CLI and the scheduler share."""
+"""What a run is and how it ended: the words the run history, the CLI and the scheduler share.
+
+Imports nothing heavy (no store, no SMTP), so the CLI can read it at start-up.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.delivery.smtp import DeliveryOutcome
 from briefing.selection import Period
-from briefing.store.runs import ALREADY_DONE
+
+if TYPE_CHECKING:  # only for the annotation: the CLI imports this module, and must start quickly
+    from briefing.delivery.smtp import DeliveryOutcome
 
 #: what started a run
 MANUAL, SCHEDULED, CATCH_UP, DELIVER = "manual", "scheduled", "catch-up", "deliver"
-#: how a run ended
-OK, SKIPPED, FAILED = "ok", "skipped", "failed"
+#: how a run ended (``already-done``: the claim found the briefing made; ``briefing.store.runs`` says so too)
+OK, SKIPPED, FAILED, ALREADY_DONE = "ok", "skipped", "failed", "already-done"
 
 __all__ = ["ALREADY_DONE", "CATCH_UP", "DELIVER", "FAILED", "MANUAL", "OK", "SCHEDULED", "SKIPPED", "Clock",
            "RunReport", "utc_now"]

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, insert, select, union, update
 
+from briefing.schedule.history import ALREADY_DONE
 from briefing.store import Store
 from briefing.store.rows import upsert
 from briefing.store.tables import claims, deliveries, runs
@@ -26,8 +27,8 @@ from briefing.store.tables import claims, deliveries, runs
 RUNNING, DONE = "running", "done"
 #: a delivery row while its copy is being sent: the claim on that recipient
 SENDING = "sending"
-#: what a claim attempt found
-CLAIMED, ALREADY_DONE, HELD = "claimed", "already-done", "held"
+#: what a claim attempt found (``already-done`` is also how such a run ends: one word for both)
+CLAIMED, HELD = "claimed", "held"
 #: the write lock taking a claim (or recording a skip) holds: check-then-write, never interleaved
 CLAIMS_LOCK = "claims"
 
