@@ -122,7 +122,7 @@ def make_briefing(
     """
     from briefing.composition import compose  # imported here: it loads the renderers
     from briefing.enrich import with_current_extractions
-    from briefing.rendering import RENDERINGS, render_to_memory, write_archive_index
+    from briefing.rendering import RENDERINGS, render_to_memory
 
     formats = tuple(formats or settings.output.formats)
     with open_store(settings) as store:
@@ -138,10 +138,7 @@ def make_briefing(
     written = write_whole(out_dir, {RENDERINGS[name].filename: content for name, content in rendered.items()},
                           fingerprint(articles))
     files = {name: written[RENDERINGS[name].filename] for name in rendered}
-    try:
-        write_archive_index(settings.output_root)
-    except OSError as exc:
-        raise OutputError(f"{settings.output_root}: cannot write the archive index: {exc.strerror or exc}") from None
+    _rewrite_archive_index(settings)
     log.info("briefing for %s: %d articles, wrote %s", period.slug, len(articles), ", ".join(map(str, files.values())))
     return GenerationResult(period, out_dir, files, len(articles), ingest)
 
@@ -260,7 +257,9 @@ def _run_day(settings: Settings, day: date, options: dict) -> RunReport:
     try:
         return run_briefing(settings, period, take_in=False, **options)
     except (BriefingError, OSError) as exc:
-        message = str(exc) if isinstance(exc, BriefingError) else f"{exc.filename or ''}: {exc.strerror or exc}"
+        message = str(exc)
+        if isinstance(exc, OSError):
+            message = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror or message
         return RunReport(0, period, options.get("trigger", MANUAL), FAILED, error=message,
                          edition=settings.edition_name)
 
@@ -277,7 +276,18 @@ def run_days(settings: Settings, period: Period, *, jobs: int | None = None, **o
         return [_run_day(settings, day, options) for day in period.days]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_run_day, settings, day, options) for day in period.days]
-        return [future.result() for future in futures]
+        reports = [future.result() for future in futures]
+    _rewrite_archive_index(settings)  # once more: a worker's index may predate another worker's last day
+    return reports
+
+
+def _rewrite_archive_index(settings: Settings) -> None:
+    from briefing.rendering import write_archive_index
+
+    try:
+        write_archive_index(settings.output_root)
+    except OSError as exc:
+        raise OutputError(f"{settings.output_root}: cannot write the archive index: {exc.strerror or exc}") from None
 
 
 def generate(

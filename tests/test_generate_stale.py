@@ -141,7 +141,11 @@ def test_a_full_disk_in_one_day_of_a_range_fails_that_day_only(make_config, tmp_
     reports = generate(settings, Period(date(2026, 2, 2), date(2026, 2, 4)), jobs=1)
     assert [(r.period.slug, r.outcome) for r in reports] == [
         ("2026-02-02", "ok"), ("2026-02-03", "failed"), ("2026-02-04", "ok")]
-    assert reports[1].error == ": No space left on device"
+    assert reports[1].error == "No space left on device"
+    index = (tmp_path / "output" / "index.md").read_text(encoding="utf-8")
+    assert "2026-02-02/" in index and "2026-02-04/" in index and "2026-02-03" not in index
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
+        "2026-02-02", "2026-02-04", "index.html", "index.md"], "no staging folder left behind"
 
 
 def test_a_day_before_the_first_issue_has_no_issue_number(make_config, tmp_path):

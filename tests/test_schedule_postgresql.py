@@ -122,7 +122,8 @@ def test_two_schedulers_on_postgresql_make_each_briefing_once_and_the_survivor_t
         made = [r for r in RunLog(store).recent_runs(50) if r.outcome == "ok"]
     assert sorted((r.edition, r.period) for r in made) == [("business", day), ("defence", day), ("weekly", day)]
     owners = {r.edition: int(r.owner.split(":")[1]) for r in made}
-    assert owners["business"] == owners["weekly"] == survivor.pid
+    # the weekly briefing is the survivor's unless, on a slow machine, the other made it before being killed
+    assert owners["business"] == survivor.pid and owners["weekly"] in (survivor.pid, holder)
     survivor_log = logs[processes.index(survivor)].read_text()
     assert f"taking over the briefing for {day} from {held['owner']}, which stopped without finishing" in survivor_log
     settings = load_settings(config)
