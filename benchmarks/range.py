@@ -2,7 +2,7 @@
 
 The sample articles are copied onto every day of the range (re-dated and
 re-titled, so each day has its own articles), stored and extracted once, then
-``generate_days`` renders Markdown, HTML and PDF for every day, first with one
+``run_days`` (the range path of ``briefing generate``) renders Markdown, HTML and PDF for every day, first with one
 process and then with one per core.
 
     python benchmarks/range.py [--days 30] [--formats md,html,pdf]
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from briefing.config import load_settings
 from briefing.enrich import with_current_extractions
-from briefing.pipeline import generate_days
+from briefing.generation import run_days
 from briefing.readers import find_article_files, read_file
 from briefing.selection import Period
 from briefing.store import Store
@@ -50,11 +50,11 @@ def fill_store(settings, period: Period) -> int:
 
 def timed_range(settings, period: Period, formats: tuple[str, ...], jobs: int) -> float:
     began = time.perf_counter()
-    outcomes = generate_days(settings, period, formats=formats, jobs=jobs)
+    reports = run_days(settings, period, formats=formats, jobs=jobs, force=True)  # force: the second pass remakes
     elapsed = time.perf_counter() - began
-    failed = [o for o in outcomes if o.error]
+    failed = [r for r in reports if r.outcome != "ok"]
     if failed:
-        raise SystemExit(f"{len(failed)} day(s) failed, e.g. {failed[0].day}: {failed[0].error}")
+        raise SystemExit(f"{len(failed)} day(s) failed, e.g. {failed[0].period.slug}: {failed[0].error}")
     return elapsed
 
 

@@ -99,6 +99,10 @@ class EmailSection(_Section):
     subject: str = "{name} — {date}"
     unsubscribe: str | None = None
     attach_pdf: bool = False
+    #: e-mail a briefing that has no articles (off: it is written, not sent, and the run says so)
+    send_empty: bool = False
+    #: e-mail a briefing made again because its articles changed (off: the update is written, not sent)
+    send_updates: bool = False
     smtp: SmtpSection = SmtpSection()
 
 
@@ -114,6 +118,9 @@ class ScheduleSection(_Section):
     #: how often each scheduler looks for a briefing that is due and not made (its maker stopped
     #: mid-run, on this machine or another) and makes it: the longest a takeover waits
     recheck_seconds: float = Field(default=300.0, gt=0)
+    #: a failed scheduled run is tried again after this many seconds, then twice as long, and so
+    #: on, while it is at most catch_up_hours late (the recheck above is when it looks)
+    retry_seconds: float = Field(default=300.0, gt=0)
 
     @field_validator("time")
     @classmethod

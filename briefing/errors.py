@@ -55,10 +55,8 @@ class DeliveryError(BriefingError):
     """A briefing could not be delivered."""
 
 
-class AlreadyDone(BriefingError):
-    """The briefing for that date and edition was already generated (use --force)."""
-
-    exit_code = 0
+class OutputError(BriefingError):
+    """A briefing could not be written to the output folder (read-only, full disk). Names the folder."""
 
 
 class LockHeld(BriefingError):

@@ -80,3 +80,57 @@ def store_url(request, tmp_path):
 
     with fresh_schema(server_url()) as url:
         yield url
+
+
+def _children(pid: int) -> dict[int, str]:
+    """The live (not zombie) child processes of ``pid``, by pid, with their command lines."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) ": state, ppid, ...
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue  # it ended while we looked
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def orphans_come_home():
+    """Make this test process the subreaper of everything it starts (Linux ``prctl``): a grandchild
+    whose parent died (a range's worker, a scheduler's child) becomes our child, so
+    ``no_process_left_behind`` sees it too."""
+    import contextlib
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1)  # PR_SET_CHILD_SUBREAPER
+    yield
+
+
+@pytest.fixture(autouse=True)
+def no_process_left_behind(orphans_come_home):
+    """Fail a test that leaves a child process running (a scheduler, a worker, a server): kill it and name it."""
+    import os
+    import signal
+    import time
+
+    if not Path("/proc/self/stat").exists():
+        yield
+        return
+    before = set(_children(os.getpid()))
+    yield
+    deadline = time.monotonic() + 3
+    while (left := {pid: cmd for pid, cmd in _children(os.getpid()).items() if pid not in before}) and \
+            time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    assert not left, f"the test left child process(es) running: {left}"

@@ -170,7 +170,8 @@ def test_every_field_a_template_reads_is_documented():
     paths = [path for path, _, _ in rows]
     assert "briefing.day_in_numbers[].said" in paths
     assert "briefing.top_stories[].also_reported_by[].source" in paths
-    assert ("briefing.masthead.issue_number", "int", "The issue number.") in rows
+    assert ("briefing.masthead.issue_number", "int or NoneType",
+            "The issue number; none before briefing.first_issue_date.") in rows
 
 
 def test_times_are_shown_in_the_configured_zone():

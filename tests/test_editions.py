@@ -9,8 +9,8 @@ import pytest
 from briefing.config import load_settings
 from briefing.editions import select_articles
 from briefing.errors import ConfigError
+from briefing.generation import make_briefing
 from briefing.models import Article
-from briefing.pipeline import generate
 from briefing.selection import Period
 from briefing.store import Store
 from tests.conftest import briefing_cli
@@ -107,9 +107,9 @@ def test_an_edition_is_generated_into_its_own_folder_and_the_archive_lists_every
     settings = load_settings(config)
     with Store(settings.store_url) as store:
         store.add_articles(STORIES)
-    made = generate(settings.for_edition("defence"), DAY, take_in=False)
-    generate(settings.for_edition("business"), DAY, take_in=False)
-    generate(settings, DAY, take_in=False)
+    made = make_briefing(settings.for_edition("defence"), DAY)
+    make_briefing(settings.for_edition("business"), DAY)
+    make_briefing(settings, DAY)
     assert made.out_dir == tmp_path / "output" / "defence" / "2026-02-03"
     assert made.article_count == 1 and set(made.files) == {"md"}
     assert "Navy tests new patrol boat" in (made.out_dir / "briefing.md").read_text(encoding="utf-8")

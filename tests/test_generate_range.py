@@ -64,3 +64,64 @@ def test_a_range_that_ends_before_it_starts_is_a_usage_error(tmp_path, make_conf
     result = briefing_cli("generate", "--config", str(make_config()), "--from", "2026-02-04", "--to", "2026-02-02")
     assert result.returncode == 2
     assert "the range ends (2026-02-02) before it starts (2026-02-04)" in result.stderr
+
+
+def test_a_range_records_a_run_per_day_mails_each_day_once_skips_made_days_and_remakes_with_force(
+    tmp_path, make_config
+):
+    from briefing.config import load_settings
+    from briefing.store import Store
+    from briefing.store.runs import RunLog
+    from tests.fixtures.delivery.support import email_settings, serving_mailbox
+
+    with serving_mailbox() as mailbox:
+        config = sample_config(tmp_path, make_config, output={"formats": ["md"]},
+                               email=email_settings(0, ["desk@readers.example"]))
+        text = config.read_text(encoding="utf-8").replace("port: 0", f"port: {mailbox.port}")
+        config.write_text(text, encoding="utf-8")
+        span = ("--from", "2026-02-02", "--to", "2026-02-04", "--jobs", "2")
+        first = briefing_cli("generate", "--config", str(config), *span)
+        assert first.returncode == 0, first.stderr
+        assert first.stdout.count("sent to desk@readers.example") == 3
+        again = briefing_cli("generate", "--config", str(config), *span)
+        assert [line.split(" (")[0] for line in again.stdout.splitlines()] == [
+            f"2026-02-0{n}: already generated" for n in (2, 3, 4)]  # the run numbers depend on the workers' order
+        forced = briefing_cli("generate", "--config", str(config), *span, "--force")
+        assert forced.returncode == 0 and forced.stdout.count("sent to desk@readers.example") == 3
+        subjects = sorted(m.message["Subject"] for m in mailbox.received)
+    assert len(subjects) == 6 and len(set(subjects)) == 3, "each day mailed once per making"
+    with Store(load_settings(config).store_url) as store:
+        runs = RunLog(store).recent_runs(20)
+    assert sorted((r.period, r.outcome) for r in runs) == sorted(
+        (f"2026-02-0{n}", outcome) for n in (2, 3, 4) for outcome in ("ok", "already-done", "ok"))
+
+
+def test_a_killed_range_takes_its_workers_with_it(tmp_path, make_config):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import _children
+
+    config = sample_config(tmp_path, make_config, output={"formats": ["md", "html", "pdf"]})
+    parent = subprocess.Popen([sys.executable, "-m", "briefing", "generate", "--config", str(config),
+                               "--from", "2026-01-01", "--to", "2026-03-31", "--jobs", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2, "the range started two workers"
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while any(os.path.exists(f"/proc/{pid}") and _children(os.getpid()).get(pid) for pid in workers) \
+                and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = {pid: cmd for pid, cmd in _children(os.getpid()).items() if pid in workers}
+        assert not left, f"workers outlived their parent: {left}"
+    finally:
+        parent.kill()
+        parent.wait()

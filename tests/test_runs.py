@@ -14,8 +14,10 @@ import pytest
 
 from briefing.config import load_settings
 from briefing.delivery import FAILED, SENT, DeliveryOutcome, send_briefing
+from briefing.delivery.mailing import deliver_again
 from briefing.errors import DeliveryError, RenderError
-from briefing.runs import MANUAL, deliver_again, run_briefing
+from briefing.generation import run_briefing
+from briefing.schedule.history import MANUAL
 from briefing.selection import Period
 from briefing.store import Store, liveness
 from briefing.store.runs import RunLog
@@ -52,7 +54,7 @@ def settings(make_config, mailbox, store_url):
 
 def run(settings, generation, **options):
     options.setdefault("clock", clock_at(T0))
-    return run_briefing(settings, DAY, generate=generation, send=functools.partial(send_briefing, sleep=no_sleep),
+    return run_briefing(settings, DAY, make=generation, send=functools.partial(send_briefing, sleep=no_sleep),
                         **options)
 
 
@@ -187,6 +189,6 @@ def test_deliver_refuses_when_email_is_off(make_config):
 def test_without_email_nothing_is_sent_and_no_eml_is_added(make_config):
     settings = load_settings(make_config(email={"enabled": False}))
     generation = StandInGeneration()
-    report = run_briefing(settings, DAY, generate=generation, formats=["md"], clock=clock_at(T0))
+    report = run_briefing(settings, DAY, make=generation, formats=["md"], clock=clock_at(T0))
     assert report.outcome == "ok" and report.deliveries == []
     assert generation.calls == [("2026-02-03", ("md",))]

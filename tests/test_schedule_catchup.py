@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefing.config import load_settings
-from briefing.runs import run_briefing
-from briefing.scheduling import BriefingScheduler
+from briefing.generation import run_briefing
+from briefing.schedule.scheduler import BriefingScheduler
 from briefing.selection import Period
 from briefing.store import Store
 from briefing.store.runs import RunLog
@@ -31,7 +31,7 @@ class Harness:
         self.settings, self.now = settings, None
         self.generation = StandInGeneration()
         self.scheduler = BriefingScheduler(settings, clock=lambda: self.now,
-                                           run=functools.partial(run_briefing, generate=self.generation))
+                                           run=functools.partial(run_briefing, make=self.generation))
 
     def start_at(self, moment: datetime):
         self.now = moment
@@ -105,7 +105,7 @@ def test_a_window_of_three_days_makes_up_all_three(harness):
 def test_a_briefing_made_by_hand_meanwhile_is_not_made_again(harness):
     h = harness()
     h.fire_at(warsaw(2026, 2, 3, 6, 30))
-    run_briefing(h.settings, Period.day(date(2026, 2, 3)), generate=h.generation,
+    run_briefing(h.settings, Period.day(date(2026, 2, 3)), make=h.generation,
                  clock=lambda: warsaw(2026, 2, 4, 7, 0))
     h.start_at(warsaw(2026, 2, 4, 9, 0))
     assert h.made() == ["2026-02-02", "2026-02-03"]

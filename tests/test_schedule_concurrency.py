@@ -11,8 +11,8 @@ import pytest
 
 from briefing.config import load_settings
 from briefing.delivery import send_briefing
-from briefing.runs import run_briefing
-from briefing.scheduling import BriefingScheduler
+from briefing.generation import run_briefing
+from briefing.schedule.scheduler import BriefingScheduler
 from briefing.selection import Period
 from briefing.store import Store
 from briefing.store.runs import RunLog
@@ -60,7 +60,7 @@ def in_threads(*jobs):
 
 def test_two_schedulers_on_one_store_send_one_email(settings, mailbox, caplog):
     generation = StandInGeneration(delay=0.3)  # slow enough for the two runs to overlap
-    run = functools.partial(run_briefing, generate=generation, send=send_briefing)
+    run = functools.partial(run_briefing, make=generation, send=send_briefing)
     schedulers = [BriefingScheduler(settings, clock=lambda: RUN_TIME, run=run) for _ in range(2)]
     with caplog.at_level(logging.INFO, logger="briefing"):
         reports = in_threads(*(functools.partial(s.run_due, "scheduled") for s in schedulers))
@@ -75,7 +75,7 @@ def test_two_schedulers_on_one_store_send_one_email(settings, mailbox, caplog):
 
 def test_a_manual_run_and_the_scheduled_run_at_the_same_time_make_one_briefing(settings, mailbox):
     generation = StandInGeneration(delay=0.3)
-    run = functools.partial(run_briefing, generate=generation)
+    run = functools.partial(run_briefing, make=generation)
     scheduler = BriefingScheduler(settings, clock=lambda: RUN_TIME, run=run)
     manual = functools.partial(run, settings, Period.day(date(2026, 2, 3)), clock=lambda: RUN_TIME)
     reports = in_threads(functools.partial(scheduler.run_due, "scheduled"), manual)
@@ -88,7 +88,7 @@ def test_a_manual_run_and_the_scheduled_run_at_the_same_time_make_one_briefing(s
 def test_many_runs_racing_for_one_briefing_make_it_once(settings, mailbox):
     generation = StandInGeneration()  # fast: later runs find it done rather than running
     day = Period.day(date(2026, 2, 3))
-    reports = in_threads(*[functools.partial(run_briefing, settings, day, generate=generation) for _ in range(6)])
+    reports = in_threads(*[functools.partial(run_briefing, settings, day, make=generation) for _ in range(6)])
     assert sorted(r.outcome for r in reports).count("ok") == 1
     assert {r.outcome for r in reports} <= {"ok", "skipped", "already-done"}
     assert len(generation.calls) == 1 and len(mailbox.received) == 1

@@ -14,8 +14,9 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 
 from briefing.config import DAY_NAMES, load_settings
-from briefing.runs import run_briefing
-from briefing.scheduling import BriefingScheduler, DailySchedule, DailyTrigger
+from briefing.generation import run_briefing
+from briefing.schedule.scheduler import BriefingScheduler
+from briefing.schedule.trigger import DailySchedule, DailyTrigger
 from briefing.store import Store
 from briefing.store.runs import RunLog
 from tests.fixtures.delivery.support import StandInGeneration
@@ -97,7 +98,7 @@ def test_a_scheduler_waking_every_ten_minutes_makes_one_briefing_per_date(make_c
     tick = iter(moments)
     current = {"now": next(tick)}
     scheduler = BriefingScheduler(settings, at=at, clock=lambda: current["now"],
-                                  run=functools.partial(run_briefing, generate=generation))
+                                  run=functools.partial(run_briefing, make=generation))
     scheduler.run_due("catch-up")  # the first start: before the first run time
     for moment in tick:
         current["now"] = moment

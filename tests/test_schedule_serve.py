@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing.config import load_settings
-from briefing.runs import run_briefing
-from briefing.scheduling import BriefingScheduler
+from briefing.generation import run_briefing
+from briefing.schedule.scheduler import BriefingScheduler, serve_editions
 from briefing.store import Store
 from briefing.store.runs import RunLog
 from tests.fixtures.delivery.support import StandInGeneration, wait_for
@@ -23,10 +23,10 @@ def test_the_scheduler_fires_at_the_run_time_once_and_stops_when_asked(make_conf
     settings = load_settings(make_config(email={"enabled": False}))
     generation = StandInGeneration()
     due = (datetime.now(UTC) + timedelta(seconds=1.5)).astimezone(WARSAW).replace(microsecond=0)
-    scheduler = BriefingScheduler(settings, at=due.time(), run=functools.partial(run_briefing, generate=generation))
+    scheduler = BriefingScheduler(settings, at=due.time(), run=functools.partial(run_briefing, make=generation))
     stop = threading.Event()
     with caplog.at_level(logging.INFO, logger="briefing"):
-        serving = threading.Thread(target=scheduler.serve, args=(stop,))
+        serving = threading.Thread(target=serve_editions, args=([scheduler], stop))
         serving.start()
         assert wait_for(lambda: generation.calls, timeout=10)
         time.sleep(0.5)  # time enough for a second fire, were there one

@@ -11,9 +11,8 @@ from briefing.cli.schedule import echo_deliveries
 from briefing.cli.templates import user_templates_option
 from briefing.config import FORMATS
 from briefing.errors import LockHeld
-from briefing.runs import MANUAL, OK, SKIPPED, run_briefing
+from briefing.schedule.history import ALREADY_DONE, FAILED, MANUAL, OK, SKIPPED, RunReport
 from briefing.selection import Period
-from briefing.store.runs import ALREADY_DONE
 
 
 def _formats(value: str | None) -> tuple[str, ...] | None:
@@ -34,23 +33,28 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
 @click.option("--formats", "formats", help="Comma-separated renderings, e.g. md,html,pdf (default: config).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes for a range (default: all cores).")
 @click.option("--force", is_flag=True, help="Make (and e-mail) a day or digest again though it was made before.")
+@click.option("--keep", is_flag=True,
+              help="Keep a day made before even if its articles have changed since (default: make it again).")
 @click.option("--edition", "edition", metavar="NAME", help="Only this edition (default: every configured edition).")
 @with_settings
 @user_templates_option
 def generate_command(
     day: date | None, first: date | None, last: date | None, digest: bool, formats: str | None, jobs, force: bool,
-    edition: str | None, settings,
+    keep: bool, edition: str | None, settings,
 ) -> int:
     """Generate the briefing for a day (or a range) into the output folder.
 
     New or changed files in the configured article folder are taken in first.
     A day is a calendar day in the configured time zone.
 
-    A day or a digest is made once: it is recorded in the run history
-    (`briefing runs`), generating it again does nothing unless --force, and a
-    run already making it elsewhere (the scheduler) is left to finish (exit
-    code 3). When email.enabled is on, it is e-mailed to the recipients who
-    have not had it.
+    A day, each day of a range, or a digest is made once: it is recorded in
+    the run history (`briefing runs`), and generating it again does nothing
+    unless --force, or unless its articles have changed since it was made
+    (then it is made again, and says so; --keep keeps it as it is). A run
+    already making it elsewhere (the scheduler) is left to finish (exit code
+    3). When email.enabled is on, it is e-mailed to the recipients who have
+    not had it; an empty briefing only with email.send_empty, an update only
+    with email.send_updates.
 
     With editions configured, each is made into output/EDITION/ (and each
     line starts with its name); --edition makes one of them.
@@ -63,7 +67,11 @@ def generate_command(
       briefing generate --from 2026-02-01 --to 2026-02-07 --digest --formats md,pdf
       briefing generate --date yesterday --edition defence
     """
+    from briefing.generation import generate  # imported here: it loads the store
+
     chosen = _formats(formats)
+    if force and keep:
+        raise click.UsageError("give --force or --keep, not both")
     if day and (first or last):
         raise click.UsageError("give either --date or --from/--to, not both")
     if day:
@@ -75,39 +83,21 @@ def generate_command(
             raise click.UsageError(str(exc)) from None
     else:
         raise click.UsageError("give --date, or both --from and --to")
-    chosen_editions = [settings.for_edition(name) for name in ([edition] if edition else settings.edition_names)]
+    names = [edition] if edition else list(settings.edition_names)
     codes = []
-    for edition_settings in chosen_editions:
-        if period.is_single_day or digest:
-            codes.append(_generate_once(edition_settings, period, chosen, force, alone=len(chosen_editions) == 1))
-        else:
-            codes.append(_generate_each_day(edition_settings, period, chosen, jobs))
+    for name in names:
+        chosen_edition = settings.for_edition(name).edition
+        label = f"{chosen_edition.name} " if chosen_edition else ""
+        reports = generate(settings, period, editions=[name], digest=digest, jobs=jobs, force=force, keep=keep,
+                           formats=chosen, trigger=MANUAL)
+        alone = len(names) == 1 and (period.is_single_day or digest)
+        codes += [_tell(report, label, alone) for report in reports]
     return max(codes)
 
 
-def _label(settings) -> str:
-    """What starts an edition's lines: its name, or nothing for the default edition."""
-    return f"{settings.edition.name} " if settings.edition else ""
-
-
-def _generate_each_day(settings, period: Period, formats: tuple[str, ...] | None, jobs: int | None) -> int:
-    from briefing.pipeline import generate_days  # imported here: it loads the renderers
-
-    failed = 0
-    for outcome in generate_days(settings, period, formats=formats, jobs=jobs):
-        if outcome.result:
-            click.echo(f"{_label(settings)}{outcome.day}: {outcome.result.article_count} articles -> "
-                       f"{outcome.result.out_dir}")
-        else:
-            failed += 1
-            click.echo(f"briefing: error: {_label(settings)}{outcome.day}: {outcome.error}", err=True)
-    return 1 if failed else 0
-
-
-def _generate_once(settings, period: Period, formats: tuple[str, ...] | None, force: bool, alone: bool) -> int:
-    """One day or digest through the run wrapper: recorded, made once, e-mailed when e-mail is on."""
-    report = run_briefing(settings, period, trigger=MANUAL, force=force, formats=formats)
-    where = f"{_label(settings)}{period.slug}"
+def _tell(report: RunReport, label: str, alone: bool) -> int:
+    """One line per briefing: made (and mailed), already made, held elsewhere, or failed."""
+    where = f"{label}{report.period.slug}"
     if report.outcome == ALREADY_DONE:
         click.echo(f"{where}: already generated ({report.error}); use --force to make it again")
         return 0
@@ -117,6 +107,13 @@ def _generate_once(settings, period: Period, formats: tuple[str, ...] | None, fo
             raise held
         click.echo(f"briefing: error: {held}", err=True)
         return held.exit_code
+    if report.outcome == FAILED and report.out_dir is None:
+        click.echo(f"briefing: error: {where}: {report.error}", err=True)
+        return 1
+    if report.remade_because:
+        click.echo(f"{where}: made again: {report.remade_because}")
     click.echo(f"{where}: {report.article_count} articles -> {report.out_dir}")
+    if report.not_mailed_because:
+        click.echo(f"{where}: {report.not_mailed_because}")
     echo_deliveries(report)
     return 0 if report.outcome == OK else 1

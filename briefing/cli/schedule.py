@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
-from briefing.runs import RunReport, deliver_again
+from briefing.schedule.history import RunReport
 from briefing.selection import Period
-from briefing.store import Store
-from briefing.store.runs import RunLog, RunRecord
+
+if TYPE_CHECKING:
+    from briefing.store.runs import RunRecord
 
 
 def _clock_time(ctx, param, value: str | None) -> time | None:
@@ -28,6 +31,10 @@ def _clock_time(ctx, param, value: str | None) -> time | None:
     return parsed
 
 
+#: the exit code of a scheduler stopped by a second signal, mid-run (as if killed by SIGTERM)
+EXIT_STOPPED = 143
+
+
 @cli.command("schedule")
 @click.option("--at", "at", metavar="HH:MM[:SS]", callback=_clock_time,
               help="Run at this time of day instead of schedule.time (to try the schedule out).")
@@ -36,7 +43,10 @@ def schedule_command(at: time | None, settings) -> int:
     """Generate the daily briefing (each edition's) at the configured time, until stopped.
 
     Runs in the foreground and logs to stderr; SIGTERM or Ctrl-C stop it
-    cleanly (a briefing being made is finished first). On start it makes up a
+    cleanly (a briefing being made is finished first, then it exits 0); a
+    second SIGTERM or Ctrl-C stops it at once (exit code 143) and the run
+    it cut short is taken over on the next start. A run that fails is tried
+    again after schedule.retry_seconds, doubling, within catch_up_hours. On start it makes up a
     run missed while it was down, if at most schedule.catch_up_hours late.
     Each briefing is made and e-mailed once, however many schedulers share
     the store, on this machine or (with PostgreSQL, store.url) on others; one
@@ -48,16 +58,24 @@ def schedule_command(at: time | None, settings) -> int:
     Example:
       briefing schedule --config /etc/briefing/config.yaml
     """
-    from briefing.scheduling import BriefingScheduler  # imported here: it loads APScheduler
-    from briefing.scheduling_service import serve_editions
+    from briefing.schedule.scheduler import BriefingScheduler, serve_editions, under_way
 
     schedulers = [BriefingScheduler(settings.for_edition(name), at=at) for name in settings.edition_names]
     logging.getLogger("briefing").setLevel(logging.INFO)
     stop = threading.Event()
+    log = logging.getLogger("briefing.scheduling")
 
     def request_stop(signum, frame) -> None:
-        logging.getLogger("briefing.scheduling").info("%s received: stopping", signal.Signals(signum).name)
-        stop.set()
+        name = signal.Signals(signum).name
+        if not stop.is_set():
+            log.info("%s received: stopping (a run under way is finished first; a second %s stops at once)",
+                     name, name)
+            stop.set()
+            return
+        left = "; ".join(under_way(schedulers)) or "nothing"
+        log.warning("second %s received: stopping now; left undone: %s (its claim is taken over on the next "
+                    "start)", name, left)
+        os._exit(EXIT_STOPPED)
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, request_stop)
@@ -80,6 +98,9 @@ def runs_command(limit: int, settings) -> None:
     Example:
       briefing runs --limit 10
     """
+    from briefing.store import Store  # imported here: the store loads SQLAlchemy
+    from briefing.store.runs import RunLog
+
     with Store(settings.store_url) as store:
         records = RunLog(store).recent_runs(limit)
     if not records:
@@ -122,6 +143,8 @@ def deliver_command(day: date, recipients: tuple[str, ...], everyone: bool, sett
     """
     if everyone and recipients:
         raise click.UsageError("give --to or --all, not both")
+    from briefing.delivery.mailing import deliver_again  # imported here: it loads the store
+
     report = deliver_again(settings, Period.day(day), recipients=recipients, everyone=everyone)
     echo_deliveries(report)
     if not report.deliveries and report.outcome == "ok":

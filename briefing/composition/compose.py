@@ -66,7 +66,7 @@ def compose(
     period: Period,
     articles: Sequence[StoredArticle],
     *,
-    issue_number: int,
+    issue_number: int | None,
     generated_at: datetime,
     notes: Sequence[str] = (),
 ) -> Briefing:
@@ -289,7 +289,7 @@ def _as_quote(row: QuoteRow) -> Quote:
     return Quote(text=row.text, speaker=row.speaker, partial=row.partial, salience=row.salience)
 
 
-def _masthead(settings: Settings, period: Period, articles: list[StoredArticle], issue: int) -> Masthead:
+def _masthead(settings: Settings, period: Period, articles: list[StoredArticle], issue: int | None) -> Masthead:
     sources = {source_name(stored) for stored in articles}
     return Masthead(
         name=settings.briefing.name,
@@ -324,7 +324,7 @@ def _short(day: date) -> str:
 def _subject(settings: Settings, masthead: Masthead) -> str:
     """``email.subject`` with ``{name}``, ``{date}`` and ``{issue}`` filled in."""
     template = settings.email.subject
-    values = {"name": masthead.name, "date": masthead.edition_date, "issue": masthead.issue_number}
+    values = {"name": masthead.name, "date": masthead.edition_date, "issue": masthead.issue_number or ""}
     try:
         keys = [key for _, key, _, _ in string.Formatter().parse(template) if key is not None]
     except ValueError as exc:

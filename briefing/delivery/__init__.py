@@ -2,8 +2,8 @@
 
 Delivery to the folder is the generation itself: ``output/<date>/`` holds the
 files. E-mail delivery reads the ``briefing.eml`` written there and sends it
-(see ``briefing.delivery.smtp``); the run wrapper in ``briefing.runs`` decides
-to whom and records each outcome.
+(see ``briefing.delivery.smtp``); ``briefing.delivery.mailing`` decides to whom,
+takes a claim per recipient and records each outcome.
 """
 
 from __future__ import annotations
@@ -31,8 +31,12 @@ def send_briefing(
     out_dir: Path,
     recipients: Iterable[str],
     on_outcome: Callable[[DeliveryOutcome], None] = lambda outcome: None,
+    claim: Callable[[str], bool] = lambda recipient: True,
     **sender_options,
 ) -> list[DeliveryOutcome]:
-    """Send the briefing written to ``out_dir`` to each recipient; ``sender_options`` go to ``SmtpSender``."""
+    """Send the briefing written to ``out_dir`` to each recipient; ``sender_options`` go to ``SmtpSender``.
+
+    ``claim(recipient)`` is asked before each copy (see ``SmtpSender.send``).
+    """
     message = load_message(out_dir, attach_pdf=settings.email.attach_pdf)
-    return SmtpSender(settings.email, **sender_options).send(message, recipients, on_outcome)
+    return SmtpSender(settings.email, **sender_options).send(message, recipients, on_outcome, claim)

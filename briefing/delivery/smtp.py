@@ -185,11 +185,20 @@ class SmtpSender:
         message: EmailMessage,
         recipients: Iterable[str],
         on_outcome: Callable[[DeliveryOutcome], None] = lambda outcome: None,
+        claim: Callable[[str], bool] = lambda recipient: True,
     ) -> list[DeliveryOutcome]:
-        """Send ``message`` to each recipient; every recipient gets an outcome, none raises."""
-        recipients, outcomes = list(recipients), []
+        """Send ``message`` to each recipient; every recipient gets an outcome, none raises.
+
+        ``claim(recipient)`` is asked just before each copy: False (another
+        process is sending it, or has) leaves that recipient out.
+        """
+        recipients = list(recipients)
+        outcomes: list[DeliveryOutcome] = []
         try:
             for index, recipient in enumerate(recipients):
+                if not claim(recipient):
+                    log.info("not sending to %s: another run is sending it or has sent it", recipient)
+                    continue
                 try:
                     outcome = self._send_one(message, recipient)
                 except _ServerFailed as exc:
@@ -210,10 +219,10 @@ class SmtpSender:
             try:
                 client = self._connected()
             except (smtplib.SMTPException, OSError) as exc:
-                failure = _failure(exc)
-                if not failure.transient or attempt == self.attempts:
-                    raise _ServerFailed(failure.reason, attempt) from None
-                self._wait(attempt, f"{self.smtp.host}:{self.smtp.port}: {failure.reason}")
+                refused = _failure(exc)
+                if not refused.transient or attempt == self.attempts:
+                    raise _ServerFailed(refused.reason, attempt) from None
+                self._wait(attempt, f"{self.smtp.host}:{self.smtp.port}: {refused.reason}")
                 continue
             failure = self._try_send(client, single, recipient)
             if failure is None:
@@ -222,6 +231,7 @@ class SmtpSender:
             if not failure.transient or attempt == self.attempts:
                 log.warning("could not send the briefing to %s: %s", recipient, failure.reason)
                 return DeliveryOutcome(recipient, FAILED, failure.reason, attempt)
+            self._disconnect()  # a new connection for the retry: a 421 has closed this one
             self._wait(attempt, f"{recipient}: {failure.reason}")
         raise AssertionError("unreachable: the last attempt returns or raises")
 

@@ -19,7 +19,7 @@ from briefing.composition import compose
 from briefing.config import Settings, load_settings
 from briefing.enrich import with_current_extractions
 from briefing.errors import BriefingError, ConfigError
-from briefing.pipeline import briefing_notes, issue_number, open_store
+from briefing.generation import briefing_notes, issue_number, open_store
 from briefing.preview.watch import FileWatch
 from briefing.rendering import render_to_memory
 from briefing.selection import Period, local_day

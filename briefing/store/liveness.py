@@ -8,7 +8,7 @@ session and the lock is free at once, so another process can tell the
 holder is gone without waiting for the heartbeat to go stale.
 
 SQLite has no such lock (and no other machines): ``hold`` holds nothing
-and the heartbeat (with the process check of ``briefing.runs``) decides.
+and the heartbeat (with the process check of ``briefing.schedule.claims``) decides.
 """
 
 from __future__ import annotations

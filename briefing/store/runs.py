@@ -1,4 +1,4 @@
-"""The run history and the claims that make each briefing happen once: the SQL of ``briefing.runs``.
+"""The run history and the claims that make each briefing happen once: the SQL of ``briefing.generation``.
 
 A *run* is one attempt to make (or deliver) a briefing: who started it, when,
 how it ended, which files it wrote and whom it mailed. A *claim* is one row
@@ -7,7 +7,7 @@ transaction under the ``claims`` write lock (``BEGIN IMMEDIATE`` on SQLite,
 an advisory lock on PostgreSQL), so two processes can never both hold it:
 ``running`` while a process works on the briefing, ``done`` once it is made.
 The policy (when a claim is stale, what ``--force`` means) lives in
-``briefing/runs.py``; this module only reads and writes.
+``briefing/generation.py`` and ``briefing/schedule/claims.py``; this module only reads and writes.
 """
 
 from __future__ import annotations
@@ -19,13 +19,16 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, insert, select, union, update
 
+from briefing.schedule.history import ALREADY_DONE
 from briefing.store import Store
 from briefing.store.rows import upsert
 from briefing.store.tables import claims, deliveries, runs
 
 RUNNING, DONE = "running", "done"
-#: what a claim attempt found
-CLAIMED, ALREADY_DONE, HELD = "claimed", "already-done", "held"
+#: a delivery row while its copy is being sent: the claim on that recipient
+SENDING = "sending"
+#: what a claim attempt found (``already-done`` is also how such a run ends: one word for both)
+CLAIMED, HELD = "claimed", "held"
 #: the write lock taking a claim (or recording a skip) holds: check-then-write, never interleaved
 CLAIMS_LOCK = "claims"
 
@@ -148,16 +151,64 @@ class RunLog:
     def record_delivery(
         self, run_id: int, *, recipient: str, status: str, error: str, attempts: int, now: datetime
     ) -> None:
+        """Record how sending to ``recipient`` ended: this run's ``sending`` claim on it, or a new row."""
+        values = dict(status=status, error=error, attempts=attempts, at=now)
         with self.store.transaction() as connection:
-            connection.execute(insert(deliveries).values(
-                run_id=run_id, recipient=recipient, status=status, error=error, attempts=attempts, at=now))
+            claimed = connection.execute(update(deliveries).where(
+                (deliveries.c.run_id == run_id) & (deliveries.c.recipient == recipient)
+                & (deliveries.c.status == SENDING)).values(**values))
+            if claimed.rowcount == 0:
+                connection.execute(insert(deliveries).values(run_id=run_id, recipient=recipient, **values))
 
     def delivered_to(self, edition: str, period: str) -> set[str]:
-        """The recipients that have been sent this briefing, by any run."""
+        """The recipients that have been sent this briefing, by any run (lower-cased)."""
         query = (select(deliveries.c.recipient).distinct().join(runs, runs.c.id == deliveries.c.run_id)
                  .where((runs.c.edition == edition) & (runs.c.period == period) & (deliveries.c.status == "sent")))
         with self.store.reading() as connection:
-            return set(connection.execute(query).scalars())
+            return {address.strip().lower() for address in connection.execute(query).scalars()}
+
+    def last_delivery_id(self) -> int:
+        """The newest delivery row's id (0 for none): a resend counts only rows after it."""
+        with self.store.reading() as connection:
+            return connection.execute(select(func.max(deliveries.c.id))).scalar() or 0
+
+    def claim_recipient(
+        self,
+        *,
+        run_id: int,
+        edition: str,
+        period: str,
+        recipient: str,
+        now: datetime,
+        after: int | None,
+        is_stale: Callable[[str, datetime], bool],
+    ) -> bool:
+        """Take the claim to send this briefing to ``recipient`` (a ``sending`` row of this run), atomically.
+
+        Refused when another run is sending it to them (and is alive: ``is_stale(owner, since)``
+        says whether not), or has sent it: ever (``after`` None) or in a row newer than
+        ``after`` (a resend to everyone counts only copies sent since it began).
+        """
+        address = recipient.strip().lower()
+        others = (select(deliveries.c.id, deliveries.c.status, deliveries.c.at, deliveries.c.recipient,
+                         runs.c.owner)
+                  .join(runs, runs.c.id == deliveries.c.run_id)
+                  .where((runs.c.edition == edition) & (runs.c.period == period) & (runs.c.id != run_id)
+                         & deliveries.c.status.in_(["sent", SENDING])))
+        with self.store.transaction(CLAIMS_LOCK) as connection:
+            for row in connection.execute(others).mappings():
+                if row["recipient"].strip().lower() != address:
+                    continue
+                if row["status"] == SENDING:
+                    if not is_stale(row["owner"], row["at"]):
+                        return False
+                    connection.execute(update(deliveries).where(deliveries.c.id == row["id"]).values(
+                        status="failed", error="the run sending it stopped before it was sent"))
+                elif after is None or row["id"] > after:
+                    return False
+            connection.execute(insert(deliveries).values(
+                run_id=run_id, recipient=recipient, status=SENDING, error="", attempts=0, at=now))
+            return True
 
     # -- claims ------------------------------------------------------------------------
 

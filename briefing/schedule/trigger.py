@@ -1,4 +1,4 @@
-"""The daily run: when it is due, what it covers, what to make up after downtime, and the scheduler.
+"""When a daily run is due, what it covers, and what to make up after downtime.
 
 A run is due at ``schedule.time`` on each of ``schedule.days`` in the
 configured zone. The briefing it makes is for the day before the run
@@ -10,7 +10,7 @@ that run up if it is at most ``schedule.catch_up_hours`` late; an older missed
 run is logged and recorded as skipped. What was missed is read from the run
 history: the runs due after the last briefing the scheduler made, leaving out
 briefings made by hand since. Nothing is made twice: every run goes through
-the claim of ``briefing.runs``.
+the claims of ``briefing.schedule.claims``.
 
 Daylight saving time. The run time is a wall-clock time. On the night the
 clocks go forward a time inside the skipped hour (02:30 in Europe/Warsaw on
@@ -21,33 +21,13 @@ hour runs at its first occurrence only. Either way: one run per date.
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from briefing.config import DAY_NAMES, DEFAULT_EDITION, Settings
-from briefing.errors import BriefingError
-from briefing.runs import (
-    CATCH_UP,
-    OK,
-    SCHEDULED,
-    SKIPPED,
-    Clock,
-    RunReport,
-    current_owner,
-    run_briefing,
-    utc_now,
-)
-from briefing.selection import Period
-from briefing.store import Store
-from briefing.store.runs import ALREADY_DONE, RunLog
-
-log = logging.getLogger(__name__)
+from briefing.config import DAY_NAMES, Settings
 
 #: how far back a start looks for missed runs (older ones are neither made nor logged)
 LOOKBACK = timedelta(days=8)
@@ -179,110 +159,3 @@ def plan_catch_up(
             continue
         (plan.run if run.late_by(now) <= schedule.catch_up else plan.skip).append(run)
     return plan
-
-
-class BriefingScheduler:
-    """Runs the daily briefing on schedule, and makes up what a downtime missed."""
-
-    def __init__(self, settings: Settings, *, at: time | None = None, clock: Clock = utc_now,
-                 run=run_briefing) -> None:
-        self.settings, self.clock, self.run, self.edition = settings, clock, run, settings.edition_name
-        self.schedule = DailySchedule.from_settings(settings, at)
-        self.job_id = f"edition:{self.edition}"
-        self._scheduler: BackgroundScheduler | None = None
-        self._busy = threading.Lock()  # the daily job and the recheck of one edition take turns
-
-    def plan(self, now: datetime) -> CatchUpPlan:
-        since = (now - LOOKBACK - timedelta(days=2)).astimezone(self.schedule.zone).date().isoformat()
-        with Store(self.settings.store_url) as store:
-            runs = RunLog(store)
-            last = runs.last_ok_period(self.edition, (SCHEDULED, CATCH_UP))
-            settled = {date.fromisoformat(p) for p in runs.settled_periods(self.edition, since) if "_" not in p}
-        return plan_catch_up(self.schedule, now, last_made=date.fromisoformat(last) if last else None,
-                             settled=settled)
-
-    def run_due(self, trigger: str = SCHEDULED) -> list[RunReport]:
-        """Make every briefing due now and not made; log (and record) those too late to make."""
-        with self._busy:
-            return self._run_due(trigger)
-
-    def _run_due(self, trigger: str) -> list[RunReport]:
-        now = self.clock()
-        plan = self.plan(now)
-        for missed in plan.skip:
-            self._skip(missed, now)
-        reports = []
-        for index, due in enumerate(plan.run):
-            kind = SCHEDULED if trigger == SCHEDULED and index == len(plan.run) - 1 else CATCH_UP
-            reports.append(self._make(due, kind, now))
-        return [r for r in reports if r is not None]
-
-    def _describe(self, due: DueRun) -> tuple[str, str]:
-        local = _utc(due.fire_time).astimezone(self.schedule.zone)
-        return f"{local:%H:%M}" + (f":{local:%S}" if local.second else ""), local.date().isoformat()
-
-    def _skip(self, missed: DueRun, now: datetime) -> None:
-        at, on = self._describe(missed)
-        hours = missed.late_by(now).total_seconds() / 3600
-        reason = (f"missed at {at} on {on}: {hours:.1f} hours late, beyond "
-                  f"schedule.catch_up_hours ({self.schedule.catch_up.total_seconds() / 3600:g})")
-        with Store(self.settings.store_url) as store:
-            fresh = RunLog(store).record_skip(edition=self.edition, period=missed.briefing_day.isoformat(),
-                                              trigger=CATCH_UP, owner=current_owner(), now=now, reason=reason)
-        if fresh:
-            log.warning("skipping the %sfor %s %s", self._name(), missed.briefing_day, reason)
-
-    def _make(self, due: DueRun, kind: str, now: datetime) -> RunReport | None:
-        at, on = self._describe(due)
-        if kind == CATCH_UP:
-            hours = due.late_by(now).total_seconds() / 3600
-            log.warning("catching up the %sfor %s missed at %s on %s (%.1f hours late)", self._name(),
-                        due.briefing_day, at, on, hours)
-        else:
-            log.info("making the %sfor %s, due at %s", self._name(), due.briefing_day, at)
-        try:
-            report = self.run(self.settings, Period.day(due.briefing_day), trigger=kind, clock=self.clock)
-        except (BriefingError, OSError) as exc:
-            log.error("the %sfor %s failed: %s", self._name(), due.briefing_day, exc)
-            return None
-        _log_report(report, self._name())
-        return report
-
-    def serve(self, stop: threading.Event) -> None:
-        """Run this edition until ``stop`` is set (``briefing.scheduling_service.serve_editions``)."""
-        from briefing.scheduling_service import serve_editions
-
-        serve_editions([self], stop)
-
-    def describe_schedule(self) -> str:
-        return (f"the {self._name()}runs at {self.schedule.at.isoformat()} on {','.join(self.schedule.days)} "
-                f"({self.schedule.zone.key})")
-
-    def _name(self) -> str:
-        return "briefing " if self.edition == DEFAULT_EDITION else f"{self.edition} briefing "
-
-    def log_next(self, event=None) -> None:
-        """Log when this edition's next briefing is due (after its own job ran, or on start)."""
-        if event is not None and getattr(event, "job_id", None) != self.job_id:
-            return
-        job = self._scheduler.get_job(self.job_id) if self._scheduler else None
-        if job and job.next_run_time:
-            due = self.schedule.due(job.next_run_time)
-            local = _utc(due.fire_time).astimezone(self.schedule.zone)
-            label = "" if self.edition == DEFAULT_EDITION else f" ({self.edition})"
-            log.info("next briefing%s: %s at %s (%s)", label, due.briefing_day, f"{local:%Y-%m-%d %H:%M:%S %Z}",
-                     self.schedule.zone.key)
-
-
-def _log_report(report: RunReport, name: str = "briefing ") -> None:
-    day = report.period.slug
-    if report.outcome == ALREADY_DONE:
-        log.info("standing down: the %sfor %s is %s", name, day, report.error)
-    elif report.outcome == SKIPPED:
-        log.info("standing down: the %sfor %s is being made elsewhere: %s", name, day, report.error)
-    elif report.outcome == OK:
-        sent = sum(1 for d in report.deliveries if d.status == "sent")
-        mailed = f"; e-mailed to {sent} recipient(s)" if report.deliveries else ""
-        log.info("the %sfor %s is made (run #%d): %s%s", name, day, report.run_id, report.out_dir, mailed)
-    else:
-        log.error("the %sfor %s was made but: %s", name, day, report.error)
