@@ -19,7 +19,7 @@ import jinja2
 from briefing.config import Settings
 from briefing.errors import BriefingError, TemplateError
 from briefing.rendering import html_email, markdown, pdf, render_to_memory
-from briefing.rendering.environment import make_environment, render_template
+from briefing.rendering.environment import link_refusal, make_environment, render_template
 from briefing.rendering.sample import PROBE, sample_briefings
 
 CHECKED_FORMATS = ("md", "html", "pdf")
@@ -52,6 +52,9 @@ def check_templates(settings: Settings) -> CheckReport:
     user = settings.user_templates_folder
     if user is not None and not user.is_dir():
         report.add(f"{user}: the templates folder (templates.user_folder) does not exist")
+    for folder in report.folders:
+        for refusal in filter(None, (link_refusal(path, folder) for path in _files(folder))):
+            report.add(refusal)
     _compile_every_template(environment, report)
     samples = sample_briefings(settings)
     for briefing in samples.values():
@@ -75,6 +78,8 @@ def _compile_every_template(environment, report: CheckReport) -> None:
         except jinja2.TemplateSyntaxError as exc:
             error = TemplateError(f"syntax error: {exc.message}", template=exc.filename or name, line=exc.lineno)
             report.add(str(error))
+        except jinja2.exceptions.SecurityError as exc:  # a link out of the folder, listed above
+            report.add(str(exc))
 
 
 def _check_escaping(environment, briefing, report: CheckReport) -> None:

@@ -5,8 +5,13 @@
   template file and line, not a silent blank.
 - Autoescaped for HTML templates (names ending ``.html`` or ``.html.j2``), so
   article text stays text. Markdown templates escape with the ``md`` filters.
-- Time-limited: a template that runs longer than ``templates.time_limit``
-  seconds (a runaway loop) is stopped with an error naming file and line.
+- Time-limited and size-capped: a template that runs longer than
+  ``templates.time_limit`` seconds (a runaway loop) is stopped with an error
+  naming file and line (``limits.py``, ``capped.py``); each rendering runs in
+  a child process killed if it overruns or takes too much memory
+  (``watchdog.py``).
+- Confined: a template file that resolves outside its folder (a symbolic
+  link to ``/etc/passwd``) is refused.
 - Two folders: the user's templates folder (``templates.user_folder``)
   overrides the default folder file by file; a user template can extend the
   default it replaces with ``{% extends "default:briefing.html.j2" %}``.
@@ -20,6 +25,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import BaseLoader, FileSystemLoader, TemplateNotFound
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.config import Settings
@@ -27,6 +33,7 @@ from briefing.errors import TemplateError
 from briefing.rendering.explain import ExplainedUndefined, describe_error
 from briefing.rendering.filters import make_filters
 from briefing.rendering.limits import LimitExceeded, LoopLimits
+from briefing.rendering.watchdog import run_isolated
 
 DEFAULT_PREFIX = "default:"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm")
@@ -53,19 +60,36 @@ class TemplateFolders(BaseLoader):
 
     def get_source(self, environment, template):
         if template.startswith(DEFAULT_PREFIX):
-            return self._default.get_source(environment, template.removeprefix(DEFAULT_PREFIX))
-        if self._user is not None:
+            return self._confined(self._default, self.default_folder, environment, template.removeprefix(DEFAULT_PREFIX))
+        if self._user is not None and self.user_folder is not None:
             try:
-                return self._user.get_source(environment, template)
+                return self._confined(self._user, self.user_folder, environment, template)
             except TemplateNotFound:
                 pass
-        return self._default.get_source(environment, template)
+        return self._confined(self._default, self.default_folder, environment, template)
+
+    @staticmethod
+    def _confined(loader: FileSystemLoader, folder: Path, environment, template: str):
+        """The source of ``template`` from ``loader``, refused when its file resolves outside ``folder``."""
+        source, filename, uptodate = loader.get_source(environment, template)
+        refusal = link_refusal(Path(filename), folder)
+        if refusal:
+            raise SecurityError(refusal)
+        return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
         names = set(self._default.list_templates())
         if self._user is not None:
             names.update(self._user.list_templates())
         return sorted(names)
+
+
+def link_refusal(path: Path, folder: Path) -> str:
+    """Why ``path`` is refused when it really leads outside ``folder`` (a symbolic link out of it), else ''."""
+    target = path.resolve()
+    if target.is_relative_to(Path(folder).resolve()):
+        return ""
+    return f"{path}: refused: it leads to {target}, outside the templates folder {folder}"
 
 
 class TemplateTimeout(LimitExceeded):
@@ -121,7 +145,13 @@ def make_environment(settings: Settings) -> SandboxedEnvironment:
 
 
 def render_template(environment: TimedSandbox, name: str, **context) -> str:
-    """Render ``name`` or raise ``TemplateError`` naming the template file and line."""
+    """Render ``name`` in a process of its own, or raise ``TemplateError`` naming the template file and line."""
+    return run_isolated(lambda: render_here(environment, name, **context),
+                        time_limit=environment.time_limit, template=template_file(environment, name))
+
+
+def render_here(environment: TimedSandbox, name: str, **context) -> str:
+    """Render ``name`` in this process (the sandbox's own limits only)."""
     environment.deadline = time.monotonic() + environment.time_limit
     try:
         return environment.get_template(name).render(**context)
@@ -143,4 +173,11 @@ def _template_position(exc: BaseException, environment, name: str) -> tuple[str,
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if any(str(Path(frame.filename).resolve()).startswith(folder) for folder in folders):
             return frame.filename, frame.lineno
-    return name, None
+    return template_file(environment, name), None
+
+
+def template_file(environment, name: str) -> str:
+    """The file ``name`` is read from (the user's folder first), or ``name`` when there is none."""
+    bare = name.removeprefix(DEFAULT_PREFIX)
+    folders = [environment.loader.default_folder] if name.startswith(DEFAULT_PREFIX) else environment.loader.folders
+    return next((str(folder / bare) for folder in folders if (folder / bare).is_file()), name)
