@@ -20,6 +20,7 @@ import selectors
 import signal
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from briefing.errors import BriefingError, TemplateError
@@ -34,6 +35,19 @@ MAX_REPLY = 256 * 1024 * 1024
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class ChildUsage:
+    """What the last isolated rendering of this process cost: for tests and benchmarks."""
+
+    seconds: float = 0.0
+    peak_rss_bytes: int = 0
+    killed: bool = False
+
+
+#: the last isolated rendering's cost (the preview and tests read it; nothing depends on it)
+last_usage = ChildUsage()
+
+
 def run_isolated(work: Callable[[], T], *, time_limit: float, template: str) -> T:
     """``work()`` in a forked child: its result, or the ``BriefingError`` it raised, raised here.
 
@@ -42,17 +56,21 @@ def run_isolated(work: Callable[[], T], *, time_limit: float, template: str) -> 
     """
     if not hasattr(os, "fork"):
         return work()
+    global last_usage
+    started = time.monotonic()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
         _child(work, write_end)
     os.close(write_end)
+    reply = None
     try:
         reply = _read_reply(read_end, deadline=time.monotonic() + time_limit + GRACE)
     finally:
         os.close(read_end)
-        _stop(pid)
+        peak = _reap(pid, kill=reply is None)
+        last_usage = ChildUsage(time.monotonic() - started, peak, reply is None)
     if reply is None:
         raise TemplateError(f"rendering took longer than {time_limit:g} s and was stopped (an endless loop?)",
                             template=template)
@@ -110,15 +128,15 @@ def _read_reply(read_end: int, deadline: float) -> bytes | None:
             chunks.append(chunk)
 
 
-def _stop(pid: int) -> None:
-    """Kill the child if it is still there, and reap it (no zombie is left)."""
-    try:
-        finished, _status = os.waitpid(pid, os.WNOHANG)
-        if not finished:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+def _reap(pid: int, *, kill: bool) -> int:
+    """Wait for the child (killing it first if asked), so no zombie is left; its peak RSS in bytes.
+
+    A child that closed the pipe is exiting (only its exit closes it), so the wait is short.
+    """
+    if kill:
+        os.kill(pid, signal.SIGKILL)
+    _pid, _status, usage = os.wait4(pid, 0)
+    return usage.ru_maxrss * 1024
 
 
 def _outcome(reply: bytes, template: str):
