@@ -4,7 +4,9 @@ Workloads (the sample briefings of briefing.rendering.sample, fictional):
   * a 100,000-item `{% for %}` loop, in Jinja's plain sandbox and in briefing's
     (every item looks at the clock): microseconds per item;
   * the three renderings of the sample day, in briefing's environment;
-  * `briefing templates check` of the default templates (9 renderings).
+  * `briefing templates check` of the default templates (9 renderings);
+  * the cost of rendering in a child process (watchdog.py): each template
+    rendered in-process and through the forked child, best of 5.
 
     python benchmarks/templates.py
 """
@@ -19,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from briefing.config import Settings
 from briefing.rendering import make_environment, render_to_memory
 from briefing.rendering.checks import check_templates
+from briefing.rendering.environment import render_here, render_template
 from briefing.rendering.sample import sample_briefings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,6 +52,13 @@ def main() -> None:
     for formats in (("md",), ("html",), ("pdf",)):
         seconds = best_of(3, lambda formats=formats: render_to_memory(daily, settings, formats))
         print(f"sample day, {formats[0]}: {seconds * 1000:.1f} ms")
+
+    environment = make_environment(settings)
+    for template in ("briefing.md.j2", "briefing.html.j2", "briefing.pdf.html.j2"):
+        here = best_of(5, lambda t=template: render_here(environment, t, briefing=daily))
+        isolated = best_of(5, lambda t=template: render_template(environment, t, briefing=daily))
+        print(f"{template}: in-process {here * 1000:.1f} ms, in a child process {isolated * 1000:.1f} ms "
+              f"(+{(isolated - here) * 1000:.1f} ms)")
 
     started = time.perf_counter()
     report = check_templates(settings)
