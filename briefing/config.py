@@ -136,7 +136,7 @@ class TemplatesSection(_Section):
 
 class OutputSection(_Section):
     folder: Path = Path("output")
-    formats: tuple[str, ...] = ("md", "html", "pdf")
+    formats: tuple[str, ...] = FORMATS
 
     @field_validator("formats")
     @classmethod

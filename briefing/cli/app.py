@@ -40,7 +40,8 @@ def with_settings(command):
         type=click.Path(dir_okay=False, path_type=Path),
         envvar="BRIEFING_CONFIG",
         default=None,
-        help=f"Configuration file (default: ./{DEFAULT_CONFIG} when present, else built-in defaults).",
+        help=f"Configuration file (default: $BRIEFING_CONFIG, else ./{DEFAULT_CONFIG} when present, "
+             "else built-in defaults).",
     )
     @functools.wraps(command)
     def wrapper(*args, config_path: Path | None, **kwargs):
