@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from briefing.config import Settings, load_settings
+from briefing.local_zone import set_local_zone
 
 DEFAULT_CONFIG = "config.yaml"
 
@@ -49,7 +50,11 @@ def with_settings(command):
             config_path = Path(DEFAULT_CONFIG)
         settings: Settings = load_settings(config_path)
         kwargs = {key: _resolve_day(value, settings) for key, value in kwargs.items()}
-        return command(*args, settings=settings, **kwargs)
+        before = set_local_zone(settings.zone)  # a time an article gives without a zone is in the configured one
+        try:
+            return command(*args, settings=settings, **kwargs)
+        finally:
+            set_local_zone(before)  # for the next command run in this process (the tests run many)
 
     return wrapper
 
