@@ -9,9 +9,6 @@ from pathlib import Path
 import click
 
 from briefing.cli.app import cli, with_settings
-from briefing.errors import ReaderError
-from briefing.extraction import extract
-from briefing.readers import find_article_files, read_file
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +28,9 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, settings) -> int:
     Example:
       briefing extract --json ../shared/seeds/000_27d7ee679e7a8f07.txt
     """
+    from briefing.errors import ReaderError
+    from briefing.readers import find_article_files, read_file
+
     results, failed = [], 0
     for path in find_article_files(paths):
         try:
@@ -50,6 +50,8 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, settings) -> int:
 
 
 def _article_result(path: str, article) -> dict:
+    from briefing.extraction import extract
+
     extraction = extract(article)
     return {
         "file": path,
