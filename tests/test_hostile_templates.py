@@ -176,3 +176,26 @@ def test_the_preview_stays_responsive_while_a_runaway_template_is_stopped(tmp_pa
         assert "rendering took longer than 1 s and was stopped" in body.decode("utf-8")
     finally:
         stop(process)
+
+
+#: a filter on a constant runs while the template is compiled (Jinja folds constants): no rendering has begun
+FOLDED_AT_COMPILE = "{{ '" + "x" * 300_000 + "'|wordwrap(1) }}\n"
+
+
+def test_a_slow_step_folded_at_compile_time_is_stopped_too(tmp_path):
+    message = refusal(tmp_path, FOLDED_AT_COMPILE)
+    assert message == f"mine/briefing.md.j2: rendering took longer than {LIMIT:g} s and was stopped (an endless loop?)"
+
+
+def test_templates_check_stops_a_slow_compile_and_says_so(tmp_path, capsys, make_config):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "briefing.md.j2").write_text(FOLDED_AT_COMPILE, encoding="utf-8")
+    code = main(["templates", "check", "--config", str(make_config(templates={"time_limit": LIMIT})), str(mine)])
+    lines = capsys.readouterr().out.splitlines()
+    defaults = REPO / "briefing" / "templates"
+    assert code == 1
+    assert lines[-2:] == [
+        f"{mine} over {defaults}: compiling the templates took longer than 1 s and was stopped (an endless loop?)",
+        f"1 problem in {mine} over {defaults}.",
+    ]

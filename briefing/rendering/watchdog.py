@@ -48,7 +48,7 @@ class ChildUsage:
 last_usage = ChildUsage()
 
 
-def run_isolated(work: Callable[[], T], *, time_limit: float, template: str) -> T:
+def run_isolated(work: Callable[[], T], *, time_limit: float, template: str, doing: str = "rendering") -> T:
     """``work()`` in a forked child: its result, or the ``BriefingError`` it raised, raised here.
 
     ``TemplateError`` naming ``template`` when it runs past ``time_limit`` +
@@ -72,7 +72,7 @@ def run_isolated(work: Callable[[], T], *, time_limit: float, template: str) -> 
         peak = _reap(pid, kill=reply is None)
         last_usage = ChildUsage(time.monotonic() - started, peak, reply is None)
     if reply is None:
-        raise TemplateError(f"rendering took longer than {time_limit:g} s and was stopped (an endless loop?)",
+        raise TemplateError(f"{doing} took longer than {time_limit:g} s and was stopped (an endless loop?)",
                             template=template)
     return _outcome(reply, template)
 
