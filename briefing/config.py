@@ -24,12 +24,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from briefing.configfile import ConfigFileProblem, read_config_yaml
 from briefing.errors import ConfigError
 
 FORMATS = ("md", "html", "pdf", "eml")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: a time of day (``time`` is also a field's name inside the schedule sections)
+TimeOfDay = time
 #: the languages the briefing's wording is written in
 LANGUAGES = ("en",)
 #: what ``email.subject`` may hold in braces
@@ -226,8 +229,8 @@ class ScheduleSection(_Section):
         return value
 
     @property
-    def clock(self) -> time:
-        return time.fromisoformat(self.time)
+    def clock(self) -> TimeOfDay:
+        return TimeOfDay.fromisoformat(self.time)
 
 
 class PreviewSection(_Section):
@@ -432,7 +435,7 @@ class Settings(_Section):
         return self.model_copy(update={"templates": templates})
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":

@@ -142,8 +142,8 @@ def refuse_large_call(function, args: tuple, kwargs: dict) -> tuple:
             refuse_width(args[0], f"{name}()")
         elif name == "expandtabs":
             tabsize = args[0] if args else kwargs.get("tabsize", 8)
-            refuse_size(len(owner) + owner.count("\t" if isinstance(owner, str) else b"\t") * _number(tabsize),
-                        "expandtabs()")
+            tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
+            refuse_size(len(owner) + tabs * _number(tabsize), "expandtabs()")
         elif name == "replace" and len(args) >= 2 and isinstance(owner, str):
             refuse_size(_replaced_size(owner, str(args[0]), str(args[1]), *args[2:3]), "replace()")
         elif name == "join" and args:

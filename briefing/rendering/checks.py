@@ -19,7 +19,7 @@ import jinja2
 from briefing.config import Settings
 from briefing.errors import BriefingError, TemplateError
 from briefing.rendering import html_email, markdown, pdf, render_to_memory
-from briefing.rendering.environment import link_refusal, make_environment, render_template
+from briefing.rendering.environment import link_refusal, make_environment, render_template, template_folders
 from briefing.rendering.sample import PROBE, sample_briefings
 from briefing.rendering.watchdog import run_isolated
 
@@ -49,7 +49,7 @@ class CheckReport:
 def check_templates(settings: Settings) -> CheckReport:
     """Compile and render every template of ``settings``' folders (the user's over the defaults)."""
     environment = make_environment(settings)
-    report = CheckReport(folders=environment.loader.folders)
+    report = CheckReport(folders=template_folders(environment).folders)
     user = settings.user_templates_folder
     if user is not None and not user.is_dir():
         report.add(f"{user}: the templates folder (templates.user_folder) does not exist")
@@ -76,7 +76,7 @@ def check_templates(settings: Settings) -> CheckReport:
 
 def _compile_every_template(environment, report: CheckReport) -> None:
     """Compile each template, in a child process: compiling runs filters on constants (Jinja folds them)."""
-    folders = " over ".join(str(folder) for folder in environment.loader.folders)
+    folders = " over ".join(str(folder) for folder in template_folders(environment).folders)
     for problem in run_isolated(lambda: _compile_problems(environment), time_limit=environment.time_limit,
                                 template=folders, doing="compiling the templates"):
         report.add(problem)

@@ -124,7 +124,7 @@ class TimedSandbox(LoopLimits, SandboxedEnvironment):
 
 
 def autoescape_html(name: str | None) -> bool:
-    return bool(name) and name.removeprefix(DEFAULT_PREFIX).endswith(HTML_SUFFIXES)
+    return name is not None and name.removeprefix(DEFAULT_PREFIX).endswith(HTML_SUFFIXES)
 
 
 def make_environment(settings: Settings) -> SandboxedEnvironment:
@@ -156,7 +156,7 @@ def render_here(environment: TimedSandbox, name: str, **context) -> str:
     try:
         return environment.get_template(name).render(**context)
     except TemplateNotFound as exc:
-        folders = " or ".join(str(f) for f in environment.loader.folders)
+        folders = " or ".join(str(f) for f in template_folders(environment).folders)
         raise TemplateError(f"template {exc.name!r} not found in {folders}", template=name) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"syntax error: {exc.message}", template=exc.filename or name, line=exc.lineno) from None
@@ -169,7 +169,7 @@ def render_here(environment: TimedSandbox, name: str, **context) -> str:
 
 def _template_position(exc: BaseException, environment, name: str) -> tuple[str, int | None]:
     """The innermost template frame of a rendering error (Jinja rewrites tracebacks to show them)."""
-    folders = [str(folder.resolve()) for folder in environment.loader.folders]
+    folders = [str(folder.resolve()) for folder in template_folders(environment).folders]
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if any(str(Path(frame.filename).resolve()).startswith(folder) for folder in folders):
             return frame.filename, frame.lineno
@@ -178,6 +178,15 @@ def _template_position(exc: BaseException, environment, name: str) -> tuple[str,
 
 def template_file(environment, name: str) -> str:
     """The file ``name`` is read from (the user's folder first), or ``name`` when there is none."""
+    loader = template_folders(environment)
     bare = name.removeprefix(DEFAULT_PREFIX)
-    folders = [environment.loader.default_folder] if name.startswith(DEFAULT_PREFIX) else environment.loader.folders
+    folders = [loader.default_folder] if name.startswith(DEFAULT_PREFIX) else loader.folders
     return next((str(folder / bare) for folder in folders if (folder / bare).is_file()), name)
+
+
+def template_folders(environment) -> TemplateFolders:
+    """The environment's loader: always ``TemplateFolders`` (``make_environment``)."""
+    loader = environment.loader
+    if not isinstance(loader, TemplateFolders):
+        raise TypeError(f"expected an environment of make_environment(), with TemplateFolders, not {loader!r}")
+    return loader

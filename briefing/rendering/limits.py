@@ -26,6 +26,7 @@ from functools import update_wrapper
 
 from jinja2 import nodes, pass_context
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from briefing.rendering.capped import (
@@ -72,14 +73,14 @@ class TimedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-class LoopLimits:
-    """Mix into a ``SandboxedEnvironment`` (before it): clocked loops and size-capped steps.
+class LoopLimits(SandboxedEnvironment):
+    """A ``SandboxedEnvironment`` with clocked loops and size-capped steps.
 
     The environment's ``_check_clock()`` raises when the rendering is past its
     deadline; this class's own does nothing, for an environment without one.
     """
 
-    code_generator_class = TimedCodeGenerator
+    code_generator_class: type[CodeGenerator] = TimedCodeGenerator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, *args, **kwargs) -> None:
@@ -87,7 +88,8 @@ class LoopLimits:
         self.filters.update(capped_filters(self.filters))
         self.filters[TIME_LIMITED_FILTER] = time_limited
         self.globals["lipsum"] = capped_lipsum
-        self.concat = capped_concat
+        # Template.render joins the rendering with environment.concat: capped, it stops a runaway output
+        self.concat = capped_concat  # type: ignore[method-assign]
 
     def _check_clock(self) -> None:
         """No deadline here; ``TimedSandbox`` overrides this."""

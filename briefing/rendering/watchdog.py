@@ -112,7 +112,8 @@ def _limit_memory(ceiling: int) -> None:
 
 def _read_reply(read_end: int, deadline: float) -> bytes | None:
     """Everything the child writes until it closes the pipe; None when the deadline passes first."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     with selectors.DefaultSelector() as selector:
         selector.register(read_end, selectors.EVENT_READ)
         while True:
