@@ -192,7 +192,8 @@ class EmailSection(_Section):
                       if key is not None]
         except ValueError as exc:
             raise ValueError(f"{exc} (write {{{{ and }}}} for a brace itself)") from None
-        allowed = ", ".join(f"{{{name}}}" for name in SUBJECT_PLACEHOLDERS)
+        names = [f"{{{name}}}" for name in SUBJECT_PLACEHOLDERS]
+        allowed = f"{', '.join(names[:-1])} or {names[-1]}"
         for key, spec, conversion in fields:
             if key not in SUBJECT_PLACEHOLDERS or spec or conversion:
                 shown = "{" + key + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"

@@ -33,9 +33,9 @@ REFUSED = {
         "key 'editions.0.recipients.0': expected one e-mail address such as desk@example.com or "
         "'Desk <desk@example.com>', got '@example.com'",
     "email: {subject: '{name} on {day}'}":
-        "key 'email.subject': unknown placeholder {day}; use {name}, {date}, {issue}",
+        "key 'email.subject': unknown placeholder {day}; use {name}, {date} or {issue}",
     "email: {subject: '{date:>1000000}'}":
-        "key 'email.subject': unknown placeholder {date:>1000000}; use {name}, {date}, {issue}",
+        "key 'email.subject': unknown placeholder {date:>1000000}; use {name}, {date} or {issue}",
     "email: {subject: '{name'}":
         "key 'email.subject': expected '}' before end of string (write {{ and }} for a brace itself)",
     "pdf: {page_size: A44}":
