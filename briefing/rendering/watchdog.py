@@ -42,6 +42,7 @@ class ChildUsage:
     seconds: float = 0.0
     peak_rss_bytes: int = 0
     killed: bool = False
+    pid: int = 0
 
 
 #: the last isolated rendering's cost (the preview and tests read it; nothing depends on it)
@@ -70,7 +71,7 @@ def run_isolated(work: Callable[[], T], *, time_limit: float, template: str, doi
     finally:
         os.close(read_end)
         peak = _reap(pid, kill=reply is None)
-        last_usage = ChildUsage(time.monotonic() - started, peak, reply is None)
+        last_usage = ChildUsage(time.monotonic() - started, peak, reply is None, pid)
     if reply is None:
         raise TemplateError(f"{doing} took longer than {time_limit:g} s and was stopped (an endless loop?)",
                             template=template)
