@@ -11,6 +11,8 @@ memory ceiling: what the parent held plus ``MEMORY_CEILING`` (1 GiB).
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -199,3 +201,17 @@ def test_templates_check_stops_a_slow_compile_and_says_so(tmp_path, capsys, make
         f"{mine} over {defaults}: compiling the templates took longer than 1 s and was stopped (an endless loop?)",
         f"1 problem in {mine} over {defaults}.",
     ]
+
+
+def test_a_sigterm_to_the_whole_group_lets_the_rendering_finish(tmp_path):
+    """systemd stops a service by signalling every process of it: the run in progress must still finish."""
+    probe = (
+        "import os, signal, threading, time\n"
+        "from briefing.rendering.watchdog import run_isolated\n"
+        "signal.signal(signal.SIGTERM, lambda *a: print('parent got SIGTERM', flush=True))\n"
+        "threading.Timer(0.5, lambda: os.killpg(0, signal.SIGTERM)).start()\n"
+        "print(run_isolated(lambda: (time.sleep(1.5), 'rendered')[1], time_limit=5, template='t'), flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                          start_new_session=True, check=False)  # a process group of its own, as under systemd
+    assert done.stdout.splitlines() == ["parent got SIGTERM", "rendered"], done.stderr

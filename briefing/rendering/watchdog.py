@@ -81,8 +81,10 @@ def run_isolated(work: Callable[[], T], *, time_limit: float, template: str, doi
 def _child(work: Callable[[], object], write_end: int) -> None:
     status = 0
     try:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # The parent decides when a rendering stops: a SIGTERM to the whole group (systemd's stop, which
+        # lets a run finish) or a Ctrl-C must not kill it half-way; the parent kills it when it gives up.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         _limit_memory(MEMORY_CEILING)
         try:
             outcome: tuple = ("ok", work())
