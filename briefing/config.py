@@ -116,6 +116,13 @@ class StoreSection(_Section):
     #: a database URL instead of the file: postgresql+psycopg://user@host/db (docs/postgresql.md)
     url: str | None = None
 
+    @field_validator("url")
+    @classmethod
+    def _known_database(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"(sqlite|postgresql(\+psycopg)?)://", value):
+            raise ValueError("expected a database URL starting sqlite:// or postgresql+psycopg://")
+        return value
+
 
 class ArticlesSection(_Section):
     #: the folder of article files taken in before every generation
@@ -172,6 +179,13 @@ class SmtpSection(_Section):
     password_env: str | None = None
     timeout: float = Field(default=30.0, gt=0)
     retries: int = Field(default=3, ge=0)
+
+    @field_validator("host")
+    @classmethod
+    def _host_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9._:\[\]-]+", value):
+            raise ValueError(f"expected a host name or address such as mail.example.com, got {value!r}")
+        return value
 
 
 class EmailSection(_Section):

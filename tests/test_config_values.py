@@ -67,6 +67,11 @@ REFUSED = {
     "timezone: Europe/Warszawa":
         "key 'timezone': unknown time zone 'Europe/Warszawa', expected an IANA name such as Europe/Warsaw",
     "pdf: {page_sise: A4}": "unknown key 'pdf.page_sise'",
+    "store: {url: 'mysql://db.example/briefing'}":
+        "key 'store.url': expected a database URL starting sqlite:// or postgresql+psycopg://",
+    "email: {smtp: {host: \"mail.example.com\\r\\nRCPT TO: x\"}}":
+        "key 'email.smtp.host': expected a host name or address such as mail.example.com, "
+        "got 'mail.example.com\\r\\nRCPT TO: x'",
     "timezone: UTC\nstore: {path: a.sqlite3}\ntimezone: Europe/Warsaw":
         "key 'timezone' is given twice (line 3); keep one",
     "email: {smtp: {port: 25, host: a, port: 587}}": "key 'port' is given twice (line 1); keep one",
