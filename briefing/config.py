@@ -3,37 +3,111 @@
 Every section is a pydantic model that forbids unknown keys, so a typo is
 refused rather than ignored; ``load_settings`` turns pydantic's errors into
 one ``ConfigError`` whose message names the file, the key and what was
-expected. Relative paths are resolved against the configuration file's folder,
-so the tool behaves the same whatever directory it is run from.
+expected. Every value is checked here, at load, not when it is first used:
+dates, e-mail addresses, the subject's placeholders, the page size, header
+values (no line breaks), finite limits, non-empty filter words; the file
+itself may not give a key twice or hold an alias bomb (``configfile.py``).
+Relative paths are resolved against the configuration file's folder, so the
+tool behaves the same whatever directory it is run from.
 """
 
 from __future__ import annotations
 
 import importlib.resources
 import re
-from datetime import time
+import string
+from datetime import date, time
+from email.utils import getaddresses
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
+from briefing.configfile import ConfigFileProblem, read_config_yaml
 from briefing.errors import ConfigError
 
 FORMATS = ("md", "html", "pdf", "eml")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: a time of day (``time`` is also a field's name inside the schedule sections)
+TimeOfDay = time
+#: the languages the briefing's wording is written in
+LANGUAGES = ("en",)
+#: what ``email.subject`` may hold in braces
+SUBJECT_PLACEHOLDERS = ("name", "date", "issue")
+#: ``A4``, ``letter landscape``, ``210mm 297mm``: the page sizes CSS's ``@page size`` knows
+PAGE_SIZE = re.compile(
+    r"((A[3-5]|B[45]|JIS-B[45]|letter|legal|ledger)( (portrait|landscape))?"
+    r"|(portrait|landscape)"
+    r"|\d+(\.\d+)?(mm|cm|in|pt|pc|px)( \d+(\.\d+)?(mm|cm|in|pt|pc|px))?)",
+    re.IGNORECASE,
+)
+#: an address's local part and domain, as a mail server will take it
+ADDRESS = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _one_line(value: str | None) -> str | None:
+    """A value that goes into an e-mail header: no line break or other control character."""
+    if value is not None and CONTROL.search(value):
+        raise ValueError("must be one line of text: it holds a line break or control character, "
+                         "which would break the e-mail's headers")
+    return value
+
+
+def _address(value: str) -> str:
+    """One e-mail address, bare (``a@example.com``) or with a name (``Desk <a@example.com>``)."""
+    _one_line(value)
+    found = getaddresses([value])
+    if len(found) != 1 or not ADDRESS.fullmatch(found[0][1]):
+        raise ValueError(f"expected one e-mail address such as desk@example.com or 'Desk <desk@example.com>', "
+                         f"got {value!r}")
+    return value
+
+
+def _words(value: tuple[str, ...]) -> tuple[str, ...]:
+    """Filter words: an empty one would match every article."""
+    if any(not word.strip() for word in value):
+        raise ValueError("holds an empty entry, which would match every article; remove it")
+    return value
+
+
+HeaderText = Annotated[str, AfterValidator(_one_line)]
+Address = Annotated[str, AfterValidator(_address)]
+Words = Annotated[tuple[str, ...], AfterValidator(_words)]
 
 
 class BriefingSection(_Section):
-    name: str = "Morning Briefing"
+    name: HeaderText = "Morning Briefing"
+    #: the language of the briefing's wording: English only for now
     language: str = "en"
-    #: the issue number printed on the masthead counts up from this date
+    #: the issue number printed on the masthead counts up from this date (YYYY-MM-DD)
     first_issue_date: str | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _supported_language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"the briefing's wording is written in {', '.join(LANGUAGES)} only, got {value!r}")
+        return value
+
+    @field_validator("first_issue_date", mode="before")
+    @classmethod
+    def _calendar_day(cls, value):
+        if isinstance(value, date):  # YAML reads an unquoted 2026-01-01 as a date
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        return value
 
 
 class StoreSection(_Section):
@@ -41,6 +115,13 @@ class StoreSection(_Section):
     path: Path = Path("data/briefing.sqlite3")
     #: a database URL instead of the file: postgresql+psycopg://user@host/db (docs/postgresql.md)
     url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _known_database(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"(sqlite|postgresql(\+psycopg)?)://", value):
+            raise ValueError("expected a database URL starting sqlite:// or postgresql+psycopg://")
+        return value
 
 
 class ArticlesSection(_Section):
@@ -65,7 +146,7 @@ class TemplatesSection(_Section):
 
 class OutputSection(_Section):
     folder: Path = Path("output")
-    formats: tuple[str, ...] = ("md", "html", "pdf")
+    formats: tuple[str, ...] = FORMATS
 
     @field_validator("formats")
     @classmethod
@@ -77,8 +158,16 @@ class OutputSection(_Section):
 
 
 class PdfSection(_Section):
+    #: A3-A5, B4, B5, letter, legal or ledger, optionally "landscape"; or a width and height ("210mm 297mm")
     page_size: str = "A4"
     tagged: bool = True
+
+    @field_validator("page_size")
+    @classmethod
+    def _known_size(cls, value: str) -> str:
+        if not PAGE_SIZE.fullmatch(value.strip()):
+            raise ValueError(f"expected a page size such as A4, letter, 'A5 landscape' or '210mm 297mm', got {value!r}")
+        return value.strip()
 
 
 class SmtpSection(_Section):
@@ -91,19 +180,43 @@ class SmtpSection(_Section):
     timeout: float = Field(default=30.0, gt=0)
     retries: int = Field(default=3, ge=0)
 
+    @field_validator("host")
+    @classmethod
+    def _host_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9._:\[\]-]+", value):
+            raise ValueError(f"expected a host name or address such as mail.example.com, got {value!r}")
+        return value
+
 
 class EmailSection(_Section):
     enabled: bool = False
-    sender: str = "briefing@localhost"
-    recipients: tuple[str, ...] = ()
-    subject: str = "{name} — {date}"
-    unsubscribe: str | None = None
+    sender: Address = "briefing@localhost"
+    recipients: tuple[Address, ...] = ()
+    #: may hold {name}, {date} and {issue}
+    subject: HeaderText = "{name} — {date}"
+    unsubscribe: HeaderText | None = None
     attach_pdf: bool = False
     #: e-mail a briefing that has no articles (off: it is written, not sent, and the run says so)
     send_empty: bool = False
     #: e-mail a briefing made again because its articles changed (off: the update is written, not sent)
     send_updates: bool = False
     smtp: SmtpSection = SmtpSection()
+
+    @field_validator("subject")
+    @classmethod
+    def _known_placeholders(cls, value: str) -> str:
+        try:
+            fields = [(key, spec, conversion) for _, key, spec, conversion in string.Formatter().parse(value)
+                      if key is not None]
+        except ValueError as exc:
+            raise ValueError(f"{exc} (write {{{{ and }}}} for a brace itself)") from None
+        names = [f"{{{name}}}" for name in SUBJECT_PLACEHOLDERS]
+        allowed = f"{', '.join(names[:-1])} or {names[-1]}"
+        for key, spec, conversion in fields:
+            if key not in SUBJECT_PLACEHOLDERS or spec or conversion:
+                shown = "{" + key + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                raise ValueError(f"unknown placeholder {shown}; use {allowed}")
+        return value
 
 
 class ScheduleSection(_Section):
@@ -138,8 +251,8 @@ class ScheduleSection(_Section):
         return value
 
     @property
-    def clock(self) -> time:
-        return time.fromisoformat(self.time)
+    def clock(self) -> TimeOfDay:
+        return TimeOfDay.fromisoformat(self.time)
 
 
 class PreviewSection(_Section):
@@ -157,10 +270,17 @@ class EditionFilter(_Section):
     ``query`` is a full-text query in the store's syntax.
     """
 
-    sections: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
+    sections: Words = ()
+    sources: Words = ()
+    keywords: Words = ()
     query: str | None = None
+
+    @field_validator("query")
+    @classmethod
+    def _some_query(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("is empty, which would match every article; remove it or write null")
+        return value
 
 
 def _known_zone(value: str) -> str:
@@ -204,14 +324,14 @@ class EditionSection(_Section):
 
     name: str
     #: the masthead's name (default: ``briefing.name``)
-    title: str | None = None
+    title: HeaderText | None = None
     filter: EditionFilter = EditionFilter()
     schedule: EditionSchedule = EditionSchedule()
     templates: EditionTemplates = EditionTemplates()
     #: the renderings to make (default: ``output.formats``)
     formats: tuple[str, ...] | None = None
     #: who gets it by e-mail (default: ``email.recipients``)
-    recipients: tuple[str, ...] | None = None
+    recipients: tuple[Address, ...] | None = None
 
     @field_validator("name")
     @classmethod
@@ -337,7 +457,7 @@ class Settings(_Section):
         return self.model_copy(update={"templates": templates})
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -354,7 +474,9 @@ def load_settings(path: Path | str | None = None, **overrides) -> Settings:
         return Settings(base_dir=Path.cwd().resolve(), **overrides)
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_config_yaml(path.read_text(encoding="utf-8")) or {}
+    except ConfigFileProblem as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

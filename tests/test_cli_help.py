@@ -10,7 +10,8 @@ from briefing.cli import cli
 
 
 def all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
-    for name, command in sorted(group.commands.items()):
+    for name in group.list_commands(click.Context(group)):  # imports each command's module (they load lazily)
+        command = group.get_command(click.Context(group), name)
         yield (*prefix, name), command
         if isinstance(command, click.Group):
             yield from all_commands(command, (*prefix, name))

@@ -190,7 +190,9 @@ def test_a_credential_variable_missing_from_the_environment_is_named(make_config
     settings = settings_for(make_config, free_port(), username_env="DESK_SMTP_USER", password_env="DESK_SMTP_PASSWORD")
     with pytest.raises(DeliveryError) as caught:
         send_briefing(settings, out_dir, READERS, environ={"DESK_SMTP_USER": "desk"})
-    assert str(caught.value) == "email.smtp.password_env: the environment variable DESK_SMTP_PASSWORD is not set"
+    assert str(caught.value) == (
+        "email.smtp.password_env: the environment variable DESK_SMTP_PASSWORD is not set (set it, or make "
+        "username_env and password_env null for a server that takes mail without a login)")
 
 
 def test_generation_for_email_includes_the_formats_delivery_reads(make_config):

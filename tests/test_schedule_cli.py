@@ -179,7 +179,8 @@ def test_schedule_with_email_on_and_no_smtp_login_in_the_environment_stops_at_on
     refused = subprocess.run([sys.executable, "-m", "briefing", "schedule", "--config", str(config)],
                              capture_output=True, text=True, timeout=60, env=env)
     assert (refused.returncode, refused.stderr) == (
-        1, "briefing: error: email.smtp.username_env: the environment variable DESK_SMTP_USER is not set\n")
+        1, "briefing: error: email.smtp.username_env: the environment variable DESK_SMTP_USER is not set (set it, "
+        "or make username_env and password_env null for a server that takes mail without a login)\n")
 
 
 def test_the_deploy_examples_run_commands_that_exist():

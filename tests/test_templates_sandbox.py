@@ -21,18 +21,18 @@ REPO = Path(__file__).resolve().parents[1]
 LIMIT = 1.0
 
 
-def render_user_markdown(folder: Path, template: str) -> str:
+def render_user_markdown(folder: Path, template: str, limit: float = LIMIT) -> str:
     folder.mkdir(exist_ok=True)
     (folder / "briefing.md.j2").write_text(template, encoding="utf-8")
     settings = Settings(
-        base_dir=REPO, templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=folder, time_limit=LIMIT)
+        base_dir=REPO, templates=TemplatesSection(folder=REPO / "briefing" / "templates", user_folder=folder, time_limit=limit)
     )
     return render_to_memory(sample_briefings(settings)["daily"], settings, ["md"])["md"]
 
 
-def refusal(tmp_path: Path, template: str) -> str:
+def refusal(tmp_path: Path, template: str, limit: float = LIMIT) -> str:
     with pytest.raises(TemplateError) as caught:
-        render_user_markdown(tmp_path / "mine", template)
+        render_user_markdown(tmp_path / "mine", template, limit)
     return str(caught.value).replace(str(tmp_path / "mine"), "mine")
 
 

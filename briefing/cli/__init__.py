@@ -1,6 +1,8 @@
 """The command line: a thin layer over the library.
 
-Each command group lives in its own module and attaches itself to ``cli``.
+Each command group lives in its own module and attaches itself to ``cli``
+when imported; ``cli`` imports it only when its command is run
+(``app.COMMANDS``), so start-up stays quick.
 ``main`` is the console script: it turns the library's ``BriefingError`` into
 one line on stderr and an exit code, and nothing else does.
 """
@@ -11,14 +13,6 @@ import sys
 
 import click
 
-from briefing.cli import articles as _articles  # noqa: F401
-from briefing.cli import extract as _extract  # noqa: F401
-from briefing.cli import generate as _generate  # noqa: F401
-from briefing.cli import ingest as _ingest  # noqa: F401
-from briefing.cli import preview as _preview  # noqa: F401
-from briefing.cli import schedule as _schedule  # noqa: F401
-from briefing.cli import store as _store  # noqa: F401
-from briefing.cli import templates as _templates  # noqa: F401
 from briefing.cli.app import cli
 from briefing.errors import BriefingError
 

@@ -1,22 +1,77 @@
-"""The Click group and what every command shares: ``--config`` and error reporting."""
+"""The Click group and what every command shares: ``--config`` and error reporting.
+
+Start-up is kept light: ``briefing --help`` and ``--version`` import no
+command module, and a command's module (with SQLAlchemy, WeasyPrint and the
+rest behind it) is imported only when that command is asked for. ``COMMANDS``
+names the module of each command and the first line of its help, for the
+list ``briefing --help`` prints; ``tests/test_startup.py`` keeps it in step
+with the commands themselves.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from briefing.config import Settings, load_settings
+from briefing import __version__
+from briefing.local_zone import set_local_zone
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
 
 DEFAULT_CONFIG = "config.yaml"
 
+#: command -> (the module of briefing.cli that defines it, the first paragraph of its help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "articles": ("articles", "List and show stored articles."),
+    "deliver": ("schedule", "E-mail a briefing already generated, again."),
+    "extract": ("extract", "Print the key figures and quotes of article files."),
+    "generate": ("generate", "Generate the briefing for a day (or a range) into the output folder."),
+    "ingest": ("ingest", "Take article files, folders (recursively) and feed or page URLs into the store."),
+    "preview": ("preview", "Serve the briefing on http://127.0.0.1:PORT/, reloading as you save templates."),
+    "runs": ("schedule", "List the latest runs, newest first, with their deliveries."),
+    "schedule": ("schedule", "Generate the daily briefing (each edition's) at the configured time, until stopped."),
+    "search": ("articles", "Full-text search of the stored articles, best match first."),
+    "store": ("store", "Look after the article store: its schema, and moving it to PostgreSQL."),
+    "templates": ("templates", "Start, check and look into the templates the briefing is rendered with."),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="briefing")
+
+class LazyGroup(click.Group):
+    """A group whose commands' modules are imported when a command is asked for, not before."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            importlib.import_module(f"briefing.cli.{COMMANDS[name][0]}")  # registers its commands
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, from ``COMMANDS`` for those not imported (no import for ``--help``)."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            command = self.commands.get(name)
+            if command is None and name in COMMANDS:
+                rows.append((name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit)))
+            elif command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(version=__version__, package_name="briefing")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens, step by step, to stderr.")
 def cli(verbose: bool) -> None:
     """Turn a newsroom's stored articles into a daily briefing.
@@ -40,15 +95,22 @@ def with_settings(command):
         type=click.Path(dir_okay=False, path_type=Path),
         envvar="BRIEFING_CONFIG",
         default=None,
-        help=f"Configuration file (default: ./{DEFAULT_CONFIG} when present, else built-in defaults).",
+        help=f"Configuration file (default: $BRIEFING_CONFIG, else ./{DEFAULT_CONFIG} when present, "
+             "else built-in defaults).",
     )
     @functools.wraps(command)
     def wrapper(*args, config_path: Path | None, **kwargs):
+        from briefing.config import load_settings
+
         if config_path is None and Path(DEFAULT_CONFIG).is_file():
             config_path = Path(DEFAULT_CONFIG)
-        settings: Settings = load_settings(config_path)
+        settings = load_settings(config_path)
         kwargs = {key: _resolve_day(value, settings) for key, value in kwargs.items()}
-        return command(*args, settings=settings, **kwargs)
+        before = set_local_zone(settings.zone)  # a time an article gives without a zone is in the configured one
+        try:
+            return command(*args, settings=settings, **kwargs)
+        finally:
+            set_local_zone(before)  # for the next command run in this process (the tests run many)
 
     return wrapper
 

@@ -152,7 +152,8 @@ def credentials(smtp: SmtpSection, environ: Mapping[str, str]) -> tuple[str, str
         if not name:
             raise DeliveryError(f"email.smtp.{key} is not set: give both username_env and password_env, or neither")
         if not environ.get(name):
-            raise DeliveryError(f"email.smtp.{key}: the environment variable {name} is not set")
+            raise DeliveryError(f"email.smtp.{key}: the environment variable {name} is not set (set it, or make "
+                                "username_env and password_env null for a server that takes mail without a login)")
         values.append(environ[name])
     return values[0], values[1]
 

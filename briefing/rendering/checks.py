@@ -19,8 +19,9 @@ import jinja2
 from briefing.config import Settings
 from briefing.errors import BriefingError, TemplateError
 from briefing.rendering import html_email, markdown, pdf, render_to_memory
-from briefing.rendering.environment import make_environment, render_template
+from briefing.rendering.environment import link_refusal, make_environment, render_template, template_folders
 from briefing.rendering.sample import PROBE, sample_briefings
+from briefing.rendering.watchdog import run_isolated
 
 CHECKED_FORMATS = ("md", "html", "pdf")
 #: the template of each rendering, for the escaping check
@@ -48,11 +49,18 @@ class CheckReport:
 def check_templates(settings: Settings) -> CheckReport:
     """Compile and render every template of ``settings``' folders (the user's over the defaults)."""
     environment = make_environment(settings)
-    report = CheckReport(folders=environment.loader.folders)
+    report = CheckReport(folders=template_folders(environment).folders)
     user = settings.user_templates_folder
     if user is not None and not user.is_dir():
         report.add(f"{user}: the templates folder (templates.user_folder) does not exist")
-    _compile_every_template(environment, report)
+    for folder in report.folders:
+        for refusal in filter(None, (link_refusal(path, folder) for path in _files(folder))):
+            report.add(refusal)
+    try:
+        _compile_every_template(environment, report)
+    except TemplateError as exc:  # stopped: every rendering would compile the same templates again
+        report.add(str(exc))
+        return report
     samples = sample_briefings(settings)
     for briefing in samples.values():
         for name in CHECKED_FORMATS:
@@ -67,6 +75,15 @@ def check_templates(settings: Settings) -> CheckReport:
 
 
 def _compile_every_template(environment, report: CheckReport) -> None:
+    """Compile each template, in a child process: compiling runs filters on constants (Jinja folds them)."""
+    folders = " over ".join(str(folder) for folder in template_folders(environment).folders)
+    for problem in run_isolated(lambda: _compile_problems(environment), time_limit=environment.time_limit,
+                                template=folders, doing="compiling the templates"):
+        report.add(problem)
+
+
+def _compile_problems(environment) -> list[str]:
+    problems = []
     for name in environment.loader.list_templates():
         if not name.endswith(".j2"):
             continue
@@ -74,7 +91,10 @@ def _compile_every_template(environment, report: CheckReport) -> None:
             environment.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             error = TemplateError(f"syntax error: {exc.message}", template=exc.filename or name, line=exc.lineno)
-            report.add(str(error))
+            problems.append(str(error))
+        except jinja2.exceptions.SecurityError as exc:  # a link out of the folder, listed above
+            problems.append(str(exc))
+    return problems
 
 
 def _check_escaping(environment, briefing, report: CheckReport) -> None:

@@ -5,8 +5,13 @@
   template file and line, not a silent blank.
 - Autoescaped for HTML templates (names ending ``.html`` or ``.html.j2``), so
   article text stays text. Markdown templates escape with the ``md`` filters.
-- Time-limited: a template that runs longer than ``templates.time_limit``
-  seconds (a runaway loop) is stopped with an error naming file and line.
+- Time-limited and size-capped: a template that runs longer than
+  ``templates.time_limit`` seconds (a runaway loop) is stopped with an error
+  naming file and line (``limits.py``, ``capped.py``); each rendering runs in
+  a child process killed if it overruns or takes too much memory
+  (``watchdog.py``).
+- Confined: a template file that resolves outside its folder (a symbolic
+  link to ``/etc/passwd``) is refused.
 - Two folders: the user's templates folder (``templates.user_folder``)
   overrides the default folder file by file; a user template can extend the
   default it replaces with ``{% extends "default:briefing.html.j2" %}``.
@@ -20,6 +25,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import BaseLoader, FileSystemLoader, TemplateNotFound
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.config import Settings
@@ -27,6 +33,7 @@ from briefing.errors import TemplateError
 from briefing.rendering.explain import ExplainedUndefined, describe_error
 from briefing.rendering.filters import make_filters
 from briefing.rendering.limits import LimitExceeded, LoopLimits
+from briefing.rendering.watchdog import run_isolated
 
 DEFAULT_PREFIX = "default:"
 HTML_SUFFIXES = (".html", ".html.j2", ".htm")
@@ -53,19 +60,36 @@ class TemplateFolders(BaseLoader):
 
     def get_source(self, environment, template):
         if template.startswith(DEFAULT_PREFIX):
-            return self._default.get_source(environment, template.removeprefix(DEFAULT_PREFIX))
-        if self._user is not None:
+            return self._confined(self._default, self.default_folder, environment, template.removeprefix(DEFAULT_PREFIX))
+        if self._user is not None and self.user_folder is not None:
             try:
-                return self._user.get_source(environment, template)
+                return self._confined(self._user, self.user_folder, environment, template)
             except TemplateNotFound:
                 pass
-        return self._default.get_source(environment, template)
+        return self._confined(self._default, self.default_folder, environment, template)
+
+    @staticmethod
+    def _confined(loader: FileSystemLoader, folder: Path, environment, template: str):
+        """The source of ``template`` from ``loader``, refused when its file resolves outside ``folder``."""
+        source, filename, uptodate = loader.get_source(environment, template)
+        refusal = link_refusal(Path(filename), folder)
+        if refusal:
+            raise SecurityError(refusal)
+        return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
         names = set(self._default.list_templates())
         if self._user is not None:
             names.update(self._user.list_templates())
         return sorted(names)
+
+
+def link_refusal(path: Path, folder: Path) -> str:
+    """Why ``path`` is refused when it really leads outside ``folder`` (a symbolic link out of it), else ''."""
+    target = path.resolve()
+    if target.is_relative_to(Path(folder).resolve()):
+        return ""
+    return f"{path}: refused: it leads to {target}, outside the templates folder {folder}"
 
 
 class TemplateTimeout(LimitExceeded):
@@ -100,7 +124,7 @@ class TimedSandbox(LoopLimits, SandboxedEnvironment):
 
 
 def autoescape_html(name: str | None) -> bool:
-    return bool(name) and name.removeprefix(DEFAULT_PREFIX).endswith(HTML_SUFFIXES)
+    return name is not None and name.removeprefix(DEFAULT_PREFIX).endswith(HTML_SUFFIXES)
 
 
 def make_environment(settings: Settings) -> SandboxedEnvironment:
@@ -121,12 +145,18 @@ def make_environment(settings: Settings) -> SandboxedEnvironment:
 
 
 def render_template(environment: TimedSandbox, name: str, **context) -> str:
-    """Render ``name`` or raise ``TemplateError`` naming the template file and line."""
+    """Render ``name`` in a process of its own, or raise ``TemplateError`` naming the template file and line."""
+    return run_isolated(lambda: render_here(environment, name, **context),
+                        time_limit=environment.time_limit, template=template_file(environment, name))
+
+
+def render_here(environment: TimedSandbox, name: str, **context) -> str:
+    """Render ``name`` in this process (the sandbox's own limits only)."""
     environment.deadline = time.monotonic() + environment.time_limit
     try:
         return environment.get_template(name).render(**context)
     except TemplateNotFound as exc:
-        folders = " or ".join(str(f) for f in environment.loader.folders)
+        folders = " or ".join(str(f) for f in template_folders(environment).folders)
         raise TemplateError(f"template {exc.name!r} not found in {folders}", template=name) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"syntax error: {exc.message}", template=exc.filename or name, line=exc.lineno) from None
@@ -139,8 +169,24 @@ def render_template(environment: TimedSandbox, name: str, **context) -> str:
 
 def _template_position(exc: BaseException, environment, name: str) -> tuple[str, int | None]:
     """The innermost template frame of a rendering error (Jinja rewrites tracebacks to show them)."""
-    folders = [str(folder.resolve()) for folder in environment.loader.folders]
+    folders = [str(folder.resolve()) for folder in template_folders(environment).folders]
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if any(str(Path(frame.filename).resolve()).startswith(folder) for folder in folders):
             return frame.filename, frame.lineno
-    return name, None
+    return template_file(environment, name), None
+
+
+def template_file(environment, name: str) -> str:
+    """The file ``name`` is read from (the user's folder first), or ``name`` when there is none."""
+    loader = template_folders(environment)
+    bare = name.removeprefix(DEFAULT_PREFIX)
+    folders = [loader.default_folder] if name.startswith(DEFAULT_PREFIX) else loader.folders
+    return next((str(folder / bare) for folder in folders if (folder / bare).is_file()), name)
+
+
+def template_folders(environment) -> TemplateFolders:
+    """The environment's loader: always ``TemplateFolders`` (``make_environment``)."""
+    loader = environment.loader
+    if not isinstance(loader, TemplateFolders):
+        raise TypeError(f"expected an environment of make_environment(), with TemplateFolders, not {loader!r}")
+    return loader

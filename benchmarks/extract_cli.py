@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""`briefing extract --json` as a whole process: articles per second, start-up and reading included.
+
+Writes ARTICLES article files (about 600 words each, in the plain-text export
+format of the seed: section, title, date line, lead, paragraphs) into a
+temporary folder, from paragraphs drawn at random from ../shared's corpus and
+seed (read at run time, never copied into the repo; see benchmarks/extract.py),
+then runs `briefing extract --json FOLDER` once as a user would and prints
+articles per second by the wall clock and by CPU time (steadier on a busy
+machine); then, for comparison, the extractor alone on the same articles in
+this process (CPU time of ``extract`` only). The target: at least 500
+articles/s for the whole process; on a machine where the extractor alone does
+1,100/s, the whole process should keep most of that.
+
+    python benchmarks/extract_cli.py [--articles 2000] [--seed 1] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import extract as corpus_like  # noqa: E402  (benchmarks/extract.py: the same corpus-like articles)
+
+
+def write_article_files(folder: Path, count: int, seed: int) -> int:
+    """The articles as plain-text exports in ``folder``; their words in all."""
+    words = 0
+    for number, article in enumerate(corpus_like.build_articles(count, seed)):
+        local = article.published.strftime("%d.%m.%Y %H:%M")
+        text = "\n\n".join(["English Section", article.title, f"{local}\n{article.lead}", *article.body]) + "\n"
+        (folder / f"{number:05d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def extractor_alone_seconds(folder: Path) -> float:
+    """CPU seconds ``extract`` alone takes on the articles of ``folder`` (read first, untimed)."""
+    from briefing.extraction import extract
+    from briefing.readers import read_file
+
+    articles = [article for path in sorted(folder.glob("*.txt")) for article in read_file(path)]
+    for article in articles[:50]:  # warm-up: regex caches
+        extract(article)
+    started = time.process_time()
+    for article in articles:
+        extract(article)
+    return time.process_time() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shared", type=Path, default=corpus_like.SHARED, help="the shared folder (../shared)")
+    args = parser.parse_args()
+    corpus_like.SHARED = args.shared
+    with tempfile.TemporaryDirectory(prefix="extract-cli-") as temporary:
+        folder = Path(temporary)
+        words = write_article_files(folder, args.articles, args.seed)
+        command = [str(Path(sys.executable).with_name("briefing")), "extract", "--json", str(folder)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, check=False, cwd=temporary)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        alone = extractor_alone_seconds(folder)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    if done.returncode != 0:
+        sys.exit(f"briefing extract failed ({done.returncode}): {done.stderr.decode()[:500]}")
+    result = json.loads(done.stdout)
+    count = len(result["articles"])
+    print(f"articles:   {count} files of {words / args.articles:.0f} words on average")
+    print(f"found:      {sum(len(a['figures']) for a in result['articles'])} figures, "
+          f"{sum(len(a['quotes']) for a in result['articles'])} quotes; {len(done.stdout) / 1e6:.1f} MB of JSON")
+    print(f"whole run:  {wall:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"speed:      {count / wall:.0f} articles/s by the wall clock, {count / cpu:.0f} articles/s of CPU time")
+    print(f"reference:  the extractor alone does {count / alone:.0f} articles/s of CPU time on these articles; "
+          f"the whole process keeps {alone / cpu:.0%} of that")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

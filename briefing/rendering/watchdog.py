@@ -1,0 +1,160 @@
+"""Each rendering in a process of its own, stopped from outside at its time limit.
+
+The sandbox's own checks (``limits.py``, ``capped.py``) stop a template at its
+line, but only when it reaches a check: one slow builtin step (``wordwrap``
+of a long word, a regular expression) cannot be interrupted from inside.
+So ``run_isolated`` forks: the child renders, with its address space capped
+at ``MEMORY_CEILING`` bytes above what it started with, and sends back the
+text (or the error) through a pipe; the parent waits at most the time limit
+plus ``GRACE`` seconds, then kills it. The parent's threads go on meanwhile
+(the preview answers ``/version`` while a runaway template is stopped), and
+nothing is left running. Where ``fork`` is missing it renders in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import resource
+import selectors
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from briefing.errors import BriefingError, TemplateError
+
+#: how much more memory (address space) a rendering may take than its process held when it started
+MEMORY_CEILING = 1024 * 1024 * 1024
+#: seconds after the time limit before a rendering that did not stop itself is killed
+GRACE = 1.0
+#: the most a child may send back (the rendering is capped far below this)
+MAX_REPLY = 256 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ChildUsage:
+    """What the last isolated rendering of this process cost: for tests and benchmarks."""
+
+    seconds: float = 0.0
+    peak_rss_bytes: int = 0
+    killed: bool = False
+    pid: int = 0
+
+
+#: the last isolated rendering's cost (the preview and tests read it; nothing depends on it)
+last_usage = ChildUsage()
+
+
+def run_isolated(work: Callable[[], T], *, time_limit: float, template: str, doing: str = "rendering") -> T:
+    """``work()`` in a forked child: its result, or the ``BriefingError`` it raised, raised here.
+
+    ``TemplateError`` naming ``template`` when it runs past ``time_limit`` +
+    ``GRACE`` seconds, runs out of memory, or dies.
+    """
+    if not hasattr(os, "fork"):
+        return work()
+    global last_usage
+    started = time.monotonic()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _child(work, write_end)
+    os.close(write_end)
+    reply = None
+    try:
+        reply = _read_reply(read_end, deadline=time.monotonic() + time_limit + GRACE)
+    finally:
+        os.close(read_end)
+        peak = _reap(pid, kill=reply is None)
+        last_usage = ChildUsage(time.monotonic() - started, peak, reply is None, pid)
+    if reply is None:
+        raise TemplateError(f"{doing} took longer than {time_limit:g} s and was stopped (an endless loop?)",
+                            template=template)
+    return _outcome(reply, template)
+
+
+def _child(work: Callable[[], object], write_end: int) -> None:
+    status = 0
+    try:
+        # The parent decides when a rendering stops: a SIGTERM to the whole group (systemd's stop, which
+        # lets a run finish) or a Ctrl-C must not kill it half-way; the parent kills it when it gives up.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _limit_memory(MEMORY_CEILING)
+        try:
+            outcome: tuple = ("ok", work())
+        except BriefingError as exc:
+            outcome = ("error", type(exc), str(exc), dict(vars(exc)))
+        except MemoryError:
+            outcome = ("memory",)
+        data = pickle.dumps(outcome)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_end, view):]
+    except BaseException:  # noqa: BLE001 (the parent reports a child that sent nothing)
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _limit_memory(ceiling: int) -> None:
+    """Cap the address space at what this process maps now plus ``ceiling``."""
+    with open("/proc/self/statm") as statm:
+        mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = mapped + ceiling
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _read_reply(read_end: int, deadline: float) -> bytes | None:
+    """Everything the child writes until it closes the pipe; None when the deadline passes first."""
+    chunks: list[bytes] = []
+    size = 0
+    with selectors.DefaultSelector() as selector:
+        selector.register(read_end, selectors.EVENT_READ)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(left):
+                return None
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_REPLY:
+                return b""
+            chunks.append(chunk)
+
+
+def _reap(pid: int, *, kill: bool) -> int:
+    """Wait for the child (killing it first if asked), so no zombie is left; its peak RSS in bytes.
+
+    A child that closed the pipe is exiting (only its exit closes it), so the wait is short.
+    """
+    if kill:
+        os.kill(pid, signal.SIGKILL)
+    _pid, _status, usage = os.wait4(pid, 0)
+    return usage.ru_maxrss * 1024
+
+
+def _outcome(reply: bytes, template: str):
+    if not reply:
+        raise TemplateError(f"the rendering stopped without a result (it used more than "
+                            f"{MEMORY_CEILING // 2**20:,} MB of memory, or crashed)", template=template)
+    outcome = pickle.loads(reply)  # noqa: S301 (our own child wrote it)
+    if outcome[0] == "ok":
+        return outcome[1]
+    if outcome[0] == "memory":
+        raise TemplateError(f"the rendering needed more than {MEMORY_CEILING // 2**20:,} MB of memory and was stopped",
+                            template=template)
+    _kind, kind, message, state = outcome
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    raise error
