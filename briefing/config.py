@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from briefing.errors import ConfigError
 
-FORMATS = ("md", "html", "pdf", "eml")
+FORMATS = ("md", "html", "pdf", "eml", "txt", "json")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

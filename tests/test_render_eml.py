@@ -75,19 +75,19 @@ def test_the_pdf_rides_along_when_asked():
 
 
 def test_no_recipients_is_undisclosed(message):
-    message = build_message(day_briefing(), settings(), markdown_text="text", html_text="<p>html</p>")
+    message = build_message(day_briefing(), settings(), plain_text="text", html_text="<p>html</p>")
     assert message["To"] == "undisclosed-recipients:;"
 
 
 def test_a_bad_sender_is_a_clear_error():
     config = settings(email=EmailSection(sender="not an address <<"))
     with pytest.raises(RenderError) as caught:
-        build_message(day_briefing(config), config, markdown_text="t", html_text="h")
+        build_message(day_briefing(config), config, plain_text="t", html_text="h")
     assert str(caught.value) == "email.sender: 'not an address <<' is not a valid e-mail address"
 
 
 def test_a_bad_recipient_is_a_clear_error():
     config = settings(email=EmailSection(recipients=("editor@newsroom.example", "desk")))
     with pytest.raises(RenderError) as caught:
-        build_message(day_briefing(config), config, markdown_text="t", html_text="h")
+        build_message(day_briefing(config), config, plain_text="t", html_text="h")
     assert str(caught.value) == "email.recipients: 'desk' is not a valid e-mail address"
