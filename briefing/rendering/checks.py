@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import jinja2
 
 from briefing.config import Settings
 from briefing.errors import BriefingError, TemplateError
 from briefing.rendering import html_email, markdown, pdf, render_to_memory
-from briefing.rendering.environment import make_environment, render_template
+from briefing.rendering.environment import TemplateFolders, make_environment, render_template
 from briefing.rendering.sample import PROBE, sample_briefings
 
 CHECKED_FORMATS = ("md", "txt", "html", "pdf")
@@ -49,7 +50,7 @@ class CheckReport:
 def check_templates(settings: Settings) -> CheckReport:
     """Compile and render every template of ``settings``' folders (the user's over the defaults)."""
     environment = make_environment(settings)
-    report = CheckReport(folders=environment.loader.folders)
+    report = CheckReport(folders=cast(TemplateFolders, environment.loader).folders)
     user = settings.user_templates_folder
     if user is not None and not user.is_dir():
         report.add(f"{user}: the templates folder (templates.user_folder) does not exist")
