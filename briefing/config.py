@@ -29,7 +29,7 @@ from pydantic_core import ErrorDetails
 from briefing.configfile import ConfigFileProblem, read_config_yaml
 from briefing.errors import ConfigError
 
-FORMATS = ("md", "html", "pdf", "eml")
+FORMATS = ("md", "html", "pdf", "eml", "txt", "json")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: a time of day (``time`` is also a field's name inside the schedule sections)
 TimeOfDay = time

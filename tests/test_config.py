@@ -53,7 +53,7 @@ def test_an_unknown_format_is_refused(tmp_path):
     path = write(tmp_path, "output:\n  formats: [md, docx]\n")
     with pytest.raises(ConfigError) as error:
         load_settings(path)
-    assert str(error.value) == f"{path}: key 'output.formats': unknown format 'docx', expected some of md, html, pdf, eml"
+    assert str(error.value) == f"{path}: key 'output.formats': unknown format 'docx', expected some of md, html, pdf, eml, txt, json"
 
 
 def test_an_unknown_time_zone_is_refused(tmp_path):

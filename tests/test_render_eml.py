@@ -75,7 +75,7 @@ def test_the_pdf_rides_along_when_asked():
 
 
 def test_no_recipients_is_undisclosed(message):
-    message = build_message(day_briefing(), settings(), markdown_text="text", html_text="<p>html</p>")
+    message = build_message(day_briefing(), settings(), plain_text="text", html_text="<p>html</p>")
     assert message["To"] == "undisclosed-recipients:;"
 
 

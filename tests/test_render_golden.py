@@ -29,10 +29,11 @@ def pdf_text(data: bytes) -> str:
 
 
 def renderings() -> dict[str, str]:
-    day = render_to_memory(day_briefing(), settings(), ["md", "html", "pdf"])
+    day = render_to_memory(day_briefing(), settings(), ["md", "txt", "html", "pdf"])
     week = render_to_memory(week_briefing(), settings(), ["md"])
     return {
         "fictional-day.md": day["md"],
+        "fictional-day.txt": day["txt"],
         "fictional-day.html": day["html"],
         "fictional-day.pdf.txt": pdf_text(day["pdf"]),
         "fictional-week.md": week["md"],
@@ -49,7 +50,7 @@ def rendered() -> dict[str, str]:
     return outputs
 
 
-@pytest.mark.parametrize("name", ["fictional-day.md", "fictional-day.html", "fictional-day.pdf.txt", "fictional-week.md"])
+@pytest.mark.parametrize("name", ["fictional-day.md", "fictional-day.txt", "fictional-day.html", "fictional-day.pdf.txt", "fictional-week.md"])
 def test_rendering_matches_its_golden_file(rendered, name):
     golden = GOLDEN / name
     assert golden.is_file(), f"{golden} is missing; run scripts/regen-golden"

@@ -31,7 +31,7 @@ def test_the_default_templates_pass(capsys, make_config):
     code, lines = check(capsys, make_config)
     assert code == 0
     assert lines == [
-        f"All templates render: 9 renderings (md, html, pdf of a day, a digest and an empty day) from {DEFAULTS}."
+        f"All templates render: 12 renderings (md, txt, html, pdf of a day, a digest and an empty day) from {DEFAULTS}."
     ]
 
 
@@ -91,7 +91,7 @@ def test_a_copy_of_the_defaults_passes(tmp_path, capsys, make_config):
     code, lines = check(capsys, make_config, str(mine))
     assert code == 0
     assert lines[-1] == (
-        f"All templates render: 9 renderings (md, html, pdf of a day, a digest and an empty day) from {mine} over "
+        f"All templates render: 12 renderings (md, txt, html, pdf of a day, a digest and an empty day) from {mine} over "
         f"{DEFAULTS}."
     )
 

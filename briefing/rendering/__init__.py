@@ -1,12 +1,13 @@
-"""Rendering: the ``Briefing`` as Markdown, HTML e-mail, PDF and ``.eml``.
+"""Rendering: the ``Briefing`` as Markdown, HTML e-mail, PDF, ``.eml``, plain text and JSON.
 
     from briefing.rendering import render_formats, write_archive_index, build_message
 
 Each format is a function registered in ``registry.RENDERINGS`` by its module
-(``markdown``, ``html_email``, ``pdf``, ``eml``); the templates they fill are
-in the templates folder (``briefing.md.j2``, ``briefing.html.j2``,
-``briefing.pdf.html.j2``), read through the sandboxed environment of
-``environment.py``.
+(``markdown``, ``html_email``, ``pdf``, ``eml``, ``plain_text``, ``json_model``);
+the templates they fill are in the templates folder (``briefing.md.j2``,
+``briefing.html.j2``, ``briefing.pdf.html.j2``, ``briefing.txt.j2``), read
+through the sandboxed environment of ``environment.py``. The JSON is the
+model itself, with no template.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from briefing.composition import Briefing
 from briefing.config import FORMATS, Settings
 from briefing.errors import RenderError
 from briefing.fileio import write_atomic
-from briefing.rendering import eml, html_email, markdown, pdf  # noqa: F401  (they register their formats)
+from briefing.rendering import eml, html_email, json_model, markdown, pdf, plain_text  # noqa: F401  (they register their formats)
 from briefing.rendering.archive import write_archive_index
 from briefing.rendering.eml import build_message
 from briefing.rendering.environment import make_environment, render_template

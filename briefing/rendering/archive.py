@@ -20,7 +20,8 @@ from briefing.fileio import write_atomic
 
 FOLDER_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?")
 #: the renderings an index links to, in the order it shows them
-RENDERING_FILES = (("HTML", "briefing.html"), ("PDF", "briefing.pdf"), ("Markdown", "briefing.md"), ("e-mail", "briefing.eml"))
+RENDERING_FILES = (("HTML", "briefing.html"), ("PDF", "briefing.pdf"), ("Markdown", "briefing.md"), ("e-mail", "briefing.eml"),
+                   ("text", "briefing.txt"), ("JSON", "briefing.json"))
 
 
 @dataclass(frozen=True)

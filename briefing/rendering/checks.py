@@ -2,7 +2,7 @@
 
 ``check_templates`` compiles every template of the folders (a syntax error in
 a file nothing renders yet is still found), then renders the Markdown, the
-e-mail and the PDF of three sample briefings (a day, a digest, an empty day;
+plain text, the e-mail and the PDF of three sample briefings (a day, a digest, an empty day;
 ``sample.py``), so each branch of a template runs. Every problem is kept, as
 ``file:line: message``, not just the first. It also checks that article text
 comes out escaped: a sample headline carries markup, which must never reach
@@ -23,8 +23,9 @@ from briefing.rendering.environment import link_refusal, make_environment, rende
 from briefing.rendering.sample import PROBE, sample_briefings
 from briefing.rendering.watchdog import run_isolated
 
-CHECKED_FORMATS = ("md", "html", "pdf")
-#: the template of each rendering, for the escaping check
+CHECKED_FORMATS = ("md", "txt", "html", "pdf")
+#: the template of each rendering whose output is markup, for the escaping check (plain text shows
+#: article text as it is, which is right there)
 TEMPLATES = {"md": markdown.TEMPLATE, "html": html_email.TEMPLATE, "pdf": pdf.TEMPLATE}
 
 

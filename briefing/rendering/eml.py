@@ -1,7 +1,7 @@
 """The e-mail message: ``briefing.eml``, and ``build_message`` for SMTP delivery.
 
-multipart/alternative with the plain text (the Markdown, which reads as
-text) first and the HTML last, as mail clients expect: they show the last
+multipart/alternative with the plain text (``briefing.txt.j2``, written
+for reading as text) first and the HTML last, as mail clients expect: they show the last
 part they can. With ``email.attach_pdf`` the PDF rides along, and the
 alternative is wrapped in multipart/mixed.
 """
@@ -24,12 +24,12 @@ UNDISCLOSED = "undisclosed-recipients:;"
 
 @register("eml", "briefing.eml")
 def render_eml(job: RenderJob) -> bytes:
-    pdf = job.output("pdf") if job.settings.email.attach_pdf else None
+    pdf = job.data("pdf") if job.settings.email.attach_pdf else None
     message = build_message(
         job.briefing,
         job.settings,
-        markdown_text=job.output("md"),
-        html_text=job.output("html"),
+        plain_text=job.text("txt"),
+        html_text=job.text("html"),
         pdf_bytes=pdf,
     )
     return message.as_bytes(policy=SMTP)
@@ -39,7 +39,7 @@ def build_message(
     briefing: Briefing,
     settings: Settings,
     *,
-    markdown_text: str,
+    plain_text: str,
     html_text: str,
     pdf_bytes: bytes | None = None,
 ) -> EmailMessage:
@@ -59,7 +59,7 @@ def build_message(
     message["Content-Language"] = briefing.masthead.language
     if email.unsubscribe:
         _add_unsubscribe(message, email.unsubscribe)
-    message.set_content(markdown_text, subtype="plain", cte="quoted-printable")
+    message.set_content(plain_text, subtype="plain", cte="quoted-printable")
     message.add_alternative(html_text, subtype="html", cte="quoted-printable")
     if pdf_bytes is not None:
         filename = f"{briefing.masthead.first_day.isoformat()}-briefing.pdf"

@@ -127,7 +127,7 @@ def autoescape_html(name: str | None) -> bool:
     return name is not None and name.removeprefix(DEFAULT_PREFIX).endswith(HTML_SUFFIXES)
 
 
-def make_environment(settings: Settings) -> SandboxedEnvironment:
+def make_environment(settings: Settings) -> TimedSandbox:
     """The sandboxed environment for ``settings``' template folders and zone."""
     loader = TemplateFolders(settings.templates_folder, settings.user_templates_folder)
     environment = TimedSandbox(

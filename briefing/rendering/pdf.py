@@ -28,7 +28,7 @@ def render_pdf(job: RenderJob) -> bytes:
     html = render_template(job.environment, TEMPLATE, briefing=job.briefing)
     return html_to_pdf(
         html,
-        job.environment.loader.folders,
+        job.template_folders,
         page_size=job.settings.pdf.page_size,
         tagged=job.settings.pdf.tagged,
     )

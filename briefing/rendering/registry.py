@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from jinja2.sandbox import SandboxedEnvironment
+from pathlib import Path
+from typing import cast
 
 from briefing.composition import Briefing
 from briefing.config import Settings
+from briefing.rendering.environment import TemplateFolders, TimedSandbox
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,29 @@ class RenderJob:
 
     briefing: Briefing
     settings: Settings
-    environment: SandboxedEnvironment
+    environment: TimedSandbox
     done: dict[str, bytes | str] = field(default_factory=dict)
 
     def output(self, format_name: str) -> bytes | str:
         if format_name not in self.done:
             self.done[format_name] = RENDERINGS[format_name].render(self)
         return self.done[format_name]
+
+    def text(self, format_name: str) -> str:
+        """A rendering that is text (Markdown, HTML, plain text)."""
+        output = self.output(format_name)
+        if not isinstance(output, str):
+            raise TypeError(f"the {format_name} rendering is bytes, not text")
+        return output
+
+    def data(self, format_name: str) -> bytes:
+        """A rendering that is bytes (the PDF)."""
+        output = self.output(format_name)
+        if not isinstance(output, bytes):
+            raise TypeError(f"the {format_name} rendering is text, not bytes")
+        return output
+
+    @property
+    def template_folders(self) -> list[Path]:
+        """The folders templates are read from, the user's first (the PDF may read files of these only)."""
+        return cast(TemplateFolders, self.environment.loader).folders
