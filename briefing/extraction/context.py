@@ -97,6 +97,8 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
             currency, used = CURRENCY_SYMBOLS.get(last, last), 1
     if not sign and len(tokens) > used and tokens[-1 - used].lower() in ("minus", "plus"):
         sign, used = ("-" if tokens[-1 - used].lower() == "minus" else "+"), used + 1
+        if len(tokens) > used + 1 and tokens[-1 - used].lower() == "or":  # `plus or minus 3.1`: a margin
+            sign, used = "", used + 2
     rest = tokens[:len(tokens) - used] if used else tokens
     qualifier, written, word_before = _qualifier(rest)
     if qualifier:

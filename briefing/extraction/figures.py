@@ -46,6 +46,7 @@ _COMPARED_BEFORE_RE = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|against|versus|than)\s+\Z", re.IGNORECASE)
 # `9,000 signed online and 400 on paper`: a bare number coordinated with a figure counts the same.
 _COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|or|but|while|whereas)\s+\Z", re.IGNORECASE)
+_OF_THE_BEFORE_RE = re.compile(r"\b[Oo]f\s+(?:the|its|their|those|these|our)\s+\Z")
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]")
 _SENTENCE_GAP = 150  # the most text between a figure and a number compared with it
 # `a crowd of 41,200`: collective nouns whose number counts people.
@@ -214,15 +215,19 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
     out = list(candidates)
     for i in range(1, len(out)):
         loose, prior = out[i], out[i - 1]
-        if loose.unit or prior.segment != loose.segment or prior.kind not in ("count", "measure"):
+        if loose.unit or prior.segment != loose.segment or prior.kind == "compound":
             continue
-        gap = segments[loose.segment][prior.end:loose.start]
+        text = segments[loose.segment]
+        gap = text[prior.end:loose.start]
         if len(gap) > _SENTENCE_GAP or _SENTENCE_BREAK_RE.search(gap):
             continue
-        compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or _COORDINATED_BEFORE_RE.search(gap))
+        counted = prior.kind in ("count", "measure")
+        compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or counted and _COORDINATED_BEFORE_RE.search(gap))
                     or _COMPARED_BEFORE_RE.search(gap))
-        same_scale = len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
-        if compared or same_scale:
+        same_scale = counted and len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
+        part_of = counted and gap.strip() == "," and _OF_THE_BEFORE_RE.search(text, max(0, prior.start - 12),
+                                                                              prior.start)
+        if compared or same_scale or part_of:  # part_of: `Of the 500 workers, 120 will lose their jobs`
             out[i] = replace(loose, unit=prior.unit, kind=prior.kind, text=loose.text)
     return out
 

@@ -41,6 +41,7 @@ _WORD_RE = re.compile(r"[A-Za-z&][A-Za-z&0-9]*")
 _NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _LEVEL_PREPOSITIONS = frozenset(("to", "at"))
 _PASSIVE = frozenset(("were", "was", "are", "is", "been"))
+_PERFECT = frozenset(("have", "has", "had"))
 
 _AGE_BEFORE_RE = re.compile(
     r"\b(?:ag(?:ed|es?)|age\s+of|younger\s+than|older\s+than"
@@ -87,6 +88,9 @@ def implied_unit(text: str, first: int, end: int) -> str:
         return "people"  # `9,000 signed`, `41,200 watched`
     if verb in _PASSIVE and then in PEOPLE_OBJECT_VERBS:
         return "people"  # `12 were injured`
+    if verb in _PERFECT and then == "been":
+        third = _NEXT_WORDS_RE.match(text, following.end())
+        return "people" if third is not None and third.group(1) in PEOPLE_OBJECT_VERBS else ""  # `41 have been rescued`
     return ""
 
 

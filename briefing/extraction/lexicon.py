@@ -182,7 +182,7 @@ NOMINAL_ADJECTIVES = _words("dead injured wounded missing homeless unemployed di
 PEOPLE_OBJECT_VERBS = _words(
     """killed kills kill killing injured injures injuring wounded wounding hurt hurting rescued rescuing
     evacuated evacuating arrested arresting detained detaining displaced hospitalised hospitalized infected
-    employs employed employing hired hiring sickened stranded trapped""")
+    employ employs employed employing hired hiring sickened stranded trapped drew attracted""")
 # Past tenses that are not -ed whose subject is people: `9,000 signed ...` (-ed verbs count too).
 PEOPLE_SUBJECT_VERBS = _words(
     """said fled died went ran came stood sat fought spoke wrote told chose gave saw thought felt became
