@@ -17,6 +17,7 @@ from briefing.language.vocabulary import (
     MONTHS,
     PERCENTAGE_POINTS,
     TITLE_ABBREVIATIONS,
+    UNITS_BEFORE,
     WEEKDAYS,
 )
 from briefing.language.vocabulary import PERCENT_UNITS as VOCABULARY_PERCENT_UNITS
@@ -106,6 +107,8 @@ def figure_amount(figure: Figure) -> str:
         number = f"{number}%" if unit.lower() != "percentage points" else f"{number} percentage points"
     elif unit in MEASURE_UNITS or unit.upper() in CURRENCY_CODES:
         number = f"{number} {unit}"
+    elif unit in UNITS_BEFORE:
+        number = f"{unit} {number}"  # `magnitude 6.8`
     return f"{figure.qualifier} {number}".strip()
 
 
@@ -117,6 +120,7 @@ def unit_reads_with_number(unit: str) -> bool:
         or unit.lower() in PERCENT_UNITS
         or unit in MEASURE_UNITS
         or unit.upper() in CURRENCY_CODES
+        or unit in UNITS_BEFORE
     )
 
 
