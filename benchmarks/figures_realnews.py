@@ -33,6 +33,7 @@ from briefing.extraction.numbers import find_numbers  # noqa: E402
 from briefing.extraction.text import hide_abbreviation_stops, sentence_starts  # noqa: E402
 from briefing.models import Article  # noqa: E402
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 PUBLISHED = datetime(2026, 2, 3, tzinfo=UTC)
 _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
                          r"million|billion|twenty|thirty|forty|fifty)\b", re.IGNORECASE)
@@ -55,6 +56,8 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="a folder of .txt articles (e.g. PolNeAR data/train/text)")
     parser.add_argument("--sample", type=int, default=0, help="sentences to print for reading by hand")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--left-only", action="store_true",
+                        help="sample only sentences with a number left out that is not a year")
     args = parser.parse_args()
     chosen = sentences(args.folder)
     numbers = figures = 0
@@ -71,6 +74,8 @@ def main() -> None:
         rows.append((sentence, found, left))
     print(f"sentences with a number: {len(chosen)}; numbers seen: {numbers}; figures kept: {figures}")
     print("most common units:", ", ".join(f"{u} {c}" for u, c in units.most_common(15)))
+    if args.left_only:
+        rows = [row for row in rows if any(not _YEAR.fullmatch(text) for text in row[2])]
     for sentence, found, left in random.Random(args.seed).sample(rows, min(args.sample, len(rows))):
         print("\n" + sentence)
         for f in found:

@@ -33,6 +33,8 @@ from tests.fixtures.extraction import article, figures_of
         # a part of a counted whole counts the same
         ("41 of the 60 passengers survived.", [(41, "passengers", ""), (60, "passengers", "")]),
         ("Of the 500 workers, 120 will lose their jobs.", [(500, "workers", ""), (120, "workers", "")]),
+        ("The party won 49 out of the 54 seats.", [(49, "seats", ""), (54, "seats", "")]),
+        ("She has won 13 of the past 19 contests.", [(13, "contests", ""), (19, "contests", "")]),
         # people described by an adjective, or by a proper plural noun
         ("The blast left 6 dead and 40 missing.", [(6, "dead", ""), (40, "missing", "")]),
         ("The scheme helped 18,000 Virginians.", [(18_000, "Virginians", "")]),
@@ -97,6 +99,8 @@ def test_market_levels_moves_and_rates(text, expected):
         ("The drone strike killed one civilian.", [(1, "civilian", "")]),
         ("One person was injured in the crash.", [(1, "person", "")]),
         ("Rescuers found only one survivor.", [(1, "survivor", "")]),
+        ("If there is more than one child, the grant doubles.", [(1, "child", "more than")]),
+        ("Gains held for one to two years are taxed less.", [(1, "years", ""), (2, "years", "")]),
     ],
 )
 def test_spelled_out_amounts_spans_and_one_that_counts(text, expected):
@@ -145,6 +149,16 @@ def test_ages_are_not_figures(text):
 )
 def test_numbers_inside_terms_and_scores_are_not_figures(text):
     assert figures_of(text) == []
+
+
+def test_a_hyphenated_adjective_does_not_end_the_counted_noun_phrase():
+    assert figures_of("Nearly 1,500 coal- and gas-fired power plants will close.") == [
+        (1500, "coal- and gas-fired power plants", "nearly")]
+    assert figures_of("It sent four rotating battalion-sized units.") == [(4, "rotating battalion-sized units", "")]
+
+
+def test_three_out_of_ten_is_a_ratio():
+    assert figures_of("Three out of 10 voters agreed.") == [(10, "voters", "")]
 
 
 def test_a_count_next_to_an_age_or_a_score_still_counts():

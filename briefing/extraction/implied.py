@@ -34,6 +34,7 @@ from briefing.extraction.lexicon import (
     SCORE_VERBS,
     SCORE_WORDS,
 )
+from briefing.extraction.numbers import ONES
 
 _WINDOW = 60  # how far back in its clause a toll or an index may stand
 _CLAUSE_BREAK_RE = re.compile(r"[.;!?]\s|, (?:while|but|and)\b")
@@ -42,6 +43,9 @@ _NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _LEVEL_PREPOSITIONS = frozenset(("to", "at"))
 _PASSIVE = frozenset(("were", "was", "are", "is", "been"))
 _PERFECT = frozenset(("have", "has", "had"))
+# Before `one`, words that bound a count: `at least one child`, `more than one`, `only one survivor`.
+_BOUNDS = frozenset(("than", "least", "only", "just", "exactly", "nearly", "almost"))
+_SMALL_NUMBERS = frozenset(ONES) - {"one"}
 
 _AGE_BEFORE_RE = re.compile(
     r"\b(?:ag(?:ed|es?)|age\s+of|younger\s+than|older\s+than"
@@ -137,11 +141,13 @@ def one_counts(text: str, start: int, end: int) -> bool:
     if following is None:
         return False
     noun, then = following.group(1), following.group(2) or ""
-    if not noun.islower() or noun in ONE_IDIOM_NOUNS or noun in NP_STOP:
-        return False
     before = _word_before(text, start)
     if before in ONE_IDIOM_BEFORE:
         return False
-    if before in PEOPLE_OBJECT_VERBS or len(before) > 4 and before.endswith("ed") or before in ("only", "just"):
+    if noun in ("to", "or") and then in _SMALL_NUMBERS:
+        return True  # `for one to two years`
+    if not noun.islower() or noun in ONE_IDIOM_NOUNS or noun in NP_STOP:
+        return False
+    if before in PEOPLE_OBJECT_VERBS or len(before) > 4 and before.endswith("ed") or before in _BOUNDS:
         return True
     return then in _PASSIVE and not before  # `One person was injured`

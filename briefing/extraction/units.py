@@ -57,8 +57,10 @@ _FIXED_UNIT_RE = re.compile(
     rf"|(?P<code>{trie_pattern(sorted(CURRENCY_CODES))})\b"
     r"|(?P<symbol>" + trie_pattern(UNIT_SYMBOLS) + r")(?![\w/²³]))")
 _COMPOUND_RE = re.compile(r"-(?P<word>[a-z]+)(?P<more>(?:-[a-z]+)*)")
+# `four of the hospitals`, `nine of its 31 wagons`, `13 of the past 19 contests`, `49 out of the 54 seats`
 _OF_THE_RE = re.compile(
-    r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+|(?=\d))", re.IGNORECASE)
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+"
+    r"(?:(?:past|last|first|next|other|remaining)\s+)?|(?<=of\s)(?=\d))", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _IRREGULAR_ENDINGS = ("children", "people", "women", "men")
 _NOT_PLURAL_MEN = frozenset(("specimen", "abdomen", "regimen", "omen", "amen"))
@@ -103,8 +105,10 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
     phrase = counted_noun(text, pos, many)
     if phrase is NOT_COUNTED:
         return NOT_A_FIGURE
-    if phrase is None and text.startswith(" of ", pos):
+    if phrase is None and (text.startswith(" of ", pos) or text.startswith(" out of ", pos)):
         of_the = _OF_THE_RE.match(text, pos)
+        if of_the and of_the.group().lstrip().startswith("out") and of_the.group().rstrip().endswith("of"):
+            of_the = None  # `3 out of 10 voters`: a ratio
         if of_the:  # `four of the hospitals`, `nine of its 31 wagons`
             after = of_the.end()
             number = match_number(text, after)
@@ -247,8 +251,8 @@ def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | No
             break
         if lower in WEEKDAYS or lower.endswith(("'s", "’s")):
             break
-        if phrase and word.islower() and lower.endswith(("ed", "ing")):
-            break
+        if phrase and word.islower() and lower.endswith(("ed", "ing")) and "-" not in word:
+            break  # a verb; but `gas-fired`, `battalion-sized` describe the noun to come
         phrase.append((word, end))
         plural = is_plural(word)
         counts_many = counts_many or plural
