@@ -158,7 +158,7 @@ def test_a_hyphenated_adjective_does_not_end_the_counted_noun_phrase():
 
 
 def test_three_out_of_ten_is_a_ratio():
-    assert figures_of("Three out of 10 voters agreed.") == [(10, "voters", "")]
+    assert figures_of("Three out of 10 voters agreed, as did 9 in 10 farmers.") == []
 
 
 def test_a_count_next_to_an_age_or_a_score_still_counts():
@@ -183,3 +183,34 @@ def test_an_implied_figure_keeps_its_words_and_its_sentence():
     assert [(f.text, f.sentence) for f in found] == [
         ("at least 212", "The quake killed at least 212 and injured 1,400, officials said."),
         ("1,400", "The quake killed at least 212 and injured 1,400, officials said.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It takes 2,383 to win.", [(2383, "", "")]),
+        ("Sanders will win at least 73.", [(73, "", "at least")]),
+        ("More than 2 million have already voted by post.", [(2_000_000, "people", "more than")]),
+        ("Immigration would be capped at around 16,000 a year.", [(16_000, "", "about")]),
+    ],
+)
+def test_a_count_whose_noun_is_left_unsaid_is_kept_where_it_is_plainly_an_amount(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 9 in 10 voters are unhappy.",
+        "More than six in 10 said they would stay home.",
+        "The plan won 14 and lost 3.",
+        "Version 2.1 is out.",
+    ],
+)
+def test_ratios_and_small_unqualified_numbers_with_no_noun_are_not_kept(text):
+    assert figures_of(text) == []
+
+
+def test_an_index_level_far_after_its_index_is_still_in_points():
+    assert figures_of("The Dow Jones industrial average closed down 24.11 points, or 0.1 percent, to close at "
+                      "18,432.24.") == [(24.11, "points", ""), (0.1, "percent", ""), (18_432.24, "points", "")]

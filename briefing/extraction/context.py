@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import COMMON_CAPS, IDENTIFIER_WORDS, QUALIFIERS
+from briefing.extraction.numbers import ONES
 from briefing.language.vocabulary import CURRENCY_CODES, CURRENCY_SYMBOLS, MONTH_NAMES, UNITS_BEFORE
 from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
 
@@ -165,7 +166,7 @@ def _is_ratio(tokens: list[str]) -> bool:
         count = tokens[-3].lower()
     else:
         return False
-    return count == "one" or count.isdigit()
+    return count.isdigit() or count in ONES  # `one in five`, `six in 10`, `9 in 10`
 
 
 def _is_label(tokens: list[str], title_case: bool) -> bool:

@@ -56,6 +56,7 @@ _BETWEEN_TAIL_RE = re.compile(r"\bbetween\s+\S+\s+and\s+\Z", re.IGNORECASE)
 _RANGE_START_RE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(
     r"\b[Aa]n?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b")
+_RATIO_BASE_RE = re.compile(r"(?:\d+|ten|five|four|three|two|twenty|a\s+hundred)\b", re.IGNORECASE)
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
@@ -122,6 +123,8 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
         return None
     first = before.start
     if unit is None:
+        if _is_ratio_after(text, end):
+            return None
         unit, first = _unit_left_out(text, first, end, before.unit_before)
     qualifier = before.qualifier
     if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
@@ -144,6 +147,11 @@ def _unit_left_out(text: str, first: int, end: int, unit_before: str) -> tuple[U
     if collective:
         return UnitMatch("people", end, "count"), collective.start()
     return UnitMatch(implied_unit(text, first, end), end, "count"), first
+
+
+def _is_ratio_after(text: str, end: int) -> bool:
+    """`9 in 10 voters`, `six in 10 said`: the first number of a ratio (the second is a ratio's base)."""
+    return text.startswith(" in ", end) and _RATIO_BASE_RE.match(text, end + 4) is not None
 
 
 def _is_year(digits: str, unit: UnitMatch | None, qualifier: str, word_before: str) -> bool:
@@ -246,13 +254,15 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             else:
                 seen.append(unit)
             kept[value, unit] = candidate
-    for loose in (c for c in candidates if not c.unit and c.scaled):
+    for loose in (c for c in candidates if not c.unit and (c.scaled or c.qualifier)):
         value = round(loose.value, 3)
         if value in units_by_value:  # `users pass 700k` ... `700,000 registered users`
             key = (value, units_by_value[value][0])
             candidate = kept[key]
             if (loose.segment, loose.start) < (candidate.segment, candidate.start):
                 kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
+        elif (value, "") not in kept and (loose.qualifier or loose.multiplier > 1 or loose.value >= 1000):
+            kept[value, ""] = replace(loose, kind="bare")  # `It takes 2,383 to win`, `at least 653`
     return sorted(kept.values(), key=_POSITION)
 
 

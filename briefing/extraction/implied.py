@@ -25,6 +25,7 @@ import re
 
 from briefing.extraction.lexicon import (
     AGE_AFTER,
+    AUXILIARIES,
     INDEX_WORDS,
     NP_STOP,
     ONE_IDIOM_BEFORE,
@@ -36,13 +37,16 @@ from briefing.extraction.lexicon import (
 )
 from briefing.extraction.numbers import ONES
 
-_WINDOW = 60  # how far back in its clause a toll or an index may stand
+_WINDOW = 60  # how far back in its clause a toll may stand
+_LEVEL_WINDOW = 110  # and an index, whose move often stands between (`fell 24.11 points, or 0.1 percent, to`)
 _CLAUSE_BREAK_RE = re.compile(r"[.;!?]\s|, (?:while|but|and)\b")
 _WORD_RE = re.compile(r"[A-Za-z&][A-Za-z&0-9]*")
 _NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _LEVEL_PREPOSITIONS = frozenset(("to", "at"))
 _PASSIVE = frozenset(("were", "was", "are", "is", "been"))
-_PERFECT = frozenset(("have", "has", "had"))
+# Between a number and its verb: `2 million have already voted` (the lexicon's, and modals)
+_AUXILIARIES = AUXILIARIES | _PASSIVE | frozenset(("could", "can", "may", "might", "already", "still", "all", "just"))
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
 # Before `one`, words that bound a count: `at least one child`, `more than one`, `only one survivor`.
 _BOUNDS = frozenset(("than", "least", "only", "just", "exactly", "nearly", "almost"))
 _SMALL_NUMBERS = frozenset(ONES) - {"one"}
@@ -58,9 +62,9 @@ _PAIR_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\Z")
 _SET_BEFORE_RE = re.compile(r"\d{1,2}[-–]\d{1,2},\s\Z")
 
 
-def _clause_before(text: str, pos: int) -> str:
-    """Up to ``_WINDOW`` characters before ``pos``, cut at the last sentence or clause break."""
-    window = text[max(0, pos - _WINDOW):pos]
+def _clause_before(text: str, pos: int, size: int) -> str:
+    """Up to ``size`` characters before ``pos``, cut at the last sentence or clause break."""
+    window = text[max(0, pos - size):pos]
     breaks = list(_CLAUSE_BREAK_RE.finditer(window))
     return window[breaks[-1].end():] if breaks else window
 
@@ -78,24 +82,34 @@ def implied_unit(text: str, first: int, end: int) -> str:
     before = _word_before(text, first)
     if before in PEOPLE_OBJECT_VERBS:
         return "people"
-    clause = _clause_before(text, first)
+    clause = _clause_before(text, first, _WINDOW if before not in _LEVEL_PREPOSITIONS else _LEVEL_WINDOW)
     lowered = clause.lower()
     if "toll" in lowered and re.search(r"\btolls?\b", lowered):
         return "deaths"
     if before in _LEVEL_PREPOSITIONS and any(w.lower() in INDEX_WORDS for w in _WORD_RE.findall(clause)):
         return "points"
-    following = _NEXT_WORDS_RE.match(text, end)
-    if following is None or before in _LEVEL_PREPOSITIONS or before == "by":
+    if before in _LEVEL_PREPOSITIONS or before == "by" or not text[end:end + 1].isspace():
         return ""
-    verb, then = following.group(1), following.group(2) or ""
-    if verb.islower() and (verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed")):
-        return "people"  # `9,000 signed`, `41,200 watched`
-    if verb in _PASSIVE and then in PEOPLE_OBJECT_VERBS:
-        return "people"  # `12 were injured`
-    if verb in _PERFECT and then == "been":
-        third = _NEXT_WORDS_RE.match(text, following.end())
-        return "people" if third is not None and third.group(1) in PEOPLE_OBJECT_VERBS else ""  # `41 have been rescued`
-    return ""
+    return "people" if _people_verb_after(text, end) else ""
+
+
+def _people_verb_after(text: str, end: int) -> bool:
+    """A verb of people after the number, past auxiliaries: `9,000 signed`, `41,200 watched`,
+    `2 million have already voted`; in the passive, a verb that hurts or saves people
+    (`12 were injured`, `41 have been rescued`), not any participle (`12 were needed`)."""
+    passive, pos = False, end
+    for _ in range(4):
+        word = _NEXT_WORD_RE.match(text, pos)
+        if word is None:
+            return False
+        verb, pos = word.group(1), word.end()
+        if verb in _AUXILIARIES:
+            passive = passive or verb in _PASSIVE
+            continue
+        if passive:
+            return verb in PEOPLE_OBJECT_VERBS
+        return verb.islower() and (verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed"))
+    return False
 
 
 def is_age(text: str, start: int, end: int) -> bool:

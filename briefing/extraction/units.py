@@ -251,8 +251,9 @@ def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | No
             break
         if lower in WEEKDAYS or lower.endswith(("'s", "’s")):
             break
-        if phrase and word.islower() and lower.endswith(("ed", "ing")) and "-" not in word:
-            break  # a verb; but `gas-fired`, `battalion-sized` describe the noun to come
+        if phrase and word.islower() and lower.endswith(("ed", "ing")) and "-" not in word and not (
+                following and following[0].islower() and is_plural(following[0])):
+            break  # a verb; but `gas-fired`, `battalion-sized`, `registered voters` describe the noun to come
         phrase.append((word, end))
         plural = is_plural(word)
         counts_many = counts_many or plural
