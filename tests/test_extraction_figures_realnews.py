@@ -214,3 +214,27 @@ def test_ratios_and_small_unqualified_numbers_with_no_noun_are_not_kept(text):
 def test_an_index_level_far_after_its_index_is_still_in_points():
     assert figures_of("The Dow Jones industrial average closed down 24.11 points, or 0.1 percent, to close at "
                       "18,432.24.") == [(24.11, "points", ""), (0.1, "percent", ""), (18_432.24, "points", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apollo 11 landed on the Moon.",
+        "Windows 10 launched worldwide.",
+        "Proposition 8 passed narrowly.",
+        "The jury returned a 10-2 verdict after the 4-1 vote.",
+    ],
+)
+def test_a_name_s_number_before_a_verb_is_no_crowd(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 6ft 4in striker joined for £85million.", [(6, "ft", ""), (4, "inches", ""), (85_000_000, "GBP", "")]),
+        ("The final drew 8.2 million viewers.", [(8_200_000, "viewers", "")]),
+    ],
+)
+def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
+    assert figures_of(text) == expected

@@ -130,6 +130,8 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
     if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
         qualifier = ""
     value = m.value * unit.scale * (-1 if before.sign == "-" else 1)
+    if value != int(value):
+        value = round(value, 6)  # 8.2 million is 8200000, not 8199999.999999999
     scaled = bool(m.scale or unit.scale != 1.0 or (digits and not digits.isdigit()))
     if before.qualifier and not qualifier:
         first = start  # `over` meaning "during" is dropped: the figure's words start at the number

@@ -26,6 +26,7 @@ import re
 from briefing.extraction.lexicon import (
     AGE_AFTER,
     AUXILIARIES,
+    COMMON_CAPS,
     INDEX_WORDS,
     NP_STOP,
     ONE_IDIOM_BEFORE,
@@ -69,12 +70,13 @@ def _clause_before(text: str, pos: int, size: int) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
-def _word_before(text: str, pos: int) -> str:
-    """The word right before ``pos``, lower case, punctuation stripped."""
+def _word_before(text: str, pos: int, lower: bool = True) -> str:
+    """The word right before ``pos`` (lower case unless ``lower`` is False), or "" after punctuation."""
     head = text[max(0, pos - 30):pos].rstrip()
     if not head or not head[-1].isalpha():
         return ""
-    return head.rsplit(None, 1)[-1].lower()
+    word = head.rsplit(None, 1)[-1]
+    return word.lower() if lower else word
 
 
 def implied_unit(text: str, first: int, end: int) -> str:
@@ -90,6 +92,8 @@ def implied_unit(text: str, first: int, end: int) -> str:
         return "points"
     if before in _LEVEL_PREPOSITIONS or before == "by" or not text[end:end + 1].isspace():
         return ""
+    if before and before not in COMMON_CAPS and _word_before(text, first, lower=False)[:1].isupper():
+        return ""  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
     return "people" if _people_verb_after(text, end) else ""
 
 

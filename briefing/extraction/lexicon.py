@@ -195,10 +195,11 @@ ONE_IDIOM_NOUNS = _words("day time thing way another point side hand reason of m
 INDEX_WORDS = _words(
     """index indices indexes average dow nasdaq ftse dax cac nikkei stoxx kospi sensex benchmark composite
     s&p wig wig20 topix asx""")
-# Words after a small pair of numbers (`a 3-1 win`) or right before it (`won 6-4`) that make it a score.
+# Words after a small pair of numbers (`a 3-1 win`, `a 5-4 ruling`) or right before it (`won 6-4`) that
+# make it a score or a tally.
 SCORE_WORDS = _words(
     """win wins victory victories loss losses defeat defeats draw draws lead triumph thrashing scoreline
-    drubbing rout""")
+    drubbing rout vote votes verdict ruling decision majority split""")
 SCORE_VERBS = _words(
     """won win wins beat beats defeated defeat lost lose loses drew draw led leads leading trailed trailing
     trails edged thrashed routed score scoreline finished ended""")

@@ -129,7 +129,8 @@ def _scale_after(text: str, number: Number) -> Number:
         return number
     scale = written.group("scale")
     multiplier = SCALES[scale.lower()]
-    return number._replace(end=written.end(), scale=scale, value=number.value * multiplier, multiplier=multiplier)
+    return number._replace(end=written.end(), scale=scale, value=round(number.value * multiplier, 6),
+                           multiplier=multiplier)
 
 
 def match_number(text: str, pos: int) -> Number | None:

@@ -87,6 +87,8 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             scale, pos = 1e6, suffix_end
         elif suffix == "p" and not currency:
             return UnitMatch("pence", suffix_end, "currency")  # `212p`
+        elif suffix == "in" and not currency:
+            return UnitMatch("inches", suffix_end, "measure")  # `6ft 4in` (`in` apart is a word)
         elif _fixed_unit(text, pos) is None:
             return NOT_A_FIGURE  # 143rd, 5am, 1990s, 3D (but 4pc, 18C, 5km)
         following = text[pos:pos + 1]
