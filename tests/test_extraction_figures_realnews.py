@@ -178,6 +178,17 @@ def test_a_possessive_or_of_before_a_number_makes_it_no_label_and_no_year(text, 
     assert figures_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She debated Hale five times and Obama four times.", [(5, "times", ""), (4, "times", "")]),
+        ("Rovers lost to Ashby three times in a row.", [(3, "times", "")]),
+    ],
+)
+def test_a_number_in_words_after_a_name_is_no_label(text, expected):
+    assert figures_of(text) == expected
+
+
 def test_an_implied_figure_keeps_its_words_and_its_sentence():
     found = extract(article("Quake", "The quake killed at least 212 and injured 1,400, officials said.")).figures
     assert [(f.text, f.sentence) for f in found] == [

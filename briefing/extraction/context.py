@@ -106,7 +106,7 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
         used += len(written.split())
     elif _is_ratio(rest):
         return NOT_A_FIGURE
-    label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case)
+    label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case or not digits)
     first = (_offset_of_last_tokens(before, i, used) if used else i) + window_start
     return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
 
@@ -170,7 +170,10 @@ def _is_ratio(tokens: list[str]) -> bool:
 
 
 def _is_label(tokens: list[str], title_case: bool) -> bool:
-    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`."""
+    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`.
+
+    ``title_case`` True (also for a number in words: `Sanders five times`) says a capitalised
+    word before the number is no name it belongs to."""
     last = tokens[-1]
     if last[:1].islower():
         lower = last.lower()
