@@ -66,6 +66,9 @@ def test_counts_whose_counted_noun_is_in_the_verb_or_the_sentence(text, expected
         ("The chip runs at 3.2GHz and draws 15W.", [(3.2, "GHz", ""), (15, "W", "")]),
         ("It returns 42mpg and emits 150g/km.", [(42, "mpg", ""), (150, "g/km", "")]),
         ("The camera films at 60fps with a 48MP sensor.", [(60, "fps", ""), (48, "MP", "")]),
+        ("The phone has a 3x optical zoom.", [(3, "times", "")]),
+        ("A 5,000-strong crowd marched on the palace.", [(5000, "crowd", "")]),
+        ("The flat costs Rs 45 lakh and the villa Rs 3.2 crore.", [(4_500_000, "INR", ""), (32_000_000, "INR", "")]),
     ],
 )
 def test_units_glued_to_the_number_or_written_before_it(text, expected):
@@ -141,6 +144,7 @@ def test_ages_are_not_figures(text):
     [
         "He sank a two-pointer at the buzzer.",
         "The crash happened at a 4-way stop.",
+        "It was a 1-in-100-year flood.",
         "City sealed a 3-1 win at home.",
         "She won 6-4, 6-3 in the final.",
         "Rovers beat Ashby 2-0 on Saturday.",

@@ -87,6 +87,8 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             scale, pos = 1e6, suffix_end
         elif suffix == "p" and not currency:
             return UnitMatch("pence", suffix_end, "currency")  # `212p`
+        elif suffix == "x" and not currency:
+            return UnitMatch("times", suffix_end, "measure")  # `a 3x zoom`
         elif suffix == "in" and not currency:
             return UnitMatch("inches", suffix_end, "measure")  # `6ft 4in` (`in` apart is a word)
         elif _fixed_unit(text, pos) is None:
@@ -98,8 +100,12 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
         compound = _COMPOUND_RE.match(text, pos)
         if compound:
             word = compound.group("word")
-            if word in FRACTION_WORDS or word in _NOT_COMPOUND or compound.group("more").startswith("-old"):
-                return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old
+            if word == "strong" and not compound.group("more"):  # `a 5,000-strong crowd`
+                crowd = counted_noun(text, compound.end(), many=False)
+                return UnitMatch(crowd[0], crowd[1], "count") if crowd and crowd is not NOT_COUNTED else NOT_A_FIGURE
+            if (word in FRACTION_WORDS or word in _NOT_COMPOUND or word in NP_STOP
+                    or compound.group("more").startswith("-old")):
+                return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old, 1-in-100
             return UnitMatch(word, compound.end(), "compound", scale)
     found = _fixed_unit(text, pos)
     if found is not None:

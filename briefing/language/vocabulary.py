@@ -84,6 +84,8 @@ UNITS_BEFORE = frozenset({"magnitude"})
 
 #: scale words, largest first, with their factors
 SCALES = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3))
+#: scale words read but never written by the briefing (`Rs 45 lakh`, `Rs 3.2 crore`)
+SCALES_READ_ONLY = (("crore", 1e7), ("lakh", 1e5))
 
 MONTHS = ("January", "February", "March", "April", "May", "June",
           "July", "August", "September", "October", "November", "December")
