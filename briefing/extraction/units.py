@@ -28,7 +28,13 @@ from briefing.extraction.lexicon import (
 )
 from briefing.extraction.numbers import match_number
 from briefing.extraction.text import trie_pattern
-from briefing.language.vocabulary import CURRENCY_CODES, CURRENCY_WORDS, DOLLAR_NATIONS, UNIT_SYMBOLS
+from briefing.language.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    DOLLAR_NATIONS,
+    SPEED_UNITS,
+    UNIT_SYMBOLS,
+)
 from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
 
 
@@ -175,8 +181,6 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
 
 
 _PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
-_SPEEDS = {("km", "hour"): "km/h", ("kilometres", "hour"): "km/h", ("kilometers", "hour"): "km/h",
-           ("miles", "hour"): "mph", ("metres", "second"): "m/s", ("meters", "second"): "m/s", ("m", "second"): "m/s"}
 
 
 def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
@@ -187,7 +191,7 @@ def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
     m = _PER_TIME_RE.match(text, unit.end)
     if not m:
         return unit
-    speed = _SPEEDS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
+    speed = SPEED_UNITS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
     return UnitMatch(speed, m.end(), "measure", unit.scale)
 
 

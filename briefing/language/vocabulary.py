@@ -69,6 +69,12 @@ UNIT_SYMBOLS = {
     **dict.fromkeys(("min", "mins"), "minutes"), **dict.fromkeys(("sec", "secs"), "seconds"),
     **dict.fromkeys(("hr", "hrs"), "hours"),
 }
+#: a distance and `per`/`an`/`a` a time, written as one speed unit (`90 km per hour` is `km/h`)
+SPEED_UNITS = {("km", "hour"): "km/h", ("kilometres", "hour"): "km/h", ("kilometers", "hour"): "km/h",
+               ("miles", "hour"): "mph", ("metres", "second"): "m/s", ("meters", "second"): "m/s",
+               ("m", "second"): "m/s"}
+#: spellings of one unit that compare as the same (`%` and `percent`), lower case
+UNIT_SYNONYMS = {"%": "percent", "per cent": "percent", "degrees celsius": "°c", "celsius": "°c"}
 #: units that are written right after the number with no space in the briefing (`75%`)
 PERCENT_UNITS = frozenset({"percent", "per cent", "%"})
 PERCENTAGE_POINTS = "percentage points"
