@@ -253,3 +253,15 @@ def test_a_name_s_number_before_a_verb_is_no_crowd(text):
 )
 def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The average age rose to 45.", []),
+        ("The team expects 2-3 wins a season.", [(2, "wins", ""), (3, "wins", "")]),
+        ("Support among voters over 60 percent is rare.", [(60, "percent", "more than")]),
+    ],
+)
+def test_near_misses_of_the_index_age_and_score_rules(text, expected):
+    assert figures_of(text) == expected

@@ -114,8 +114,9 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
         if before is NOT_A_LABEL_OR_FIGURE or not _PERCENT_AFTER_RE.match(text, end):
             return None
         before = before._replace(label=False)  # `dragged the sector 0.4 percent lower`
-    if (digits and len(digits) <= 3 or m.words) and (is_age(text, start, end) or is_score(text, start, end)):
-        return None
+    if (digits and len(digits) <= 3 or m.words) and (is_age(text, start, end) or is_score(text, start, end)) \
+            and not _PERCENT_AFTER_RE.match(text, end):
+        return None  # `aged 40 to 71`, `a 3-1 win`; but `voters over 60 percent` is a share
     unit = unit_after(text, end, currency=before.currency, digits=bool(digits), many=m.value != 1)
     if unit is NOT_A_FIGURE or (text[end + 1:end + 2].isupper() and _is_street_number(text, end)):
         return None

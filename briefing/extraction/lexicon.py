@@ -193,13 +193,13 @@ ONE_IDIOM_BEFORE = _words("no the this that which every each any some someone an
 ONE_IDIOM_NOUNS = _words("day time thing way another point side hand reason of more other moment")
 # Market indices, whose level is a number of points: `the index fell 0.7 per cent to 14,212`.
 INDEX_WORDS = _words(
-    """index indices indexes average dow nasdaq ftse dax cac nikkei stoxx kospi sensex benchmark composite
-    s&p wig wig20 topix asx""")
+    """index indices indexes dow nasdaq ftse dax cac nikkei stoxx kospi sensex benchmark s&p wig wig20 topix
+    asx""")
 # Words after a small pair of numbers (`a 3-1 win`, `a 5-4 ruling`) or right before it (`won 6-4`) that
-# make it a score or a tally.
+# make it a score or a tally; singular nouns only, as `2-3 wins a season` is a range of wins.
 SCORE_WORDS = _words(
-    """win wins victory victories loss losses defeat defeats draw draws lead triumph thrashing scoreline
-    drubbing rout vote votes verdict ruling decision majority split""")
+    """win victory loss defeat draw lead triumph thrashing scoreline drubbing rout vote verdict ruling decision
+    majority split""")
 SCORE_VERBS = _words(
     """won win wins beat beats defeated defeat lost lose loses drew draw led leads leading trailed trailing
     trails edged thrashed routed score scoreline finished ended""")
