@@ -105,8 +105,8 @@ def _spans_and_a_half(segment: int, text: str) -> list[Candidate]:
 def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidate | None:
     start, end, digits = m.start, m.end, m.digits
     if digits:
-        if digits[0] == "0" and len(digits) > 1 and digits[1] != ".":
-            return None  # 06, 0800: codes and times, not amounts
+        if digits[0] == "0" and (len(digits) > 1 and digits[1] != "." or digits == "0" and text[end:end + 1] in "-–"):
+            return None  # 06, 0800: codes and times; `0-62mph`: a sprint, named by its end
     elif is_bare_one(m) and not one_counts(text, start, end):
         return None
     before = read_before(text, start, bool(digits), title_case)
