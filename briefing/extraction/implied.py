@@ -57,6 +57,9 @@ _AGE_BEFORE_RE = re.compile(
     r"|(?:men|women|people|adults|voters|children|kids|teens|teenagers|those|anyone|residents)"
     r"\s+(?:under|over|below|above))\s+(?:between\s+)?"
     r"(?:\d{1,3}\s*(?:-|–|to|and|or)\s*)?\Z", re.IGNORECASE)
+# How the word before an age ends (`aged`, `ages`, `age of`, `than`, `under`, `over`, `below`, `above`,
+# `between`), or the range word before its second number (`to`, `and`, `or`): checked before the pattern.
+_AGE_WORD_ENDINGS = frozenset(("ged", "ges", " of", "han", "der", "ver", "low", "ove", "een", " to", "and", " or"))
 _AGE_AFTER_RE = re.compile(r"\s+(?:years?\s+(?:old\s+)?)?(?:and|or)\s+(?P<word>[a-z]+)\b")
 _PAIR_AFTER_RE = re.compile(r"\s?[-–]\s?\d{1,2}(?![\d.,]?\d)")
 _PAIR_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\Z")
@@ -122,9 +125,8 @@ def is_age(text: str, start: int, end: int) -> bool:
     after = _AGE_AFTER_RE.match(text, end) if " and " in nxt or " or " in nxt or " year" in nxt else None
     if after is not None and after.group("word") in AGE_AFTER:
         return True
-    window = text[max(0, start - 40):start]
-    if "ag" in window or "than" in window or "der " in window or "ver " in window or "ow " in window:
-        return _AGE_BEFORE_RE.search(window) is not None
+    if text[start - 1:start] in "-–" and start or text[start - 4:start - 1] in _AGE_WORD_ENDINGS:
+        return _AGE_BEFORE_RE.search(text, max(0, start - 40), start) is not None
     return False
 
 
