@@ -268,3 +268,20 @@ def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
 )
 def test_near_misses_of_the_index_age_and_score_rules(text, expected):
     assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Quake Kills 212, Injures 1,400 In Coastal Province", [(212, "people"), (1400, "people")]),
+        ("Death Toll Rises To 57 As Floods Spread", [(57, "deaths")]),
+        ("9,000 Sign Petition Against Bridge Closure", [(9000, "people")]),
+        ("Ferry Capsizes: 41 Rescued, 12 Missing", [(41, "people"), (12, "missing")]),
+        ("Magnitude 6.8 Quake Strikes Off Coast", [(6.8, "magnitude")]),
+        ("Index Falls 0.7% To 14,212", [(0.7, "percent"), (14_212, "points")]),
+        ("FTSE 100 Slides 1.2pc", [(1.2, "percent")]),
+        ("UK Sends 300 Troops To Estonia", [(300, "Troops")]),
+    ],
+)
+def test_headlines_in_title_case(title, expected):
+    assert [(f.value, f.unit) for f in extract(article(title, "The story follows.")).figures] == expected

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefing.extraction.lexicon import COMMON_CAPS, IDENTIFIER_WORDS, QUALIFIERS
+from briefing.extraction.lexicon import COMMON_CAPS, IDENTIFIER_WORDS, NP_STOP, QUALIFIERS
 from briefing.extraction.numbers import ONES
 from briefing.language.vocabulary import CURRENCY_CODES, CURRENCY_SYMBOLS, MONTH_NAMES, UNITS_BEFORE
 from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
@@ -106,6 +106,9 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
         used += len(written.split())
     elif _is_ratio(rest):
         return NOT_A_FIGURE
+    if not (qualifier or currency or sign) and rest and rest[-1].lower() in UNITS_BEFORE:  # `Magnitude 6.8 Quake`
+        return Before("", "", "", "", "", _offset_of_last_tokens(before, i, 1) + window_start, False, False,
+                      rest[-1].lower())
     label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case or not digits)
     first = (_offset_of_last_tokens(before, i, used) if used else i) + window_start
     return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
@@ -191,14 +194,16 @@ def _is_label(tokens: list[str], title_case: bool) -> bool:
     if word.lower().rstrip(".") in IDENTIFIER_WORDS or word == "#":
         # `line 3`; after a comma only a list of them: `two bus routes, 140 and 512`
         return word == last or chained or word.endswith("s")
-    if title_case or chained or word != last or not word[:1].isupper() or not word[-1].isalnum():
+    if title_case and not (word.isupper() and len(word) > 1 and word.isalpha() and word == last and not chained):
+        return False  # in a headline only an all-capitals name labels a number: `FTSE 100 Slides`
+    if chained or word != last or not word[:1].isupper() or not word[-1].isalnum():
         return False
     if word.endswith(("'s", "’s")) or word[-1:] == "s" and word[-2:-1] in ("'", "’"):
         return False  # `Clinton's 2.5-point edge`: a possessive, not a name the number belongs to  # `Bytom. Fourteen patients`: only a name right next to the number labels it
     bare = word.lower().rstrip(".")
-    if bare in COMMON_CAPS or bare in WEEKDAYS or bare in QUALIFIERS or bare in MONTH_NAMES:
+    if bare in COMMON_CAPS or bare in NP_STOP or bare in WEEKDAYS or bare in QUALIFIERS or bare in MONTH_NAMES:
         return False
-    if n == 1:  # the capitalised word opens the text: a sentence start
-        return False
+    if n == 1:  # the capitalised word opens the text: a sentence start, unless an acronym (`FTSE 100 fell`)
+        return word.isupper() and len(word) > 1 and word.isalpha()
     previous = tokens[n - 2]
     return not (previous.endswith(_SENTENCE_ENDS) or previous[-1:] in _OPENERS)

@@ -57,7 +57,7 @@ _RANGE_START_RE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(
     r"\b[Aa]n?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b")
 _RATIO_BASE_RE = re.compile(r"(?:\d+|ten|five|four|three|two|twenty|a\s+hundred)\b", re.IGNORECASE)
-_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)
 
 
 _POSITION = attrgetter("segment", "start")

@@ -109,13 +109,16 @@ def _people_verb_after(text: str, end: int) -> bool:
         word = _NEXT_WORD_RE.match(text, pos)
         if word is None:
             return False
-        verb, pos = word.group(1), word.end()
+        written, pos = word.group(1), word.end()
+        if not (written.islower() or written.istitle()):
+            return False
+        verb = written.lower()  # a headline writes `41 Rescued`
         if verb in _AUXILIARIES:
             passive = passive or verb in _PASSIVE
             continue
         if passive:
             return verb in PEOPLE_OBJECT_VERBS
-        return verb.islower() and (verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed"))
+        return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed")
     return False
 
 

@@ -183,10 +183,12 @@ PEOPLE_OBJECT_VERBS = _words(
     """killed kills kill killing injured injures injuring wounded wounding hurt hurting rescued rescuing
     evacuated evacuating arrested arresting detained detaining displaced hospitalised hospitalized infected
     employ employs employed employing hired hiring sickened stranded trapped drew attracted""")
-# Past tenses that are not -ed whose subject is people: `9,000 signed ...` (-ed verbs count too).
+# Verbs whose subject is people, past tenses that are not -ed (`45 said`; -ed verbs count too) and the
+# present tense of headlines (`9,000 Sign Petition`).
 PEOPLE_SUBJECT_VERBS = _words(
     """said fled died went ran came stood sat fought spoke wrote told chose gave saw thought felt became
-    got paid bought took left voted""")
+    got paid bought took left voted sign march flee die vote protest gather rally quit join attend apply
+    walk strike""")
 # Before `one`: words that make it an idiom or a pronoun (`no one`, `the one`, `which one`).
 ONE_IDIOM_BEFORE = _words("no the this that which every each any some someone anyone everyone other")
 # After `one`: nouns that make it an idiom (`one day`, `one thing`, `one way`).

@@ -133,7 +133,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
     return _per_time(text, UnitMatch(phrase[0], phrase[1], "count", scale))
 
 
-_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
 _CURRENCY_WORD = trie_pattern(sorted(w for w in CURRENCY_WORDS if " " not in w))
 # An exchange rate: `97.40 yen per dollar`, `97.40 per dollar`, `7.1 yuan to the dollar`.
 _PER_CURRENCY_RE = re.compile(rf"\s+(?:per|a|to\s+the|against\s+the)\s+(?P<per>{_CURRENCY_WORD})\b", re.IGNORECASE)
@@ -145,9 +145,10 @@ def _implied_after(text: str, pos: int) -> UnitMatch | None:
     m = _NEXT_WORD_RE.match(text, pos)
     if m is None:
         return None
-    if m.group(1) in NOMINAL_ADJECTIVES:
-        return UnitMatch(m.group(1), m.end(), "count")
-    if m.group(1) in ("per", "a", "to", "against"):
+    word = m.group(1).lower()  # a headline writes `12 Missing`
+    if word in NOMINAL_ADJECTIVES:
+        return UnitMatch(word, m.end(), "count")
+    if word in ("per", "a", "to", "against"):
         rate = _PER_CURRENCY_RE.match(text, pos)
         if rate:
             return UnitMatch(f"per {rate.group('per').lower()}", rate.end(), "rate")
