@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from briefing.language.vocabulary import UNIT_SYNONYMS
 from briefing.models import Figure, Quote, StoredArticle
 
 EXTRA_SOURCE_WEIGHT = 2.0
@@ -31,7 +32,6 @@ FULL_LENGTH_WORDS = 600
 RECENCY_WEIGHT = 0.25
 #: segments 0 and 1 of Article.text_segments are the title and the lead
 LEAD_SEGMENTS = (0, 1)
-UNIT_SYNONYMS = {"%": "percent", "per cent": "percent", "degrees celsius": "°c", "celsius": "°c"}
 
 
 def figures_of(stored: StoredArticle) -> tuple[Figure, ...]:

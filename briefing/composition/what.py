@@ -30,13 +30,12 @@ from briefing.composition.wording import (
     PERCENT_UNITS,
     unit_reads_with_number,
 )
-from briefing.extraction.lexicon import MONTH_NAMES, SPEECH_VERBS, WEEKDAYS
+from briefing.extraction.lexicon import SPEECH_VERBS
+from briefing.language.vocabulary import MEASURE_NAMES, MONTH_NAMES
+from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
 from briefing.models import Figure
 
 MAX_WORDS = 7
-#: what a bare measure is, when its sentence gives no better words
-MEASURE_NAMES = {"°C": "temperature", "°F": "temperature", "km": "distance", "m": "length", "km/h": "speed",
-                 "kg": "weight", "t": "weight", "percent": "share", "%": "share"}
 #: words that carry a counted unit on into the phrase describing it
 LINK_WORDS = {"of", "in", "on", "at", "from", "for", "without", "left", "across", "per"}
 #: words that end a phrase ("drones | and 70 missiles")

@@ -10,19 +10,24 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from briefing.language.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    MEASURE_UNITS,
+    MONTHS,
+    PERCENTAGE_POINTS,
+    TITLE_ABBREVIATIONS,
+    UNITS_BEFORE,
+    WEEKDAYS,
+)
+from briefing.language.vocabulary import PERCENT_UNITS as VOCABULARY_PERCENT_UNITS
+from briefing.language.vocabulary import SCALES as VOCABULARY_SCALES
 from briefing.models import Figure
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-#: units written as a symbol or a word the number reads with, not a thing counted
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-PERCENT_UNITS = {"percent", "per cent", "%", "percentage points"}
-MEASURE_UNITS = {"°C", "°F", "km", "m", "cm", "mm", "kg", "t", "km/h", "MW", "GW", "kWh", "MWh", "GWh"}
-CURRENCY_CODES = {"USD", "EUR", "GBP", "PLN", "UAH", "RUB", "CHF", "CZK", "SEK", "NOK", "JPY", "CNY"}
+#: how the briefing words units and currencies: from the one vocabulary that extraction reads too
+CURRENCY_SYMBOLS = CURRENCY_SIGNS  # a code -> the sign written before the number (`USD` -> `$`)
+PERCENT_UNITS = {*VOCABULARY_PERCENT_UNITS, PERCENTAGE_POINTS}
+SCALES = tuple((factor, word) for word, factor in VOCABULARY_SCALES if factor >= 1e6)
 
 
 def day_in_words(day: date) -> str:
@@ -102,6 +107,8 @@ def figure_amount(figure: Figure) -> str:
         number = f"{number}%" if unit.lower() != "percentage points" else f"{number} percentage points"
     elif unit in MEASURE_UNITS or unit.upper() in CURRENCY_CODES:
         number = f"{number} {unit}"
+    elif unit in UNITS_BEFORE:
+        number = f"{unit} {number}"  # `magnitude 6.8`
     return f"{figure.qualifier} {number}".strip()
 
 
@@ -113,6 +120,7 @@ def unit_reads_with_number(unit: str) -> bool:
         or unit.lower() in PERCENT_UNITS
         or unit in MEASURE_UNITS
         or unit.upper() in CURRENCY_CODES
+        or unit in UNITS_BEFORE
     )
 
 
@@ -136,7 +144,7 @@ def first_sentences(text: str, count: int = 2, max_chars: int = 320) -> str:
     return chosen
 
 
-ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Gen.", "Col.", "Lt.", "Sgt.", "Jr.", "Sr.", "No.", "vs.")
+ABBREVIATIONS = tuple(f"{word}." for word in TITLE_ABBREVIATIONS)
 
 
 def _rejoin_abbreviations(pieces: list[str]) -> list[str]:

@@ -16,15 +16,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefing.extraction.lexicon import (
-    COMMON_CAPS,
-    CURRENCY_CODES,
-    CURRENCY_SYMBOLS,
-    IDENTIFIER_WORDS,
-    MONTH_NAMES,
-    QUALIFIERS,
-    WEEKDAYS,
-)
+from briefing.extraction.lexicon import COMMON_CAPS, IDENTIFIER_WORDS, NP_STOP, QUALIFIERS
+from briefing.extraction.numbers import ONES
+from briefing.language.vocabulary import CURRENCY_CODES, CURRENCY_SYMBOLS, MONTH_NAMES, UNITS_BEFORE
+from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
 
 WINDOW = 60
 _SYMBOLS = sorted((s for s in CURRENCY_SYMBOLS if not s.isalpha()), key=len, reverse=True)
@@ -53,6 +48,7 @@ class Before(NamedTuple):
     start: int = 0  # offset into the text
     label: bool = False  # the number names something (`Article 5`)
     range_tail: bool = False  # the second number of `20-30`
+    unit_before: str = ""  # a unit written before the number: `magnitude 6.8`
 
 
 NOT_A_FIGURE = Before(label=True)
@@ -65,8 +61,12 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
         cut = text.rfind(" ", 0, start - 1)
         word = text[cut + 1:start - 1]
         if word.islower() and word.isalpha() and word not in _SPECIAL_WORDS_BEFORE:
-            return Before("", "", "", "", "", start, False, False)
+            unit = word if word in UNITS_BEFORE else ""
+            return Before("", "", "", "", "", start - len(word) - 1 if unit else start, False, False, unit)
     elif digits and prev and (prev.isalnum() or prev in "._/:’'"):
+        glued = _glued_currency(text, start)
+        if glued:  # `RM59`, `Rs500`
+            return Before("", CURRENCY_SYMBOLS[glued], "", "", "", start - len(glued), False, False)
         return NOT_A_FIGURE  # HS147, 17:45, 3/4
     window_start = start - WINDOW if start > WINDOW else 0
     before = text[window_start:start]
@@ -75,6 +75,9 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
     if prev and prev in "-−–+":
         two = before[i - 2:i - 1]
         if two.isalpha():
+            word = before[before.rfind(" ", 0, i - 1) + 1:i - 1]
+            if prev == "-" and word.lower() in UNITS_BEFORE:  # `a magnitude-5.9 quake`
+                return Before("", "", "", "", "", start - len(word) - 1, False, False, word.lower())
             return NOT_A_FIGURE  # COVID-19, TOI-9512, Bursztyn-1
         if two.isdigit() or not digits:
             range_tail = two.isdigit()
@@ -91,19 +94,36 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
     used = 0  # how many of the last tokens belong to the figure
     if not currency:
         last = tokens[-1].lstrip(_OPENERS)
-        if last in CURRENCY_CODES or last in ("zł", "Kč"):
+        if last in CURRENCY_CODES or last in _GLUED_SYMBOLS:
             currency, used = CURRENCY_SYMBOLS.get(last, last), 1
     if not sign and len(tokens) > used and tokens[-1 - used].lower() in ("minus", "plus"):
         sign, used = ("-" if tokens[-1 - used].lower() == "minus" else "+"), used + 1
+        if len(tokens) > used + 1 and tokens[-1 - used].lower() == "or":  # `plus or minus 3.1`: a margin
+            sign, used = "", used + 2
     rest = tokens[:len(tokens) - used] if used else tokens
     qualifier, written, word_before = _qualifier(rest)
     if qualifier:
         used += len(written.split())
     elif _is_ratio(rest):
         return NOT_A_FIGURE
-    label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case)
+    if not (qualifier or currency or sign) and rest and rest[-1].lower() in UNITS_BEFORE:  # `Magnitude 6.8 Quake`
+        return Before("", "", "", "", "", _offset_of_last_tokens(before, i, 1) + window_start, False, False,
+                      rest[-1].lower())
+    label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case or not digits)
     first = (_offset_of_last_tokens(before, i, used) if used else i) + window_start
     return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
+
+
+_GLUED_SYMBOLS = sorted((s for s in CURRENCY_SYMBOLS if s.isalpha()), key=len, reverse=True)
+
+
+def _glued_currency(text: str, start: int) -> str:
+    """`RM59`, `Rs500`: a currency written in letters right before the digits, a word of its own."""
+    for symbol in _GLUED_SYMBOLS:
+        at = start - len(symbol)
+        if at >= 0 and text.startswith(symbol, at) and not (at and text[at - 1].isalnum()):
+            return symbol
+    return ""
 
 
 def _currency_symbol(before: str, i: int) -> tuple[str, int]:
@@ -149,11 +169,14 @@ def _is_ratio(tokens: list[str]) -> bool:
         count = tokens[-3].lower()
     else:
         return False
-    return count == "one" or count.isdigit()
+    return count.isdigit() or count in ONES  # `one in five`, `six in 10`, `9 in 10`
 
 
 def _is_label(tokens: list[str], title_case: bool) -> bool:
-    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`."""
+    """`Article 5`, `line 3`, `routes 140 and 512`, `No. 58`, `Boeing 737`, `MZ 412`.
+
+    ``title_case`` True (also for a number in words: `Sanders five times`) says a capitalised
+    word before the number is no name it belongs to."""
     last = tokens[-1]
     if last[:1].islower():
         lower = last.lower()
@@ -164,19 +187,23 @@ def _is_label(tokens: list[str], title_case: bool) -> bool:
     while n >= 2 and (tokens[n - 1].lower() in ("and", "or", "&") or tokens[n - 1].rstrip(",").isdigit()):
         chained = chained or tokens[n - 1].rstrip(",").isdigit()
         n -= 1
-    if not n:
-        return False
+    if not n or n < len(tokens) and not chained:
+        return False  # `Virginians and two Democrats`: only a chain of numbers reaches back to a label
     last = tokens[n - 1]
     word = last.rstrip(",")
     if word.lower().rstrip(".") in IDENTIFIER_WORDS or word == "#":
         # `line 3`; after a comma only a list of them: `two bus routes, 140 and 512`
         return word == last or chained or word.endswith("s")
-    if title_case or chained or word != last or not word[:1].isupper() or not word[-1].isalnum():
-        return False  # `Bytom. Fourteen patients`: only a name right next to the number labels it
+    if title_case and not (word.isupper() and len(word) > 1 and word.isalpha() and word == last and not chained):
+        return False  # in a headline only an all-capitals name labels a number: `FTSE 100 Slides`
+    if chained or word != last or not word[:1].isupper() or not word[-1].isalnum():
+        return False
+    if word.endswith(("'s", "’s")) or word[-1:] == "s" and word[-2:-1] in ("'", "’"):
+        return False  # `Clinton's 2.5-point edge`: a possessive, not a name the number belongs to  # `Bytom. Fourteen patients`: only a name right next to the number labels it
     bare = word.lower().rstrip(".")
-    if bare in COMMON_CAPS or bare in WEEKDAYS or bare in QUALIFIERS or bare in MONTH_NAMES:
+    if bare in COMMON_CAPS or bare in NP_STOP or bare in WEEKDAYS or bare in QUALIFIERS or bare in MONTH_NAMES:
         return False
-    if n == 1:  # the capitalised word opens the text: a sentence start
-        return False
+    if n == 1:  # the capitalised word opens the text: a sentence start, unless an acronym (`FTSE 100 fell`)
+        return word.isupper() and len(word) > 1 and word.isalpha()
     previous = tokens[n - 2]
     return not (previous.endswith(_SENTENCE_ENDS) or previous[-1:] in _OPENERS)

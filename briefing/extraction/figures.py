@@ -28,7 +28,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 
+from briefing.extraction.context import NOT_A_FIGURE as NOT_A_LABEL_OR_FIGURE
 from briefing.extraction.context import read_before
+from briefing.extraction.implied import implied_unit, is_age, is_score, one_counts
 from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
 from briefing.extraction.numbers import Number, find_numbers, is_bare_one
 from briefing.extraction.quotes import is_title_case
@@ -42,6 +44,9 @@ _COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|ve
 # is compared with, anywhere earlier in the sentence: `1,400 vessels ... compared with 520`.
 _COMPARED_BEFORE_RE = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|against|versus|than)\s+\Z", re.IGNORECASE)
+# `9,000 signed online and 400 on paper`: a bare number coordinated with a figure counts the same.
+_COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|or|but|while|whereas)\s+\Z", re.IGNORECASE)
+_OF_THE_BEFORE_RE = re.compile(r"\b[Oo]f\s+(?:the|its|their|those|these|our)\s+\Z")
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]")
 _SENTENCE_GAP = 150  # the most text between a figure and a number compared with it
 # `a crowd of 41,200`: collective nouns whose number counts people.
@@ -49,6 +54,10 @@ _COLLECTIVE_OF_RE = re.compile(
     r"\b(?:crowd|audience|workforce|population|congregation|attendance|electorate)\s+of\s+\Z", re.IGNORECASE)
 _BETWEEN_TAIL_RE = re.compile(r"\bbetween\s+\S+\s+and\s+\Z", re.IGNORECASE)
 _RANGE_START_RE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+_AND_A_HALF_RE = re.compile(
+    r"\b[Aa]n?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b")
+_RATIO_BASE_RE = re.compile(r"(?:\d+|ten|five|four|three|two|twenty|a\s+hundred)\b", re.IGNORECASE)
+_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)
 
 
 _POSITION = attrgetter("segment", "start")
@@ -82,33 +91,48 @@ def find_candidates(segment: int, text: str, title_case: bool = False) -> list[C
         candidate = _candidate(segment, text, m, title_case)
         if candidate is not None:
             found.append(candidate)
+    if "and a half" in text:
+        found = sorted(found + _spans_and_a_half(segment, text), key=attrgetter("start"))
     return found
+
+
+def _spans_and_a_half(segment: int, text: str) -> list[Candidate]:
+    """`a week and a half`: 1.5 weeks (the number is split around its unit)."""
+    return [Candidate(1.5, m.group("unit") + "s", "", "count", segment, m.start(), m.start(), m.end(), True,
+                      1.0, m.group()) for m in _AND_A_HALF_RE.finditer(text)]
 
 
 def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidate | None:
     start, end, digits = m.start, m.end, m.digits
     if digits:
-        if digits[0] == "0" and len(digits) > 1 and digits[1] != ".":
-            return None  # 06, 0800: codes and times, not amounts
-    elif is_bare_one(m):
+        if digits[0] == "0" and (len(digits) > 1 and digits[1] != "." or digits == "0" and text[end:end + 1] in "-–"):
+            return None  # 06, 0800: codes and times; `0-62mph`: a sprint, named by its end
+    elif is_bare_one(m) and not one_counts(text, start, end):
         return None
     before = read_before(text, start, bool(digits), title_case)
     if before.label:
-        return None
+        if before is NOT_A_LABEL_OR_FIGURE or not _PERCENT_AFTER_RE.match(text, end):
+            return None
+        before = before._replace(label=False)  # `dragged the sector 0.4 percent lower`
+    if (digits and len(digits) <= 3 or m.words) and (is_age(text, start, end) or is_score(text, start, end)) \
+            and not _PERCENT_AFTER_RE.match(text, end):
+        return None  # `aged 40 to 71`, `a 3-1 win`; but `voters over 60 percent` is a share
     unit = unit_after(text, end, currency=before.currency, digits=bool(digits), many=m.value != 1)
     if unit is NOT_A_FIGURE or (text[end + 1:end + 2].isupper() and _is_street_number(text, end)):
         return None
-    if len(digits) == 4 and not m.scale and _is_year(digits, unit, before.qualifier):
+    if len(digits) == 4 and not m.scale and _is_year(digits, unit, before.qualifier, text[start - 3:start]):
         return None
     first = before.start
     if unit is None:
-        collective = _COLLECTIVE_OF_RE.search(text, max(0, first - 30), first)
-        unit = UnitMatch("people" if collective else "", end, "count")
-        first = collective.start() if collective else first
+        if _is_ratio_after(text, end):
+            return None
+        unit, first = _unit_left_out(text, first, end, before.unit_before)
     qualifier = before.qualifier
     if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
         qualifier = ""
     value = m.value * unit.scale * (-1 if before.sign == "-" else 1)
+    if value != int(value):
+        value = round(value, 6)  # 8.2 million is 8200000, not 8199999.999999999
     scaled = bool(m.scale or unit.scale != 1.0 or (digits and not digits.isdigit()))
     if before.qualifier and not qualifier:
         first = start  # `over` meaning "during" is dropped: the figure's words start at the number
@@ -116,12 +140,30 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
                      unit.scale * m.multiplier, text[first:unit.end].strip())
 
 
-def _is_year(digits: str, unit: UnitMatch | None, qualifier: str) -> bool:
+def _unit_left_out(text: str, first: int, end: int, unit_before: str) -> tuple[UnitMatch, int]:
+    """The unit of a number with no noun after it, and where the figure's words start: a unit
+    written before it (`magnitude 6.8`), a collective noun (`a crowd of 41,200`), a noun the verb
+    or the sentence implies (``implied.implied_unit``), else none."""
+    if unit_before:
+        return UnitMatch(unit_before, end, "measure"), first
+    collective = _COLLECTIVE_OF_RE.search(text, max(0, first - 30), first)
+    if collective:
+        return UnitMatch("people", end, "count"), collective.start()
+    return UnitMatch(implied_unit(text, first, end), end, "count"), first
+
+
+def _is_ratio_after(text: str, end: int) -> bool:
+    """`9 in 10 voters`, `six in 10 said`: the first number of a ratio (the second is a ratio's base)."""
+    return text.startswith(" in ", end) and _RATIO_BASE_RE.match(text, end + 4) is not None
+
+
+def _is_year(digits: str, unit: UnitMatch | None, qualifier: str, word_before: str) -> bool:
     if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2100:
         return False
-    if unit is not None and unit.kind in ("percent", "temperature", "measure", "currency"):
+    if unit is not None and unit.kind in ("percent", "temperature", "measure", "currency", "rate"):
         return False
-    return not (qualifier and unit is not None and unit.unit and is_plural(unit.unit.split()[-1]))
+    counted = unit is not None and unit.unit and is_plural(unit.unit.split()[-1])
+    return not (counted and (qualifier or word_before == "of "))  # `a poll of 2047 voters`
 
 
 def _is_street_number(text: str, pos: int) -> bool:
@@ -146,7 +188,9 @@ def join_ranges(candidates: list[Candidate], segments: list[str]) -> list[Candid
         if first.segment != second.segment or second.start - first.end > 7 or (first.unit and second.unit):
             continue
         text = segments[first.segment]
-        if not _RANGE_GAP_RE.fullmatch(text[first.end:second.start]) or _BETWEEN_TAIL_RE.search(
+        gap = text[first.end:second.start]
+        listed = gap == ", " and not first.unit and first.value < second.value and not first.scaled  # `two, three hours`
+        if not (listed or _RANGE_GAP_RE.fullmatch(gap)) or _BETWEEN_TAIL_RE.search(
                 text[max(0, first.start - 30):first.start]):
             continue  # `aged between 9 and 12 and three teachers`: 12 closes a range already
         lead = _RANGE_START_RE.search(text[max(0, first.start - 12):first.start])
@@ -182,14 +226,19 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
     out = list(candidates)
     for i in range(1, len(out)):
         loose, prior = out[i], out[i - 1]
-        if loose.unit or prior.segment != loose.segment or prior.kind not in ("count", "measure"):
+        if loose.unit or prior.segment != loose.segment or prior.kind == "compound":
             continue
-        gap = segments[loose.segment][prior.end:loose.start]
+        text = segments[loose.segment]
+        gap = text[prior.end:loose.start]
         if len(gap) > _SENTENCE_GAP or _SENTENCE_BREAK_RE.search(gap):
             continue
-        compared = (len(gap) <= 40 and _COMPARISON_RE.search(gap)) or _COMPARED_BEFORE_RE.search(gap)
-        same_scale = len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
-        if compared or same_scale:
+        counted = prior.kind in ("count", "measure")
+        compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or counted and _COORDINATED_BEFORE_RE.search(gap))
+                    or _COMPARED_BEFORE_RE.search(gap))
+        same_scale = counted and len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
+        part_of = counted and gap.strip() == "," and _OF_THE_BEFORE_RE.search(text, max(0, prior.start - 12),
+                                                                              prior.start)
+        if compared or same_scale or part_of:  # part_of: `Of the 500 workers, 120 will lose their jobs`
             out[i] = replace(loose, unit=prior.unit, kind=prior.kind, text=loose.text)
     return out
 
@@ -208,13 +257,15 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             else:
                 seen.append(unit)
             kept[value, unit] = candidate
-    for loose in (c for c in candidates if not c.unit and c.scaled):
+    for loose in (c for c in candidates if not c.unit and (c.scaled or c.qualifier)):
         value = round(loose.value, 3)
         if value in units_by_value:  # `users pass 700k` ... `700,000 registered users`
             key = (value, units_by_value[value][0])
             candidate = kept[key]
             if (loose.segment, loose.start) < (candidate.segment, candidate.start):
                 kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
+        elif (value, "") not in kept and (loose.qualifier or loose.multiplier > 1 or loose.value >= 1000):
+            kept[value, ""] = replace(loose, kind="bare")  # `It takes 2,383 to win`, `at least 653`
     return sorted(kept.values(), key=_POSITION)
 
 

@@ -1,7 +1,8 @@
 """Closed word lists the extractor's rules consult.
 
 Grammar words (determiners, prepositions, auxiliaries), unit and currency
-spellings, speech verbs, titles and roles. They describe English news prose in
+spellings (from ``briefing.language.vocabulary``, the one home of currencies,
+units, months and abbreviations), speech verbs, titles and roles. They describe English news prose in
 general, not any particular article; extend them as new kinds of text turn up.
 """
 
@@ -16,17 +17,6 @@ def _words(text: str) -> frozenset[str]:
 # built once so a regex character class can say "a capital letter".
 UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 
-MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-ABBREVIATIONS = _words(
-    "Dr Prof Mr Mrs Ms St Gen Col Lt Capt Sgt Maj Rev Jr Sr No Nos Co Inc Ltd Corp Mt vs approx ul al pl tel "
-    "ca cf e.g i.e U.S U.K Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
-MONTH_NAMES = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sept sep oct nov dec")
-WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words that end a counted noun phrase: `450 drones *and* 70 missiles`.
 NP_STOP = _words(
@@ -51,7 +41,7 @@ SINGULAR_S = _words(
     thesis diagnosis axis canvas atlas circus chorus focus radius genus surplus apparatus""")
 IRREGULAR_PLURALS = _words(
     "people men women children police personnel cattle sheep deer fish feet teeth mice geese data media "
-    "aircraft spacecraft staff crew species series means headquarters corps barracks")
+    "aircraft spacecraft staff crew species series means headquarters corps barracks pence")
 # After a plural head, a second plural goes on the phrase: `police officers`, `crew members`.
 
 # Fractions: `two thirds`, `a quarter` are not figures on their own.
@@ -70,33 +60,6 @@ IDENTIFIER_WORDS = _words(
 STREET_WORDS = _words(
     "street st avenue ave road rd boulevard blvd square sq lane way drive place alley ulica aleja plac quay embankment")
 
-# Currencies. ISO codes are matched case-sensitively; symbols and words map to codes.
-CURRENCY_CODES = _words(
-    "PLN EUR USD GBP UAH RUB CHF JPY CNY CZK SEK NOK DKK HUF RON BGN CAD AUD NZD INR TRY BYN KZT GEL MDL "
-    "ILS BRL MXN ZAR KRW HKD SGD")
-CURRENCY_SYMBOLS = {
-    "US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH",
-    "₽": "RUB", "₹": "INR", "₺": "TRY", "zł": "PLN", "Kč": "CZK",
-}
-CURRENCY_WORDS = {
-    "zł": "PLN", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN",
-    "złotych": "PLN", "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "hryvnia": "UAH", "hryvnias": "UAH",
-    "hryvnya": "UAH", "hryvnyas": "UAH", "hryvnia's": "UAH", "rouble": "RUB", "roubles": "RUB",
-    "ruble": "RUB", "rubles": "RUB", "yen": "JPY", "franc": "CHF", "francs": "CHF", "koruna": "CZK",
-    "korunas": "CZK", "forint": "HUF", "forints": "HUF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
-    "kroner": "NOK", "yuan": "CNY", "rupees": "INR", "lira": "TRY",
-}
-DOLLAR_NATIONS = {"canadian": "CAD", "australian": "AUD", "us": "USD", "american": "USD", "new zealand": "NZD",
-                  "hong kong": "HKD", "singapore": "SGD"}
-
-# Measurement units written as symbols or abbreviations after a number (case-sensitive).
-UNIT_SYMBOLS = (
-    "km/h", "km²", "km2", "m²", "m2", "m³", "sq km", "kph", "mph", "km", "cm", "mm", "kg", "mg", "ml", "MWh",
-    "GWh", "kWh", "TWh", "MW", "GW", "kW", "TW", "Mt", "bcm", "TEU", "ha", "hp", "kt", "Gbps", "Mbps", "GB",
-    "MB", "TB", "dB", "mln", "m", "t", "l",
-)
-
 # Qualifiers written before a number, normalised as the spec says.
 QUALIFIERS = {
     "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
@@ -108,6 +71,7 @@ QUALIFIERS = {
     "approx.": "about", "an estimated": "about", "an average of": "about", "circa": "about",
     "almost": "nearly", "nearly": "nearly", "close to": "nearly", "just shy of": "nearly",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "~": "about",
     "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to", "a maximum of": "up to",
 }
 # After `over`, these verbs make a following duration "more than" (`lasted over 41 days`);
@@ -211,3 +175,37 @@ TITLE_SMALL_WORDS = _words("a an the of and in on at for to from with by or but 
 AUXILIARIES = _words(
     """has have had was were is are will would also then later earlier previously recently once again
     reportedly publicly repeatedly separately further however too""")
+
+# Adjectives that stand for the people they describe right after a number: `212 dead`, `40 missing`.
+NOMINAL_ADJECTIVES = _words("dead injured wounded missing homeless unemployed displaced")
+# Verbs whose object is people: `the quake killed 212 and injured 1,400` counts 212 people.
+PEOPLE_OBJECT_VERBS = _words(
+    """killed kills kill killing injured injures injuring wounded wounding hurt hurting rescued rescuing
+    evacuated evacuating arrested arresting detained detaining displaced hospitalised hospitalized infected
+    employ employs employed employing hired hiring sickened stranded trapped drew attracted""")
+# Verbs whose subject is people, past tenses that are not -ed (`45 said`; -ed verbs count too) and the
+# present tense of headlines (`9,000 Sign Petition`).
+PEOPLE_SUBJECT_VERBS = _words(
+    """said fled died went ran came stood sat fought spoke wrote told chose gave saw thought felt became
+    got paid bought took left voted sign march flee die vote protest gather rally quit join attend apply
+    walk strike""")
+# Before `one`: words that make it an idiom or a pronoun (`no one`, `the one`, `which one`).
+ONE_IDIOM_BEFORE = _words("no the this that which every each any some someone anyone everyone other")
+# After `one`: nouns that make it an idiom (`one day`, `one thing`, `one way`).
+ONE_IDIOM_NOUNS = _words("day time thing way another point side hand reason of more other moment")
+# Market indices, whose level is a number of points: `the index fell 0.7 per cent to 14,212`.
+INDEX_WORDS = _words(
+    """index indices indexes dow nasdaq ftse dax cac nikkei stoxx kospi sensex benchmark s&p wig wig20 topix
+    asx""")
+# Words after a small pair of numbers (`a 3-1 win`, `a 5-4 ruling`) or right before it (`won 6-4`) that
+# make it a score or a tally; singular nouns only, as `2-3 wins a season` is a range of wins.
+SCORE_WORDS = _words(
+    """win victory loss defeat draw lead triumph thrashing scoreline drubbing rout vote verdict ruling decision
+    majority split""")
+SCORE_VERBS = _words(
+    """won win wins beat beats defeated defeat lost lose loses drew draw led leads leading trailed trailing
+    trails edged thrashed routed score scoreline finished ended""")
+# Words that make a following number an age: `aged 40`, `younger than 12`, `over the age of 65`.
+AGE_BEFORE = _words("aged ages age")
+# Words after a number that make it an age: `18 and older`, `65 or over` (`years` may stand between).
+AGE_AFTER = _words("older over up above younger under")

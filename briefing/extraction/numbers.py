@@ -22,6 +22,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from briefing.extraction.text import is_whole_word, whole_words_pattern
+from briefing.language.vocabulary import SCALES as VOCABULARY_SCALES
+from briefing.language.vocabulary import SCALES_READ_ONLY
 
 ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -32,13 +34,13 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {word: factor for word, factor in VOCABULARY_SCALES + SCALES_READ_ONLY}
 
 
 _ones = "|".join(sorted(ONES, key=len, reverse=True))
 _ones_1_9 = "one|two|three|four|five|six|seven|eight|nine"
 _tens = "|".join(TENS)
-_scale = "thousand|million|billion|trillion"
+_scale = "|".join(SCALES)
 _small = rf"(?:(?:{_tens})(?:[-\s](?:{_ones_1_9}))?\b|(?:{_ones})\b)"
 _hundreds = rf"(?:(?:{_small}|a|one)\s+hundred(?:\s+(?:and\s+)?{_small})?|{_small})"
 _word_number = rf"""
@@ -51,7 +53,7 @@ _digits = r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?"
 
 _WORD_NUMBER_RE = re.compile(_word_number, re.IGNORECASE | re.VERBOSE)
 _DIGITS_CORE_RE = re.compile(_digits)
-_SCALE_INITIALS = frozenset("tmbTMB")  # the first letters of the scale words
+_SCALE_INITIALS = frozenset(w[0] for w in SCALES) | frozenset(w[0].upper() for w in SCALES)  # first letters
 
 
 _SCALE_AFTER_RE = re.compile(rf"\s?(?P<scale>(?i:{_scale}))\b")
@@ -129,7 +131,8 @@ def _scale_after(text: str, number: Number) -> Number:
         return number
     scale = written.group("scale")
     multiplier = SCALES[scale.lower()]
-    return number._replace(end=written.end(), scale=scale, value=number.value * multiplier, multiplier=multiplier)
+    return number._replace(end=written.end(), scale=scale, value=round(number.value * multiplier, 6),
+                           multiplier=multiplier)
 
 
 def match_number(text: str, pos: int) -> Number | None:

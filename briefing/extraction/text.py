@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefing.extraction.lexicon import ABBREVIATIONS, MONTHS
+from briefing.language.vocabulary import ABBREVIATIONS
+from briefing.language.vocabulary import MONTHS_PATTERN as MONTHS
 
 
 def trie_pattern(words) -> str:

@@ -19,19 +19,23 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
-    CURRENCY_CODES,
-    CURRENCY_WORDS,
-    DOLLAR_NATIONS,
     FRACTION_WORDS,
     IRREGULAR_PLURALS,
+    NOMINAL_ADJECTIVES,
     NP_STOP,
     SINGULAR_S,
     UNIT_DROP_ADJECTIVES,
-    UNIT_SYMBOLS,
-    WEEKDAYS,
 )
 from briefing.extraction.numbers import match_number
 from briefing.extraction.text import trie_pattern
+from briefing.language.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    DOLLAR_NATIONS,
+    SPEED_UNITS,
+    UNIT_SYMBOLS,
+)
+from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
 
 
 class UnitMatch(NamedTuple):
@@ -46,11 +50,8 @@ NOT_A_FIGURE = UnitMatch("", 0, "none")
 _ATTACHED_RE = re.compile(r"[A-Za-z]+")
 # Units with a fixed spelling, in one pattern so each number costs one match:
 # percent, temperature, a currency written after the number, unit symbols.
-_CURRENCY_AFTER = [
-    "zł", "zloty", "zlotys", "złoty", "złotys", "zlotych", "złotych", "euro", "euros", "dollar", "dollars",
-    "sterling", "hryvnia", "hryvnias", "hryvnya", "hryvnyas", "rouble", "roubles", "ruble", "rubles", "yen",
-    "franc", "francs", "koruna", "korunas", "forint", "forints", "kronor", "krona", "kroner", "krone", "yuan",
-    "rupees", "lira"]
+# Currency words after a number (`40 million euros`); `pounds` apart, as `pounds sterling` may follow.
+_CURRENCY_AFTER = sorted(w for w in CURRENCY_WORDS if " " not in w and not w.startswith("pound"))
 # The word lists are tries (``trie_pattern``): most numbers are followed by none of them,
 # and a trie fails at the first letter where a plain alternation tries every word.
 _FIXED_UNIT_RE = re.compile(
@@ -62,12 +63,15 @@ _FIXED_UNIT_RE = re.compile(
     rf"|(?P<code>{trie_pattern(sorted(CURRENCY_CODES))})\b"
     r"|(?P<symbol>" + trie_pattern(UNIT_SYMBOLS) + r")(?![\w/²³]))")
 _COMPOUND_RE = re.compile(r"-(?P<word>[a-z]+)(?P<more>(?:-[a-z]+)*)")
+# `four of the hospitals`, `nine of its 31 wagons`, `13 of the past 19 contests`, `49 out of the 54 seats`
 _OF_THE_RE = re.compile(
-    r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+|(?=\d))", re.IGNORECASE)
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+"
+    r"(?:(?:past|last|first|next|other|remaining)\s+)?|(?<=of\s)(?=\d))", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _IRREGULAR_ENDINGS = ("children", "people", "women", "men")
 _NOT_PLURAL_MEN = frozenset(("specimen", "abdomen", "regimen", "omen", "amen"))
-_NOT_COMPOUND = {"fold", "odd", "plus", "old", "strong"}
+# `three-fold`, and terms with a number inside (`a two-pointer`, `a 4-way stop`, `a one-liner`)
+_NOT_COMPOUND = {"fold", "odd", "plus", "old", "strong", "pointer", "pointers", "way", "wheeler", "seater", "liner"}
 
 
 def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool = True) -> UnitMatch | None:
@@ -81,11 +85,18 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
         attached = _ATTACHED_RE.match(text, pos)  # None for a letter outside A-Z: `5µm`, `40ł`
         suffix = attached.group(0) if attached else ""
         suffix_end = attached.end() if attached else pos
-        key = suffix if len(suffix) == 1 else suffix.lower()  # `700k`, `3.1bn`, `2BN`; not `4K`
+        # `700k`, `3.1bn`, `2BN`, `$8.4M`; not `4K`
+        key = suffix if len(suffix) == 1 and not currency else suffix.lower()
         if key in _SUFFIX_SCALES and (key != "b" or currency):
             scale, pos = _SUFFIX_SCALES[key], suffix_end
-        elif suffix == "m" and (currency or counted_noun(text, suffix_end) is not None):
+        elif key == "m" and (currency or counted_noun(text, suffix_end) is not None):
             scale, pos = 1e6, suffix_end
+        elif suffix == "p" and not currency:
+            return UnitMatch("pence", suffix_end, "currency")  # `212p`
+        elif suffix == "x" and not currency:
+            return UnitMatch("times", suffix_end, "measure")  # `a 3x zoom`
+        elif suffix == "in" and not currency:
+            return UnitMatch("inches", suffix_end, "measure")  # `6ft 4in` (`in` apart is a word)
         elif _fixed_unit(text, pos) is None:
             return NOT_A_FIGURE  # 143rd, 5am, 1990s, 3D (but 4pc, 18C, 5km)
         following = text[pos:pos + 1]
@@ -95,8 +106,12 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
         compound = _COMPOUND_RE.match(text, pos)
         if compound:
             word = compound.group("word")
-            if word in FRACTION_WORDS or word in _NOT_COMPOUND or compound.group("more").startswith("-old"):
-                return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old
+            if word == "strong" and not compound.group("more"):  # `a 5,000-strong crowd`
+                crowd = counted_noun(text, compound.end(), many=False)
+                return UnitMatch(crowd[0], crowd[1], "count") if crowd and crowd is not NOT_COUNTED else NOT_A_FIGURE
+            if (word in FRACTION_WORDS or word in _NOT_COMPOUND or word in NP_STOP
+                    or compound.group("more").startswith("-old")):
+                return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old, 1-in-100
             return UnitMatch(word, compound.end(), "compound", scale)
     found = _fixed_unit(text, pos)
     if found is not None:
@@ -104,16 +119,40 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
     phrase = counted_noun(text, pos, many)
     if phrase is NOT_COUNTED:
         return NOT_A_FIGURE
-    if phrase is None and text.startswith(" of ", pos):
+    if phrase is None and (text.startswith(" of ", pos) or text.startswith(" out of ", pos)):
         of_the = _OF_THE_RE.match(text, pos)
+        if of_the and of_the.group().lstrip().startswith("out") and of_the.group().rstrip().endswith("of"):
+            of_the = None  # `3 out of 10 voters`: a ratio
         if of_the:  # `four of the hospitals`, `nine of its 31 wagons`
             after = of_the.end()
             number = match_number(text, after)
             phrase = counted_noun(text, number.end if number else after, True)
             phrase = None if phrase is NOT_COUNTED else phrase
     if phrase is None:
-        return None if scale == 1.0 else UnitMatch("", pos, "count", scale)
+        return _implied_after(text, pos) if scale == 1.0 else UnitMatch("", pos, "count", scale)
     return _per_time(text, UnitMatch(phrase[0], phrase[1], "count", scale))
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
+_CURRENCY_WORD = trie_pattern(sorted(w for w in CURRENCY_WORDS if " " not in w))
+# An exchange rate: `97.40 yen per dollar`, `97.40 per dollar`, `7.1 yuan to the dollar`.
+_PER_CURRENCY_RE = re.compile(rf"\s+(?:per|a|to\s+the|against\s+the)\s+(?P<per>{_CURRENCY_WORD})\b", re.IGNORECASE)
+
+
+def _implied_after(text: str, pos: int) -> UnitMatch | None:
+    """No noun after the number, but an adjective standing for people (`212 dead`) or a rate
+    (`97.40 per dollar`)."""
+    m = _NEXT_WORD_RE.match(text, pos)
+    if m is None:
+        return None
+    word = m.group(1).lower()  # a headline writes `12 Missing`
+    if word in NOMINAL_ADJECTIVES:
+        return UnitMatch(word, m.end(), "count")
+    if word in ("per", "a", "to", "against"):
+        rate = _PER_CURRENCY_RE.match(text, pos)
+        if rate:
+            return UnitMatch(f"per {rate.group('per').lower()}", rate.end(), "rate")
+    return None
 
 
 def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
@@ -121,7 +160,6 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
     m = _FIXED_UNIT_RE.match(text, pos)
     if m is None:
         return None
-    kind = m.lastgroup
     if m.group("percent") or m.group("points"):
         return UnitMatch("percent" if m.group("percent") else "percentage points", m.end(), "percent")
     scale = m.group("c1") or m.group("c2") or m.group("c3")
@@ -136,13 +174,14 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
         nation = (m.group("nation") or "").lower()
         if code == "USD" and nation:
             code = DOLLAR_NATIONS.get(nation, code)
+        rate = _PER_CURRENCY_RE.match(text, m.end()) if text[m.end():m.end() + 1] == " " else None
+        if rate:  # `97.40 yen per dollar`: a rate, the words as written
+            return UnitMatch(f"{m.group('word').lower()} per {rate.group('per').lower()}", rate.end(), "rate")
         return UnitMatch(code, m.end(), "currency")
-    return _per_time(text, UnitMatch(m.group(kind or 0), m.end(), "measure"))
+    return _per_time(text, UnitMatch(UNIT_SYMBOLS[m.group("symbol")], m.end(), "measure"))
 
 
 _PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
-_SPEEDS = {("km", "hour"): "km/h", ("kilometres", "hour"): "km/h", ("kilometers", "hour"): "km/h",
-           ("miles", "hour"): "mph", ("metres", "second"): "m/s", ("meters", "second"): "m/s", ("m", "second"): "m/s"}
 
 
 def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
@@ -153,7 +192,7 @@ def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
     m = _PER_TIME_RE.match(text, unit.end)
     if not m:
         return unit
-    speed = _SPEEDS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
+    speed = SPEED_UNITS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
     return UnitMatch(speed, m.end(), "measure", unit.scale)
 
 
@@ -225,8 +264,9 @@ def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | No
             break
         if lower in WEEKDAYS or lower.endswith(("'s", "’s")):
             break
-        if phrase and word.islower() and lower.endswith(("ed", "ing")):
-            break
+        if phrase and word.islower() and lower.endswith(("ed", "ing")) and "-" not in word and not (
+                following and following[0].islower() and is_plural(following[0])):
+            break  # a verb; but `gas-fired`, `battalion-sized`, `registered voters` describe the noun to come
         phrase.append((word, end))
         plural = is_plural(word)
         counts_many = counts_many or plural
@@ -245,7 +285,8 @@ def _unit_from_words(words: list[tuple[str, int]]) -> tuple[str, int] | None:
     if len(words) == 1:  # the common case: `drones`
         word = words[0][0]
         if word.lower() in ("and", "or") or _verb_like(word) or not (
-                word[:1].islower() or (word[:-1].isupper() and word.endswith("s") and len(word) > 2)):
+                word[:1].islower() or (word[:-1].isupper() and word.endswith("s") and len(word) > 2)
+                or word[1:].islower() and is_plural(word)):  # `18,000 Virginians`, `two Democrats`
             return None
         return words[0]
     while words and (words[-1][0].lower() in ("and", "or") or _verb_like(words[-1][0])):

@@ -1,0 +1,176 @@
+"""What a number with no noun of its own counts, and numbers that are ages or scores.
+
+English news often leaves the counted noun out where the verb or the sentence
+makes it plain; ``implied_unit`` reads it from there:
+
+    the quake killed 212 and injured 1,400   -> people (the object of a verb that hurts people)
+    9,000 signed the petition                -> people (the subject of a verb of people)
+    the death toll rose to 57                -> deaths
+    the index fell 0.7 per cent to 14,212    -> points (a market index's level)
+
+``is_age`` and ``is_score`` find numbers that look like counts but are not
+figures (``../shared/spec/extraction.md``): ages (`aged 40 to 71`, `adults 18
+and older`, `children younger than 12`) and sports results (`a 3-1 win`, `won
+6-4, 6-3`). ``one_counts`` says when `one` counts something (`killed one
+civilian`, `One person was hurt`) rather than standing in an idiom (`one of the`,
+`no one`, `one day`).
+
+Every rule runs only where a cheap test on the characters around the number
+passes first: most numbers in news have their noun right after them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extraction.lexicon import (
+    AGE_AFTER,
+    AUXILIARIES,
+    COMMON_CAPS,
+    INDEX_WORDS,
+    NP_STOP,
+    ONE_IDIOM_BEFORE,
+    ONE_IDIOM_NOUNS,
+    PEOPLE_OBJECT_VERBS,
+    PEOPLE_SUBJECT_VERBS,
+    SCORE_VERBS,
+    SCORE_WORDS,
+)
+from briefing.extraction.numbers import ONES
+
+_WINDOW = 60  # how far back in its clause a toll may stand
+_LEVEL_WINDOW = 110  # and an index, whose move often stands between (`fell 24.11 points, or 0.1 percent, to`)
+_CLAUSE_BREAK_RE = re.compile(r"[.;!?]\s|, (?:while|but|and)\b")
+_WORD_RE = re.compile(r"[A-Za-z&][A-Za-z&0-9]*")
+_NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_LEVEL_PREPOSITIONS = frozenset(("to", "at"))
+_PASSIVE = frozenset(("were", "was", "are", "is", "been"))
+# Between a number and its verb: `2 million have already voted` (the lexicon's, and modals)
+_AUXILIARIES = AUXILIARIES | _PASSIVE | frozenset(("could", "can", "may", "might", "already", "still", "all", "just"))
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
+# Before `one`, words that bound a count: `at least one child`, `more than one`, `only one survivor`.
+_BOUNDS = frozenset(("than", "least", "only", "just", "exactly", "nearly", "almost"))
+_SMALL_NUMBERS = frozenset(ONES) - {"one"}
+
+_AGE_BEFORE_RE = re.compile(
+    r"\b(?:ag(?:ed|es?)|age\s+of|younger\s+than|older\s+than"
+    r"|(?:men|women|people|adults|voters|children|kids|teens|teenagers|those|anyone|residents)"
+    r"\s+(?:under|over|below|above))\s+(?:between\s+)?"
+    r"(?:\d{1,3}\s*(?:-|–|to|and|or)\s*)?\Z", re.IGNORECASE)
+# How the word before an age ends (`aged`, `ages`, `age of`, `than`, `under`, `over`, `below`, `above`,
+# `between`), or the range word before its second number (`to`, `and`, `or`): checked before the pattern.
+_AGE_WORD_ENDINGS = frozenset(("ged", "ges", " of", "han", "der", "ver", "low", "ove", "een", " to", "and", " or"))
+_AGE_AFTER_RE = re.compile(r"\s+(?:years?\s+(?:old\s+)?)?(?:and|or)\s+(?P<word>[a-z]+)\b")
+_PAIR_AFTER_RE = re.compile(r"\s?[-–]\s?\d{1,2}(?![\d.,]?\d)")
+_PAIR_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\Z")
+_SET_BEFORE_RE = re.compile(r"\d{1,2}[-–]\d{1,2},\s\Z")
+
+
+def _clause_before(text: str, pos: int, size: int) -> str:
+    """Up to ``size`` characters before ``pos``, cut at the last sentence or clause break."""
+    window = text[max(0, pos - size):pos]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(window))
+    return window[breaks[-1].end():] if breaks else window
+
+
+def _word_before(text: str, pos: int, lower: bool = True) -> str:
+    """The word right before ``pos`` (lower case unless ``lower`` is False), or "" after punctuation."""
+    head = text[max(0, pos - 30):pos].rstrip()
+    if not head or not head[-1].isalpha():
+        return ""
+    word = head.rsplit(None, 1)[-1]
+    return word.lower() if lower else word
+
+
+def implied_unit(text: str, first: int, end: int) -> str:
+    """The counted noun a number with none after it leaves to the verb or the sentence, or ""."""
+    before = _word_before(text, first)
+    if before in PEOPLE_OBJECT_VERBS:
+        return "people"
+    clause = _clause_before(text, first, _WINDOW if before not in _LEVEL_PREPOSITIONS else _LEVEL_WINDOW)
+    lowered = clause.lower()
+    if "toll" in lowered and re.search(r"\btolls?\b", lowered):
+        return "deaths"
+    if before in _LEVEL_PREPOSITIONS and any(w.lower() in INDEX_WORDS for w in _WORD_RE.findall(clause)):
+        return "points"
+    if before in _LEVEL_PREPOSITIONS or before == "by" or not text[end:end + 1].isspace():
+        return ""
+    if before and before not in COMMON_CAPS and _word_before(text, first, lower=False)[:1].isupper():
+        return ""  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
+    return "people" if _people_verb_after(text, end) else ""
+
+
+def _people_verb_after(text: str, end: int) -> bool:
+    """A verb of people after the number, past auxiliaries: `9,000 signed`, `41,200 watched`,
+    `2 million have already voted`; in the passive, a verb that hurts or saves people
+    (`12 were injured`, `41 have been rescued`), not any participle (`12 were needed`)."""
+    passive, pos = False, end
+    for _ in range(4):
+        word = _NEXT_WORD_RE.match(text, pos)
+        if word is None:
+            return False
+        written, pos = word.group(1), word.end()
+        if not (written.islower() or written.istitle()):
+            return False
+        verb = written.lower()  # a headline writes `41 Rescued`
+        if verb in _AUXILIARIES:
+            passive = passive or verb in _PASSIVE
+            continue
+        if passive:
+            return verb in PEOPLE_OBJECT_VERBS
+        return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed")
+    return False
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """`aged 40 to 71`, `ages 18-24`, `children younger than 12`, `adults 18 years and older`."""
+    nxt = text[end:end + 5]
+    after = _AGE_AFTER_RE.match(text, end) if " and " in nxt or " or " in nxt or " year" in nxt else None
+    if after is not None and after.group("word") in AGE_AFTER:
+        return True
+    if text[start - 1:start] in "-–" and start or text[start - 4:start - 1] in _AGE_WORD_ENDINGS:
+        return _AGE_BEFORE_RE.search(text, max(0, start - 40), start) is not None
+    return False
+
+
+def is_score(text: str, start: int, end: int) -> bool:
+    """One of a pair of small numbers that is a result: `a 3-1 win`, `won 6-4, 6-3`, `beat Hale 2-0`."""
+    if text[end:end + 1] in "-–" or text[end:end + 2] in (" -", " –"):
+        pair = _PAIR_AFTER_RE.match(text, end)
+        if pair is None or end - start > 2:
+            return False
+        pair_start, pair_end = start, pair.end()
+    elif start > 1 and (text[start - 1] in "-–" or text[start - 2:start] in ("- ", "– ")):
+        tail = _PAIR_BEFORE_RE.search(text, max(0, start - 6), start)
+        if tail is None or end - start > 2 or text[end:end + 1].isdigit():
+            return False
+        pair_start, pair_end = tail.start(), end
+    else:
+        return False
+    after = _NEXT_WORDS_RE.match(text, pair_end)
+    if after is not None and after.group(1).lower() in SCORE_WORDS:
+        return True
+    if _SET_BEFORE_RE.search(text, max(0, pair_start - 8), pair_start):
+        return True  # the second set of `won 6-4, 6-3`
+    head = text[max(0, pair_start - 40):pair_start].split()
+    words = [w.lower().strip(",") for w in head[-3:]]
+    return bool(words) and (words[-1] in SCORE_VERBS or len(words) > 1 and words[-2] in SCORE_VERBS)
+
+
+def one_counts(text: str, start: int, end: int) -> bool:
+    """`one` counts something after a verb (`killed one civilian`) or as the subject of a passive
+    (`One person was hurt`); not in idioms (`one of the`, `no one`, `one day`, `the one`)."""
+    following = _NEXT_WORDS_RE.match(text, end)
+    if following is None:
+        return False
+    noun, then = following.group(1), following.group(2) or ""
+    before = _word_before(text, start)
+    if before in ONE_IDIOM_BEFORE:
+        return False
+    if noun in ("to", "or") and then in _SMALL_NUMBERS:
+        return True  # `for one to two years`
+    if not noun.islower() or noun in ONE_IDIOM_NOUNS or noun in NP_STOP:
+        return False
+    if before in PEOPLE_OBJECT_VERBS or len(before) > 4 and before.endswith("ed") or before in _BOUNDS:
+        return True
+    return then in _PASSIVE and not before  # `One person was injured`

@@ -1,0 +1,287 @@
+"""Key figures as real news writes them: the error kinds of issue 12, each on sentences written for
+this test in several styles (wire, broadsheet, tabloid; British and American spelling).
+
+Each rule follows the grammar of English news, so each is tried on more than one phrasing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extraction import extract
+from tests.fixtures.extraction import article, figures_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of a verb that hurts, saves or holds people
+        ("The quake killed 212 and injured 1,400, officials said.", [(212, "people", ""), (1400, "people", "")]),
+        ("Gunmen wounded at least 9 near the market.", [(9, "people", "at least")]),
+        ("Coastguards rescued 41 after the trawler capsized.", [(41, "people", "")]),
+        ("Police arrested 14 after the derby.", [(14, "people", "")]),
+        ("The new plant will employ 1,500.", [(1500, "people", "")]),
+        ("The concert drew an estimated 50,000.", [(50_000, "people", "about")]),
+        # the subject of a verb of people, active or passive
+        ("9,000 signed online and 400 on paper.", [(9000, "people", ""), (400, "people", "")]),
+        ("Of those asked, 45 said they would vote again.", [(45, "people", "")]),
+        ("Twelve were injured when the stand gave way.", [(12, "people", "")]),
+        ("The ferry sank at dawn; 41 have been rescued.", [(41, "people", "")]),
+        # a toll counts deaths
+        ("The death toll rose to 57 on Sunday.", [(57, "deaths", "")]),
+        ("The toll from the floods now stands at more than 300.", [(300, "deaths", "more than")]),
+        # a part of a counted whole counts the same
+        ("41 of the 60 passengers survived.", [(41, "passengers", ""), (60, "passengers", "")]),
+        ("Of the 500 workers, 120 will lose their jobs.", [(500, "workers", ""), (120, "workers", "")]),
+        ("The party won 49 out of the 54 seats.", [(49, "seats", ""), (54, "seats", "")]),
+        ("She has won 13 of the past 19 contests.", [(13, "contests", ""), (19, "contests", "")]),
+        # people described by an adjective, or by a proper plural noun
+        ("The blast left 6 dead and 40 missing.", [(6, "dead", ""), (40, "missing", "")]),
+        ("The scheme helped 18,000 Virginians.", [(18_000, "Virginians", "")]),
+        ("Only two Democrats voted against.", [(2, "Democrats", "")]),
+    ],
+)
+def test_counts_whose_counted_noun_is_in_the_verb_or_the_sentence(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The speaker plays tones up to 12kHz.", [(12, "kHz", "up to")]),
+        ("Each panel gives 3-5W in full sun.", [(3, "W", ""), (5, "W", "")]),
+        ("The charge takes ~20–35min.", [(20, "minutes", ""), (35, "minutes", "")]),
+        ("Lunch takes ~20 min.", [(20, "minutes", "about")]),
+        ("The start-up raised $8.4M in its first round.", [(8_400_000, "USD", "")]),
+        ("A plate of noodles costs RM59 at the airport.", [(59, "MYR", "")]),
+        ("The base model sells for Rs 12,999.", [(12_999, "INR", "")]),
+        ("Shares closed at 212p in London.", [(212, "pence", "")]),
+        ("The shutter lag is 0.4sec.", [(0.4, "seconds", "")]),
+        ("A magnitude 6.8 earthquake struck the coast.", [(6.8, "magnitude", "")]),
+        ("The magnitude-5.9 aftershock was felt inland.", [(5.9, "magnitude", "")]),
+        ("The V8 makes 610 hp and 410 pound-feet of torque at 6,500 rpm.",
+         [(610, "hp", ""), (410, "lb-ft", ""), (6500, "rpm", "")]),
+        ("The diesel gives 500bhp and 470lb-ft.", [(500, "bhp", ""), (470, "lb-ft", "")]),
+        ("He broke a 70-yard run in the fourth quarter.", [(70, "yard", "")]),
+        ("The chip runs at 3.2GHz and draws 15W.", [(3.2, "GHz", ""), (15, "W", "")]),
+        ("It returns 42mpg and emits 150g/km.", [(42, "mpg", ""), (150, "g/km", "")]),
+        ("The camera films at 60fps with a 48MP sensor.", [(60, "fps", ""), (48, "MP", "")]),
+        ("The phone has a 3x optical zoom.", [(3, "times", "")]),
+        ("The bank cut rates by 25bp after a 50bps hike.", [(25, "basis points", ""), (50, "basis points", "")]),
+        ("The fund raised HK$3.2bn and S$400m.", [(3_200_000_000, "HKD", ""), (400_000_000, "SGD", "")]),
+        ("The new model does 0-62mph in 4.5sec.", [(62, "mph", ""), (4.5, "seconds", "")]),
+        ("A 5,000-strong crowd marched on the palace.", [(5000, "crowd", "")]),
+        ("The flat costs Rs 45 lakh and the villa Rs 3.2 crore.", [(4_500_000, "INR", ""), (32_000_000, "INR", "")]),
+    ],
+)
+def test_units_glued_to_the_number_or_written_before_it(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The index fell 0.7 per cent to 14,212.", [(0.7, "percent", ""), (14_212, "points", "")]),
+        ("The Dow Jones Industrial Average fell 312 points, or 1.1%, to 28,140.",
+         [(312, "points", ""), (1.1, "percent", ""), (28_140, "points", "")]),
+        ("The FTSE 100 closed down 0.4% at 7,512.3.", [(0.4, "percent", ""), (7512.3, "points", "")]),
+        ("Banks dragged the sector 0.4 percent lower.", [(0.4, "percent", "")]),
+        ("The dollar bought 97.40 yen per dollar at the close.", [(97.4, "yen per dollar", "")]),
+        ("The yen weakened to 97.40 per dollar.", [(97.4, "per dollar", "")]),
+        ("The dollar bought 109.5 yen, up from 108.9.", [(109.5, "JPY", ""), (108.9, "JPY", "")]),
+        ("The margin of error is plus or minus 3.1 percentage points.", [(3.1, "percentage points", "")]),
+    ],
+)
+def test_market_levels_moves_and_rates(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Repairs will take a week and a half.", [(1.5, "weeks", "")]),
+        ("A year and a half later the line reopened.", [(1.5, "years", "")]),
+        ("Queues lasted two, three hours.", [(2, "hours", ""), (3, "hours", "")]),
+        ("The drone strike killed one civilian.", [(1, "civilian", "")]),
+        ("One person was injured in the crash.", [(1, "person", "")]),
+        ("Rescuers found only one survivor.", [(1, "survivor", "")]),
+        ("If there is more than one child, the grant doubles.", [(1, "child", "more than")]),
+        ("Gains held for one to two years are taxed less.", [(1, "years", ""), (2, "years", "")]),
+    ],
+)
+def test_spelled_out_amounts_spans_and_one_that_counts(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the ferries was late again.",
+        "No one was hurt, and one day the pier will reopen.",
+        "That is one thing the council got right.",
+        "Which one will the voters choose?",
+    ],
+)
+def test_one_in_an_idiom_counts_nothing(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey asked residents aged 40 to 71.",
+        "Those aged 18-24 were the most likely to vote.",
+        "The vaccine is open to adults 18 years and older.",
+        "Children younger than 12 travel free.",
+        "Men under 35 back the mayor.",
+        "Anyone over 65 may apply, as may people 60 or over.",
+        "Fans between the ages of 16 and 18 need a parent.",
+    ],
+)
+def test_ages_are_not_figures(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He sank a two-pointer at the buzzer.",
+        "The crash happened at a 4-way stop.",
+        "It was a 1-in-100-year flood.",
+        "City sealed a 3-1 win at home.",
+        "She won 6-4, 6-3 in the final.",
+        "Rovers beat Ashby 2-0 on Saturday.",
+        "The striker scored in the 2–1 defeat.",
+    ],
+)
+def test_numbers_inside_terms_and_scores_are_not_figures(text):
+    assert figures_of(text) == []
+
+
+def test_a_hyphenated_adjective_does_not_end_the_counted_noun_phrase():
+    assert figures_of("Nearly 1,500 coal- and gas-fired power plants will close.") == [
+        (1500, "coal- and gas-fired power plants", "nearly")]
+    assert figures_of("It sent four rotating battalion-sized units.") == [(4, "rotating battalion-sized units", "")]
+
+
+def test_three_out_of_ten_is_a_ratio():
+    assert figures_of("Three out of 10 voters agreed, as did 9 in 10 farmers.") == []
+
+
+def test_a_count_next_to_an_age_or_a_score_still_counts():
+    assert figures_of("Pupils aged 9 to 12 and 14 teachers sat the test.") == [(14, "teachers", "")]
+    assert figures_of("The 3-1 win was watched by 41,200 fans.") == [(41_200, "fans", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Huffington-style poll of 2047 registered voters was published.", [(2047, "registered voters", "")]),
+        ("Clinton's 2.5-point edge held.", [(2.5, "point", "")]),
+        ("Atlantic City’s eight remaining casinos made money.", [(8, "remaining casinos", "")]),
+    ],
+)
+def test_a_possessive_or_of_before_a_number_makes_it_no_label_and_no_year(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She debated Hale five times and Obama four times.", [(5, "times", ""), (4, "times", "")]),
+        ("Rovers lost to Ashby three times in a row.", [(3, "times", "")]),
+    ],
+)
+def test_a_number_in_words_after_a_name_is_no_label(text, expected):
+    assert figures_of(text) == expected
+
+
+def test_an_implied_figure_keeps_its_words_and_its_sentence():
+    found = extract(article("Quake", "The quake killed at least 212 and injured 1,400, officials said.")).figures
+    assert [(f.text, f.sentence) for f in found] == [
+        ("at least 212", "The quake killed at least 212 and injured 1,400, officials said."),
+        ("1,400", "The quake killed at least 212 and injured 1,400, officials said.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It takes 2,383 to win.", [(2383, "", "")]),
+        ("Sanders will win at least 73.", [(73, "", "at least")]),
+        ("More than 2 million have already voted by post.", [(2_000_000, "people", "more than")]),
+        ("Immigration would be capped at around 16,000 a year.", [(16_000, "", "about")]),
+    ],
+)
+def test_a_count_whose_noun_is_left_unsaid_is_kept_where_it_is_plainly_an_amount(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 9 in 10 voters are unhappy.",
+        "More than six in 10 said they would stay home.",
+        "The plan won 14 and lost 3.",
+        "Version 2.1 is out.",
+    ],
+)
+def test_ratios_and_small_unqualified_numbers_with_no_noun_are_not_kept(text):
+    assert figures_of(text) == []
+
+
+def test_an_index_level_far_after_its_index_is_still_in_points():
+    assert figures_of("The Dow Jones industrial average closed down 24.11 points, or 0.1 percent, to close at "
+                      "18,432.24.") == [(24.11, "points", ""), (0.1, "percent", ""), (18_432.24, "points", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apollo 11 landed on the Moon.",
+        "Windows 10 launched worldwide.",
+        "Proposition 8 passed narrowly.",
+        "The jury returned a 10-2 verdict after the 4-1 vote.",
+    ],
+)
+def test_a_name_s_number_before_a_verb_is_no_crowd(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 6ft 4in striker joined for £85million.", [(6, "ft", ""), (4, "inches", ""), (85_000_000, "GBP", "")]),
+        ("The final drew 8.2 million viewers.", [(8_200_000, "viewers", "")]),
+    ],
+)
+def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The average age rose to 45.", []),
+        ("The team expects 2-3 wins a season.", [(2, "wins", ""), (3, "wins", "")]),
+        ("Support among voters over 60 percent is rare.", [(60, "percent", "more than")]),
+    ],
+)
+def test_near_misses_of_the_index_age_and_score_rules(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Quake Kills 212, Injures 1,400 In Coastal Province", [(212, "people"), (1400, "people")]),
+        ("Death Toll Rises To 57 As Floods Spread", [(57, "deaths")]),
+        ("9,000 Sign Petition Against Bridge Closure", [(9000, "people")]),
+        ("Ferry Capsizes: 41 Rescued, 12 Missing", [(41, "people"), (12, "missing")]),
+        ("Magnitude 6.8 Quake Strikes Off Coast", [(6.8, "magnitude")]),
+        ("Index Falls 0.7% To 14,212", [(0.7, "percent"), (14_212, "points")]),
+        ("FTSE 100 Slides 1.2pc", [(1.2, "percent")]),
+        ("UK Sends 300 Troops To Estonia", [(300, "Troops")]),
+    ],
+)
+def test_headlines_in_title_case(title, expected):
+    assert [(f.value, f.unit) for f in extract(article(title, "The story follows.")).figures] == expected
