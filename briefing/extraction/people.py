@@ -98,6 +98,22 @@ class Mention(NamedTuple):
     entity: Entity
 
 
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                     "miss": "f", "dame": "f", "lady": "f"}
+
+
+def _other_first_name(entity: Entity, words: list[str]) -> bool:
+    """`Don Kelly` after `Joe Kelly`: both full names, different first names."""
+    known = entity.name.split()
+    return len(known) > 1 and known[0] != words[0] and not known[0].startswith(words[0].rstrip("."))
+
+
+def _nearest_before(full: list[tuple[int, Entity]], pos: int) -> Entity:
+    """Of several people with one surname, the one named in full nearest before ``pos`` (else the first)."""
+    i = bisect_right(full, pos, key=itemgetter(0)) - 1
+    return full[max(i, 0)][1]
+
+
 def guess_gender(first_name: str) -> str:
     name = first_name.lower()
     if name in FEMALE_NAMES or (name.endswith("a") and name not in MALE_A_NAMES):
@@ -128,7 +144,8 @@ class People:
 
     def __init__(self, masked: list[str]) -> None:
         self.masked = masked
-        self.by_surname: dict[str, Entity] = {}
+        self.by_surname: dict[str, Entity] = {}  # the person (or organisation) a surname names last
+        self.namesakes: dict[str, list[Entity]] = {}  # every person of that surname
         self.orgs: list[tuple[Entity, set[str]]] = []  # with the descriptors used for them
         self._orgs_by_name: dict[str, tuple[Entity, set[str]]] = {}
         self.mentions: list[Mention] = []
@@ -156,6 +173,9 @@ class People:
             entity = self.lookup(surname)
             if entity is None:
                 continue
+            namesakes = self.namesakes.get(surname.lower(), ())
+            full = sorted((offsets[m.segment] + m.start, m.entity) for m in self.mentions
+                          if m.entity in namesakes) if len(namesakes) > 1 else []
             pos = joined.find(surname)
             while pos >= 0:
                 end = pos + len(surname)
@@ -163,7 +183,8 @@ class People:
                         and joined[end:end + 1] not in ("’", "'", "-")
                         and not _inside(taken, taken_starts, pos)):
                     index = bisect_right(offsets, pos) - 1
-                    self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], entity))
+                    named = _nearest_before(full, pos) if full else entity
+                    self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], named))
                 pos = joined.find(surname, end)
 
     def _read_run(self, index: int, text: str, run: re.Match) -> None:
@@ -196,7 +217,8 @@ class People:
                 break
         while cut < len(words) - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
-        if len(words) - cut < 2:
+        titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
+        if len(words) - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
         name = words[cut:]
         start, end = starts[cut], starts[-1] + len(words[-1])
@@ -207,18 +229,38 @@ class People:
         if cut == first and (_after_place_preposition(before) or _described_as_place(after)):
             return
         titles = " ".join(words[i] for i in range(first, cut) if lowered[i].rstrip(".") not in HONORIFICS)
-        self._add_person(index, start, end, name, (titles, before, after))
+        gender = next((_HONORIFIC_GENDER[w] for w in lowered[first:cut] if w in _HONORIFIC_GENDER), "")
+        self._add_person(index, start, end, name, (titles, before, after), gender)
 
-    def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple) -> None:
+    def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple,
+                    gender: str = "") -> None:
+        """A person's mention: the fullest name wins (`Obama`, then `Barack Obama`); two full
+        names with one surname (`Joe Kelly`, `Don Kelly`) are two people."""
         surname = words[-1].lower()
         entity = self.by_surname.get(surname)
-        if entity is None or entity.kind != "person":
-            entity = Entity(" ".join(words), "person", gender=guess_gender(words[0]))
+        if entity is None or entity.kind != "person" or (len(words) > 1 and _other_first_name(entity, words)):
+            entity = self._namesake(surname, words) or Entity(" ".join(words), "person",
+                                                              gender=guess_gender(words[0]) if len(words) > 1 else "")
+            if entity not in self.namesakes.setdefault(surname, []):
+                self.namesakes[surname].append(entity)
             self.by_surname[surname] = entity
         elif len(words) > len(entity.name.split()):
-            entity.name, entity.gender = " ".join(words), guess_gender(words[0])
+            entity.name, entity.gender = " ".join(words), entity.gender or guess_gender(words[0])
+        if gender and len(words) == 1 and entity.gender != gender:  # `Mrs. Kelly` after `Don Kelly`, `Ann Kelly`
+            entity = next((e for e in reversed(self.namesakes.get(surname, [])) if e.gender == gender), entity)
+        if gender:
+            entity.gender = gender  # `Mrs.` says more than a guess from the first name
         entity.add_context(*context)
         self.mentions.append(Mention(index, start, end, entity))
+
+    def _namesake(self, surname: str, words: list[str]) -> Entity | None:
+        """The person already met under this full name (`Don Kelly` again, after `Joe Kelly`)."""
+        for entity in self.namesakes.get(surname, ()):
+            if entity.name.split()[0] == words[0] or len(entity.name.split()) == 1:
+                if len(words) > len(entity.name.split()):
+                    entity.name, entity.gender = " ".join(words), entity.gender or guess_gender(words[0])
+                return entity
+        return None
 
     def _add_org(self, index: int, start: int, end: int, name: str, before: str) -> None:
         known = self._orgs_by_name.get(name)

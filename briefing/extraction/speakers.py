@@ -37,7 +37,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefing.extraction.lexicon import GROUP_PRONOUNS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, UPPER
+from briefing.extraction.lexicon import (
+    GROUP_PRONOUNS,
+    NP_STOP,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    UPPER,
+)
 from briefing.extraction.people import NAME_RE, Entity, People
 from briefing.extraction.quotes import QuoteSpan
 from briefing.extraction.subjects import (
@@ -374,3 +382,34 @@ class Attributor:
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
     return Speaker(entity.name, entity.role or role, entity.kind)
+
+
+# A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
+# `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
+_SPEAKER_OPENERS = frozenset("""the a an this these those that its his her their our my your all both each
+    every most some many several few other another""".split())
+_FUNCTION_WORDS = NP_STOP - _SPEAKER_OPENERS
+_VERBS = SPEECH_VERBS | frozenset("""is are was were be been being am has have had do does did will would
+    shall should can could may might must""".split())
+
+
+def speaker_shape_problem(name: str) -> str:
+    """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
+    phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
+    `but other leading Democrats`), holds a verb (`the senator said`), or a word whose capitals
+    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text)."""
+    tokens = name.split()
+    if not tokens:
+        return ""
+    first = tokens[0]
+    if first in _FUNCTION_WORDS:
+        return f"starts with the function word {first!r}"
+    for token in tokens:
+        word = token.strip(",;:.!?()\"'“”‘’")
+        if word in _VERBS:
+            return f"holds the verb {word!r}"
+        if word[:1].islower() and any(c.isupper() for c in word[1:]) and not word.startswith(("i", "e-", "mc")):
+            return f"holds the broken word {word!r}"
+        if word in ("-", "–", "—"):
+            return "runs over a dash"
+    return ""
