@@ -386,11 +386,13 @@ def _speaker_of(entity: Entity, role: str = "") -> Speaker:
 
 # A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
 # `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
-_SPEAKER_OPENERS = frozenset("""the a an this these those that its his her their our my your all both each
-    every most some many several few other another""".split())
+_SPEAKER_OPENERS = frozenset([
+    "the", "a", "an", "this", "these", "those", "that", "its", "his", "her", "their", "our", "my", "your",
+    "all", "both", "each", "every", "most", "some", "many", "several", "few", "other", "another"])
 _FUNCTION_WORDS = NP_STOP - _SPEAKER_OPENERS
-_VERBS = SPEECH_VERBS | frozenset("""is are was were be been being am has have had do does did will would
-    shall should can could may might must""".split())
+_VERBS = SPEECH_VERBS | frozenset([
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
 
 
 def speaker_shape_problem(name: str) -> str:
