@@ -136,8 +136,13 @@ def _direct_quotation(pieces: list[str]) -> tuple[bool, str]:
 
 def named_surname(source: str) -> str:
     """The last word of a source that is a name (`Sen. Ted Cruz` -> Cruz; `Seth McKee, a professor at
-    Texas Tech,` -> McKee: an apposition is cut off), else ``""`` (a pronoun, a description, a headline)."""
-    source = re.split(r"[,(]", source)[0]
+    Texas Tech,` -> McKee: an apposition, a `the of ...` are cut off), else ``""`` (a pronoun, a description, a headline)."""
+    parts = [p.strip() for p in re.split(r"[,(]", source) if p.strip()]
+    # `his best friend at Lehigh, Bruce Turry`: the name follows a description
+    source = next((p for p in parts if p[:1].isupper()), parts[0] if parts else "")
+    head, _, _ = source.partition(" of ")
+    if len(head.split()) >= 2 and head.split()[-1][:1].isupper():
+        source = head  # `Mr. Burman of the Tax Policy Center`, not `Speaker of the House Paul Ryan`
     if source.isupper() and len(source.split()) > 2:
         return ""  # a headline in capitals, not a name
     tokens = re.findall(r"[^\W\d_][\w'’.-]*", source)

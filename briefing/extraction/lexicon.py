@@ -22,7 +22,8 @@ MONTHS = (
 )
 ABBREVIATIONS = _words(
     "Dr Prof Mr Mrs Ms St Gen Col Lt Capt Sgt Maj Rev Jr Sr No Nos Co Inc Ltd Corp Mt vs approx ul al pl tel "
-    "ca cf e.g i.e U.S U.K Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
+    "ca cf e.g i.e U.S U.K Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
+    " Sen Rep Gov Sens Reps Adm Supt Pres Atty")  # US political titles: `Sen. Ted Cruz`, `Rep. Jim Clyburn`
 MONTH_NAMES = _words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sept sep oct nov dec")
@@ -137,7 +138,7 @@ TITLES = _words(
     colonel col captain capt lieutenant lt major maj sergeant sgt brigadier admiral commander judge justice
     mayor deputy governor senator ambassador chancellor chief father rev reverend bishop cardinal pope king
     queen prince princess sheikh rabbi imam councillor councilor inspector superintendent commissioner
-    marshal speaker vice chairman chairwoman chair""")
+    marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty""")
 ROLE_WORDS = TITLES | _words(
     """director head executive ceo cfo coo cto chairperson manager officer official commander spokesman
     spokeswoman spokesperson prosecutor treasurer economist analyst hydrologist meteorologist forecaster

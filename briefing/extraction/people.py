@@ -66,6 +66,7 @@ class Entity:
     kind: str  # "person" or "org"
     gender: str = ""
     contexts: list[tuple[str, str, str]] = field(default_factory=list)  # (title words, text before, after)
+    is_person: bool = False  # shown to be a person: a title, a surname used alone, a known first name
     _roles: tuple[str, frozenset[str]] | None = None
 
     def add_context(self, titles: str, before: str, after: str) -> None:
@@ -184,6 +185,7 @@ class People:
                         and not _inside(taken, taken_starts, pos)):
                     index = bisect_right(offsets, pos) - 1
                     named = _nearest_before(full, pos) if full else entity
+                    named.is_person = True
                     self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], named))
                 pos = joined.find(surname, end)
 
@@ -250,6 +252,8 @@ class People:
             entity = next((e for e in reversed(self.namesakes.get(surname, [])) if e.gender == gender), entity)
         if gender:
             entity.gender = gender  # `Mrs.` says more than a guess from the first name
+        if context[0] or gender or len(words) == 1 or words[0].lower() in FEMALE_NAMES:
+            entity.is_person = True
         entity.add_context(*context)
         self.mentions.append(Mention(index, start, end, entity))
 
@@ -290,9 +294,14 @@ class People:
 
 
     def last_person_before(self, segment: int, pos: int, gender: str) -> Entity | None:
-        """The person a `he` or `she` at (segment, pos) refers to: the latest one mentioned."""
+        """The person a `he` or `she` at (segment, pos) refers to: the latest one mentioned of that
+        gender, first among those the article shows are people (a title or role, a surname used
+        alone, a known first name), so a capitalised place or event (`South Carolina`) is no `he`."""
         earlier = [m.entity for m in self.mentions
                    if (m.segment, m.start) < (segment, pos) and m.entity.kind == "person"]
+        for entity in reversed(earlier):
+            if (not gender or entity.gender == gender) and (entity.is_person or entity.role):
+                return entity
         for entity in reversed(earlier):
             if not gender or entity.gender == gender:
                 return entity

@@ -250,9 +250,17 @@ class Attributor:
         An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
         if words is None:
             words = subject.split()
+        if words and words[0] in _LEADING_LINKS:  # `and he said`, `but other leading Democrats said`
+            kept = next((i for i, w in enumerate(words) if w not in _LEADING_LINKS), len(words))
+            if kept == len(words):
+                return None
+            cut = _word_offset(subject, words, kept)
+            subject, pos, words = subject[cut:], pos + cut, words[kept:]
         if not words:
             return None
         first = words[0].lower()
+        if first in PRONOUNS and all(w.islower() for w in words[1:]):
+            words = words[:1]  # `he did`, `she went on to` (say): the pronoun is the subject
         if len(words) == 1:
             if first in PRONOUNS:
                 entity = self.people.last_person_before(index, pos, PRONOUNS[first])
@@ -292,6 +300,8 @@ class Attributor:
             if earlier is not None:
                 return earlier
         speaker = Speaker(self._as_written(subject), role, "group")
+        if speaker_shape_problem(speaker.name) or _title_case_fragment(words):
+            return None  # a piece of the sentence, not a name or a role noun phrase
         if register:
             self.groups.append((index, pos, head, speaker))
         return speaker
@@ -378,6 +388,27 @@ class Attributor:
         if earlier:
             return earlier[-1].speaker, "paragraph"
         return None, ""
+
+
+# Words that link a clause to the one before and may stand between a boundary and the subject.
+_LEADING_LINKS = frozenset(["and", "but", "or", "so", "yet", "also", "now", "then", "while", "though",
+                            "although", "because", "if", "when", "as", "whom", "meanwhile", "however",
+                            "still", "even", "just", "only", "later", "earlier", "again"])
+
+
+def _word_offset(text: str, words: list[str], index: int) -> int:
+    """Where words[index] (``text.split()``) starts in ``text``."""
+    pos = 0
+    for word in words[:index]:
+        pos = text.index(word, pos) + len(word)
+    return text.index(words[index], pos)
+
+
+def _title_case_fragment(words: list[str]) -> bool:
+    """`U S While Clinton`, `On Trump`: a title-case headline cut at a colon, not a name (a name
+    or a title holds no capitalised function word)."""
+    return any(w[:1].isupper() and w.lower() in _FUNCTION_WORDS and w.lower() not in DETERMINERS
+               for w in words if w.lower() != "of")
 
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
