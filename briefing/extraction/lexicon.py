@@ -131,7 +131,8 @@ SPEECH_VERBS = _words(
     promised vowed pledged conceded complained cautioned tweeted testified shouted joked agreed stated
     states told vows pledges promises concedes reveals revealed denied denies accused accuses criticised
     criticized dismissed praised hailed branded labelled labeled blamed condemned defended threatened
-    questioned""")
+    questioned underscored underscores underscoring labeling labelling branding tweeting quipped
+    retorted lamented mocked slammed blasted boasted bragged""")
 
 TITLES = _words(
     """mr mrs ms miss dr prof professor sir dame lord lady president prime minister secretary general gen

@@ -177,14 +177,14 @@ def is_partial(text: str, start: int, close: int | None = None) -> bool:
     on after it (`"Difficult choices" lie ahead, he said.`); ``close`` is the
     offset of its closing mark, when it closes in this paragraph.
     """
-    end = _skip_spaces_back(text, start)
+    end = skip_spaces_back(text, start)
     if not end or _ends_sentence(text, end):
         return close is not None and _sentence_goes_on(text, start, close)
     following = text[start + 1:start + 3].lstrip()
     return not (following[:1].isupper() and _ends_with_speech_verb(text, end))  # `He said, "We..."`
 
 
-def _skip_spaces_back(text: str, end: int) -> int:
+def skip_spaces_back(text: str, end: int) -> int:
     """Where the spaces ending text[:end] begin (read backwards: no scan of the whole paragraph)."""
     while end and text[end - 1].isspace():
         end -= 1
@@ -203,7 +203,7 @@ def _ends_sentence(text: str, end: int) -> bool:
 def _ends_with_speech_verb(text: str, end: int) -> bool:
     """text[:end] (no trailing space) ends with a speech verb and maybe a comma: `He said,`."""
     if text[end - 1] == ",":
-        end = _skip_spaces_back(text, end - 1)
+        end = skip_spaces_back(text, end - 1)
     start = end
     while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1

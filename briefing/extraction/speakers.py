@@ -47,7 +47,7 @@ from briefing.extraction.lexicon import (
     UPPER,
 )
 from briefing.extraction.people import NAME_RE, Entity, People
-from briefing.extraction.quotes import QuoteSpan
+from briefing.extraction.quotes import QuoteSpan, skip_spaces_back
 from briefing.extraction.subjects import (
     DETERMINERS,
     after_boundary,
@@ -64,7 +64,8 @@ from briefing.extraction.text import is_whole_word, sentence_span, whole_words_p
 
 # Capitalised too, the usual headline verbs (a headline may be in title case).
 _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
-SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *_HEADLINE_VERBS, "according to", "According to"])
+SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *_HEADLINE_VERBS, "according to", "According to",
+                                 "paid tribute to", "pays tribute to", "paying tribute to"])
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
 _SUBJECT_AFTER_RE = re.compile(
     r"\s+(?P<subj>[^,.;:!?\"“”„«»()]+?)(?=\s*(?:[,.;:!?\"“”„«»()]|\Z)|\s+(?:who|whose|which|in\s+a\s|on\s+\w+day|"
@@ -142,8 +143,9 @@ class Attributor:
         verb_start, verb_end = verb.span()
         sent_start, sent_end = sentence_span(self.starts[index], verb_start, len(text))
         word = verb.group().lower()
-        if word.startswith("according") or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8),
-                                                                          verb_start):
+        if (word.startswith("according") or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8),
+                                                                           verb_start)
+                or not text[sent_start:verb_start].strip()):  # `Said Dorothy Poynter, …, "We…"`
             speaker, start = self._subject_after(index, text[:sent_end], verb_end), verb_start
         elif word in _PARTICIPLES:  # `he said, adding:`, `The mayor thanked X, saying`
             speaker = (self._earlier_speaker_in(index, sent_start)
@@ -370,8 +372,26 @@ class Attributor:
             speaker = self._resolve_after_all_events(first_segment, colon.start("name"), colon.group("name"))
             if speaker:
                 return speaker, "before"
+        speaker = self._named_before_colon(first_segment, sentence[0], opening)
+        if speaker:
+            return speaker, "before"
         speaker, how = self._from_context(first_segment, opening, previous)
         return speaker, ("said" if before or later else how)
+
+    def _named_before_colon(self, segment: int, sent_start: int, opening: int) -> Speaker | None:
+        """`Anna Berg, Daily Courier: "…"`, `… surprises pollster Daron Shaw: "…"`: a colon right
+        before the quote hands it to the person named nearest the colon whom the article shows is
+        a person (a title, a role, a surname used alone), else to the first one named."""
+        text = self.masked[segment]
+        colon = skip_spaces_back(text, opening) - 1
+        if colon <= sent_start or text[colon] != ":":
+            return None
+        people = [m.entity for m in self.people.mentions_within(segment, sent_start, colon)
+                  if m.entity.kind == "person"]
+        if not people:
+            return None
+        chosen = next((e for e in reversed(people) if e.is_person or e.role), people[0])
+        return _speaker_of(chosen)
 
     def _from_context(self, segment: int, opening: int, previous: dict[int, Speaker]) -> tuple[Speaker | None, str]:
         masked = self.masked[segment]
