@@ -23,6 +23,7 @@ from briefing.extraction.lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
 
 _MARK_RE = re.compile(r"[\"“„«‘']")
 _CLOSERS = {'"': '"', "“": "”", "„": "”“", "«": "»"}
+_DOUBLE_MARK_RE = re.compile(r"[\"“”]")
 _CLOSING_AFTER_STOP = frozenset("\"”’»)")  # the marks that may follow a sentence's stop
 _NAMING_BEFORE_RE = re.compile(
     r"(?:so-called|dubbed|codenamed|code-named|named|titled|entitled|nicknamed|known\s+as|the\s+words?|"
@@ -79,12 +80,30 @@ def spans_in(text: str) -> list[tuple[int, int | None]]:
 
 
 def _double_close(text: str, start: int, mark: str) -> int | None:
-    closers = _CLOSERS[mark]
-    if len(closers) == 1:
-        end = text.find(closers, start + 1)
+    """Where the double quote opened at ``start`` closes; None when it stays open.
+
+    Its own closing mark closes it. Articles mix curly and straight marks (`“We will act," she
+    said, "and soon.”`), so a mark of the other kind closes it too where it stands as a closing
+    mark does (after a word, before no letter), unless it closes a quote nested inside (`“He
+    called it "absurd" and left,”`): the span never swallows the attribution between two quotes.
+    """
+    if mark == "«":
+        end = text.find("»", start + 1)
         return end if end >= 0 else None
-    ends = [i for i in (text.find(c, start + 1) for c in closers) if i >= 0]
-    return min(ends) if ends else None
+    closers = _CLOSERS[mark]
+    nested = False
+    for m in _DOUBLE_MARK_RE.finditer(text, start + 1):
+        i, found = m.start(), m.group()
+        if found in closers and not nested:
+            return i
+        before, after = text[i - 1], text[i + 1:i + 2]
+        if (before.isspace() or before in "([—–") and after and not after.isspace():
+            nested = True  # opens a quote inside this one
+        elif not after.isalnum():  # stands as a closing mark
+            if not nested:
+                return i
+            nested = False
+    return None
 
 
 def _single_close(text: str, start: int, mark: str) -> int | None:
