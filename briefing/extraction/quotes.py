@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.extraction.lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
+from briefing.extraction.lexicon import NP_STOP, SPEECH_VERBS, TITLE_SMALL_WORDS
 
 _MARK_RE = re.compile(r"[\"“„«‘']")
 _CLOSERS = {'"': '"', "“": "”", "„": "”“", "«": "»"}
@@ -246,6 +246,19 @@ def _sentence_goes_on(text: str, start: int, close: int) -> bool:
     return not any(w in SPEECH_VERBS for w in words) and "according" not in words
 
 
+_DETERMINER_BEFORE_RE = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|whose)\s*\Z", re.IGNORECASE)
+_WORD_AFTER_RE = re.compile(r"[,.]?\s+([a-z][a-z-]*)")
+
+
+def modifies_a_noun(text: str, start: int, close: int) -> bool:
+    """A quoted term used as a modifier between a determiner and a noun: `the “smart city” plan`,
+    `a "zero tolerance" policy`. A label, not words someone is reported to have said."""
+    if not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start):
+        return False
+    m = _WORD_AFTER_RE.match(text, close + 1)
+    return bool(m) and m.group(0)[:1] not in ",." and m.group(1) not in NP_STOP and m.group(1) not in SPEECH_VERBS
+
+
 def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
                        title_case: Callable[[], bool]) -> bool:
     """Names of works and operations (`"Amber Lynx"`, “The Salt Road”), or a quote introduced as a name.
@@ -255,10 +268,13 @@ def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
     """
     if not words or len(words) > 8:
         return False
-    if _named_before(text, start):
-        return True
-    if quote_text.rstrip()[-1:] in ".!?" or title_case():
+    if _named_before(text, start) or len(words) == 1 and quote_text[:1] in "@#":
+        return True  # a name given as such, a handle or a hashtag
+    end = quote_text.rstrip()[-1:]
+    if end in "!?" or title_case():
         return False
+    if end == "." and (not skip_spaces_back(text, start) or _ends_sentence(text, skip_spaces_back(text, start))):
+        return False  # a sentence of its own; a title ends a sentence of the reporter's: `on "Meet the Press."`
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
