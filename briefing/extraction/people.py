@@ -99,6 +99,10 @@ class Mention(NamedTuple):
     entity: Entity
 
 
+_NAME_BREAKS = SPEECH_VERBS | frozenset(["in", "on", "at", "to", "for", "from", "by", "with", "while", "and", "but",
+                                          "or", "as", "than", "after", "before", "over", "under", "against", "into",
+                                          "says", "tells", "warns", "urges", "beats", "wins", "slams", "blasts",
+                                          "is", "are", "was", "were", "has", "have", "had", "like", "not"])
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
 
@@ -197,13 +201,16 @@ class People:
             offset = text.find(word, offset)
             starts.append(offset)
             offset += len(word)
-        if "’s" not in run.group() and "'s" not in run.group():
-            self._read_piece(index, text, words, starts)
-            return
         first = 0
         for i, word in enumerate(words):
             if word.endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
                 self._read_piece(index, text, words[first:i], starts[first:i])
+                first = i + 1
+            elif i and word.lower() in _NAME_BREAKS:
+                # a title-case headline or a tabloid verb: `Sanders Beats Clinton In Iowa`,
+                # `Lena Sorensen BLASTED the board`: names stop at a verb or a function word
+                if i > first:
+                    self._read_piece(index, text, words[first:i], starts[first:i])
                 first = i + 1
         self._read_piece(index, text, words[first:], starts[first:])
 
@@ -222,6 +229,8 @@ class People:
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
         if len(words) - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
+        if len(words) - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
+            cut = len(words) - 2  # its last two words, what comes before describes the person
         name = words[cut:]
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
