@@ -252,8 +252,8 @@ class Attributor:
         An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
         if words is None:
             words = subject.split()
-        if words and words[0] in _LEADING_LINKS:  # `and he said`, `but other leading Democrats said`
-            kept = next((i for i, w in enumerate(words) if w not in _LEADING_LINKS), len(words))
+        if words and words[0].lower() in _LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
+            kept = next((i for i, w in enumerate(words) if w.lower() not in _LEADING_LINKS), len(words))
             if kept == len(words):
                 return None
             cut = _word_offset(subject, words, kept)
