@@ -130,3 +130,21 @@ def test_the_shape_check_names_the_problem(speaker, problem):
                                      "its chief executive", "some analysts", ""])
 def test_names_and_role_noun_phrases_pass_the_shape_check(speaker):
     assert speaker_shape_problem(speaker) == ""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"The senator regrets nothing," said Dahlberg spokesman Ivo Marek.', "Ivo Marek"),
+        ('Okafor campaign manager Selma Reid said the figures were "simply wrong".', "Selma Reid"),
+        ('"We will not comment," said Harbour House press secretary Nils Aberg.', "Nils Aberg"),
+    ],
+)
+def test_the_person_a_role_leads_to_is_the_speaker_not_the_one_it_belongs_to(paragraph, speaker):
+    found = speakers("Senator Rolf Dahlberg and Governor Ada Okafor met on Monday.", paragraph)
+    assert found == [speaker]
+
+
+def test_initials_are_part_of_the_name():
+    found = speakers('"The network adapts within hours," said J.M. Holloway, a fellow at the institute.')
+    assert len(found) == 1 and found[0].endswith("Holloway")

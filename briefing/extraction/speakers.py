@@ -279,7 +279,7 @@ class Attributor:
         mentions = self.people.mentions_within(index, pos, pos + len(subject))
         if mentions:  # a person before an organisation: `Mazovia Air spokeswoman Iga Sadowska`
             if len(mentions) > 1:
-                mentions.sort(key=lambda m: m.entity.kind != "person")
+                mentions = self._head_first(index, mentions)
             return _speaker_of(mentions[0].entity, role)
         for m in NAME_RE.finditer(subject):
             entity = self.people.lookup(m.group(0).split()[-1])
@@ -307,6 +307,17 @@ class Attributor:
         if register:
             self.groups.append((index, pos, head, speaker))
         return speaker
+
+    def _head_first(self, index: int, mentions: list) -> list:
+        """The mentions in a subject, the one it is about first: a person before an organisation,
+        and the person a role word leads to before the one it belongs to (`Clinton spokesman Josh
+        Schwerin`, `Sanders campaign manager Jeff Weaver`: the name at the end is the head)."""
+        people = [m for m in mentions if m.entity.kind == "person"]
+        if len(people) > 1:
+            between = self.masked[index][people[0].end:people[-1].start].lower().split()
+            if any(w.strip(",") in ROLE_WORDS for w in between) and "and" not in between:
+                people.reverse()
+        return people + [m for m in mentions if m.entity.kind != "person"]
 
     def _latest_group(self, index: int, pos: int, head: str | None) -> Speaker | None:
         for segment, start, noun, speaker in reversed(self.groups):
