@@ -94,6 +94,8 @@ def test_a_short_quote_tied_to_a_source_by_a_speech_verb_or_a_colon_is_a_quote(p
          "Lena Sorensen"),
         ('Said Lena Sorensen, who chairs the port board: "Ports never open on time."', "Lena Sorensen"),
         ('Lena Sorensen BLASTED the board: "Ports never open on time and they know it!"', "Lena Sorensen"),
+        ('Added Lena Sorensen: "Ports never open on time."', "Lena Sorensen"),
+        ('Lena Sorensen thanked the crews for "working through every storm this winter".', "Lena Sorensen"),
     ],
 )
 def test_colons_and_verbs_other_than_said_introduce_quotes(paragraph, speaker):
@@ -116,3 +118,9 @@ def test_a_continuing_paragraph_after_a_colon_goes_to_the_speaker_who_opened_it(
         '"The repairs will take the whole summer. We apologise for the noise."',
     )
     assert [(q[1], q[2]) for q in found] == [("Mirela Kos", False)]
+
+
+def test_a_paragraph_ending_with_an_inverted_verb_and_a_colon_hands_over_the_next_quote():
+    found = quotes_of("Stated harbour master Viggo Strand:",
+                      "“The channel is clear again, and the first ferry leaves at six.”")
+    assert [q[1] for q in found] == ["Viggo Strand"]

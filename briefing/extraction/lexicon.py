@@ -132,7 +132,9 @@ SPEECH_VERBS = _words(
     states told vows pledges promises concedes reveals revealed denied denies accused accuses criticised
     criticized dismissed praised hailed branded labelled labeled blamed condemned defended threatened
     questioned underscored underscores underscoring labeling labelling branding tweeting quipped
-    retorted lamented mocked slammed blasted boasted bragged""")
+    retorted lamented mocked slammed blasted boasted bragged thanked pressed attacked yelled screamed
+    wondered scoffed interjected recounted opined mused protested objected countered contended
+    maintained reiterated assured touted pleaded demanded proclaimed exclaimed reminded""")
 
 TITLES = _words(
     """mr mrs ms miss dr prof professor sir dame lord lady president prime minister secretary general gen
