@@ -206,7 +206,7 @@ class People:
             if word.endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
                 self._read_piece(index, text, words[first:i], starts[first:i])
                 first = i + 1
-            elif i and word.lower() in _NAME_BREAKS:
+            elif word.lower() in _NAME_BREAKS:
                 # a title-case headline or a tabloid verb: `Sanders Beats Clinton In Iowa`,
                 # `Lena Sorensen BLASTED the board`: names stop at a verb or a function word
                 if i > first:
