@@ -256,7 +256,9 @@ def modifies_a_noun(text: str, start: int, close: int) -> bool:
     if not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start):
         return False
     m = _WORD_AFTER_RE.match(text, close + 1)
-    return bool(m) and m.group(0)[:1] not in ",." and m.group(1) not in NP_STOP and m.group(1) not in SPEECH_VERBS
+    if m is None or m.group(0)[:1] in ",.":
+        return False
+    return m.group(1) not in NP_STOP and m.group(1) not in SPEECH_VERBS
 
 
 def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
