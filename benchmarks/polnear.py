@@ -139,7 +139,7 @@ def named_surname(source: str) -> str:
     Texas Tech,` -> McKee: an apposition, a `the of ...` are cut off), else ``""`` (a pronoun, a description, a headline)."""
     parts = [p.strip() for p in re.split(r"[,(]", source) if p.strip()]
     # `his best friend at Lehigh, Bruce Turry`: the name follows a description
-    source = next((p for p in parts if p[:1].isupper()), parts[0] if parts else "")
+    source = next((p for p in parts if any(w[:1].isupper() for w in p.split())), parts[0] if parts else "")
     head, _, _ = source.partition(" of ")
     if len(head.split()) >= 2 and head.split()[-1][:1].isupper():
         source = head  # `Mr. Burman of the Tax Policy Center`, not `Speaker of the House Paul Ryan`
@@ -200,7 +200,7 @@ def score_text(name: str, text: str, attributions: list[Attribution], tally: Tal
         surname = named_surname(gold[best].source)
         if surname:
             tally.named += 1
-            right = surname.lower() in words(quote.speaker)
+            right = set(words(surname)) <= set(words(quote.speaker))  # accents, hyphens, apostrophes folded
             tally.named_right += right
             if verbose and not right:
                 print(f"{name}: speaker {quote.speaker!r}, annotated {gold[best].source!r}: {quote.text[:60]!r}")
