@@ -148,3 +148,16 @@ def test_the_person_a_role_leads_to_is_the_speaker_not_the_one_it_belongs_to(par
 def test_initials_are_part_of_the_name():
     found = speakers('"The network adapts within hours," said J.M. Holloway, a fellow at the institute.')
     assert len(found) == 1 and found[0].endswith("Holloway")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"Voters have stopped listening," said Milo King, a veteran Harbour County Democrat.', "Milo King"),
+        ('"Voters have stopped listening," said Ada Marshal, the party\'s youth organiser.', "Ada Marshal"),
+        ('"Voters have stopped listening," said Tom Ferris, chairman of the Harbour County party district.',
+         "Tom Ferris"),
+    ],
+)
+def test_a_surname_that_is_also_a_title_word_and_a_role_naming_a_district_keep_the_person(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

@@ -103,6 +103,9 @@ _NAME_BREAKS = SPEECH_VERBS | frozenset(["in", "on", "at", "to", "for", "from", 
                                           "or", "as", "than", "after", "before", "over", "under", "against", "into",
                                           "says", "tells", "warns", "urges", "beats", "wins", "slams", "blasts",
                                           "is", "are", "was", "were", "has", "have", "had", "like", "not"])
+# Title words that are also common surnames: after a capitalised word that is no title, a surname.
+_SURNAME_TITLES = frozenset(["king", "major", "marshal", "bishop", "judge", "chancellor", "dean", "speaker",
+                             "pope", "prince", "cardinal", "governor"])
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
 
@@ -215,12 +218,17 @@ class People:
         self._read_piece(index, text, words[first:], starts[first:])
 
     def _read_piece(self, index: int, text: str, words: list[str], starts: list[int]) -> None:
+        if not words:
+            return  # the run ended with a word that ends names (`Lena Sorensen Says`)
         lowered = [w.lower() for w in words]
         first = 0
         while first < len(words) and lowered[first] in COMMON_CAPS:
             first += 1
         cut = first  # just after the last title
-        for i in range(len(words) - 1, first - 1, -1):
+        last = len(words) - 1
+        if lowered[-1] in _SURNAME_TITLES and last > first and lowered[last - 1] not in _TITLE_OR_PERSON:
+            last -= 1  # `Charlie King`, `Ada Marshal`: a title word after a first name is a surname
+        for i in range(last, first - 1, -1):
             if lowered[i].rstrip(".") in _TITLE_OR_PERSON:
                 cut = i + 1
                 break
@@ -410,5 +418,7 @@ def _described_as_place(after: str) -> bool:
     words = [w.lower() for w in _CLAUSE_CUT_RE.sub("", m.group("app")).split()]
     if not words or words[0].endswith("ing"):
         return False
+    if any(w in _TITLE_OR_PERSON for w in words[:3]):
+        return False  # `Tom John, chairman of the district party`: a person's role
     head = next((w for w in words if w in PLACE_NOUNS or w in ORG_NOUNS), None)
     return head in PLACE_NOUNS if head else False
