@@ -161,3 +161,14 @@ def test_initials_are_part_of_the_name():
 )
 def test_a_surname_that_is_also_a_title_word_and_a_role_naming_a_district_keep_the_person(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+def test_a_group_speaker_does_not_end_with_a_function_word():
+    found = speakers('The authors of the "Harbour Renewal Plan" wrote that "the port must change or close".')
+    assert found and all(not s.endswith((" the", " of")) for s in found)
+    assert "ends with the function word 'the'" in speaker_shape_problem("the authors of the")
+
+
+def test_a_heading_in_capitals_is_no_name():
+    found = speakers("EXPECTED TURNOUT", '"Turnout will be low," he said.')
+    assert found == [""]

@@ -237,6 +237,8 @@ class People:
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
         if len(words) - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
+        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and len(words) - cut > 1:
+            return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
         if len(words) - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
             cut = len(words) - 2  # its last two words, what comes before describes the person
         name = words[cut:]

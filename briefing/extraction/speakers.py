@@ -302,6 +302,9 @@ class Attributor:
             earlier = self._latest_group(index, pos, head)
             if earlier is not None:
                 return earlier
+        while len(words) > 1 and (words[-1] in _FUNCTION_WORDS or words[-1] in _SPEAKER_OPENERS):
+            words = words[:-1]  # `the authors of the "…"`: the quote's masked words took the rest
+            subject = subject[:subject.rindex(words[-1]) + len(words[-1])]
         speaker = Speaker(self._as_written(subject), role, "group")
         if speaker_shape_problem(speaker.name) or _title_case_fragment(words):
             return None  # a piece of the sentence, not a name or a role noun phrase
@@ -461,8 +464,9 @@ _VERBS = SPEECH_VERBS | frozenset([
 def speaker_shape_problem(name: str) -> str:
     """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
     phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
-    `but other leading Democrats`), holds a verb (`the senator said`), or a word whose capitals
-    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text)."""
+    `but other leading Democrats`), holds a verb (`the senator said`), a word whose capitals
+    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text), or ends with a
+    function word (`the authors of the`)."""
     tokens = name.split()
     if not tokens:
         return ""
@@ -477,4 +481,6 @@ def speaker_shape_problem(name: str) -> str:
             return f"holds the broken word {word!r}"
         if word in ("-", "–", "—"):
             return "runs over a dash"
+    if len(tokens) > 1 and (tokens[-1] in _FUNCTION_WORDS or tokens[-1] in _SPEAKER_OPENERS):
+        return f"ends with the function word {tokens[-1]!r}"
     return ""
