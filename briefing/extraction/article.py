@@ -22,6 +22,7 @@ from briefing.extraction.quotes import (
     is_partial,
     is_title_case,
     looks_like_a_title,
+    modifies_a_noun,
     quote_key,
     quote_words,
 )
@@ -121,8 +122,10 @@ def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quo
         partial = is_partial(segments[segment], opening, close)
         speaker, how = attributor.attribute(span, last_speaker)
         count = len(words)
-        if partial and (count <= 2 and how not in _SAID_BY or count <= 4 and not how):
-            continue  # a scare quote: nobody is reported to have said it
+        if partial and (count <= 2 and how not in _SAID_BY or count <= 4 and not how
+                        or count <= 3 and how not in ("split", "after") and close is not None
+                        and modifies_a_noun(segments[segment], opening, close)):
+            continue  # a scare quote or a term (`the “smart city” plan`): nobody is reported to have said it
         speaker = speaker or Speaker("", "", "")
         if speaker.name:
             last_speaker[span.parts[-1][0]] = speaker

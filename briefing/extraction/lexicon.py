@@ -94,14 +94,17 @@ SPEECH_VERBS = _words(
     promised vowed pledged conceded complained cautioned tweeted testified shouted joked agreed stated
     states told vows pledges promises concedes reveals revealed denied denies accused accuses criticised
     criticized dismissed praised hailed branded labelled labeled blamed condemned defended threatened
-    questioned""")
+    questioned underscored underscores underscoring labeling labelling branding tweeting quipped
+    retorted lamented mocked slammed blasted boasted bragged thanked pressed attacked yelled screamed
+    wondered scoffed interjected recounted opined mused protested objected countered contended
+    maintained reiterated assured touted pleaded demanded proclaimed exclaimed reminded""")
 
 TITLES = _words(
     """mr mrs ms miss dr prof professor sir dame lord lady president prime minister secretary general gen
     colonel col captain capt lieutenant lt major maj sergeant sgt brigadier admiral commander judge justice
     mayor deputy governor senator ambassador chancellor chief father rev reverend bishop cardinal pope king
     queen prince princess sheikh rabbi imam councillor councilor inspector superintendent commissioner
-    marshal speaker vice chairman chairwoman chair""")
+    marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty""")
 ROLE_WORDS = TITLES | _words(
     """director head executive ceo cfo coo cto chairperson manager officer official commander spokesman
     spokeswoman spokesperson prosecutor treasurer economist analyst hydrologist meteorologist forecaster

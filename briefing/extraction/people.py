@@ -66,6 +66,7 @@ class Entity:
     kind: str  # "person" or "org"
     gender: str = ""
     contexts: list[tuple[str, str, str]] = field(default_factory=list)  # (title words, text before, after)
+    is_person: bool = False  # shown to be a person: a title, a surname used alone, a known first name
     _roles: tuple[str, frozenset[str]] | None = None
 
     def add_context(self, titles: str, before: str, after: str) -> None:
@@ -98,6 +99,29 @@ class Mention(NamedTuple):
     entity: Entity
 
 
+_NAME_BREAKS = SPEECH_VERBS | frozenset(["in", "on", "at", "to", "for", "from", "by", "with", "while", "and", "but",
+                                          "or", "as", "than", "after", "before", "over", "under", "against", "into",
+                                          "says", "tells", "warns", "urges", "beats", "wins", "slams", "blasts",
+                                          "is", "are", "was", "were", "has", "have", "had", "like", "not"])
+# Title words that are also common surnames: after a capitalised word that is no title, a surname.
+_SURNAME_TITLES = frozenset(["king", "major", "marshal", "bishop", "judge", "chancellor", "dean", "speaker",
+                             "pope", "prince", "cardinal", "governor"])
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                     "miss": "f", "dame": "f", "lady": "f"}
+
+
+def _other_first_name(entity: Entity, words: list[str]) -> bool:
+    """`Don Kelly` after `Joe Kelly`: both full names, different first names."""
+    known = entity.name.split()
+    return len(known) > 1 and known[0] != words[0] and not known[0].startswith(words[0].rstrip("."))
+
+
+def _nearest_before(full: list[tuple[int, Entity]], pos: int) -> Entity:
+    """Of several people with one surname, the one named in full nearest before ``pos`` (else the first)."""
+    i = bisect_right(full, pos, key=itemgetter(0)) - 1
+    return full[max(i, 0)][1]
+
+
 def guess_gender(first_name: str) -> str:
     name = first_name.lower()
     if name in FEMALE_NAMES or (name.endswith("a") and name not in MALE_A_NAMES):
@@ -128,7 +152,8 @@ class People:
 
     def __init__(self, masked: list[str]) -> None:
         self.masked = masked
-        self.by_surname: dict[str, Entity] = {}
+        self.by_surname: dict[str, Entity] = {}  # the person (or organisation) a surname names last
+        self.namesakes: dict[str, list[Entity]] = {}  # every person of that surname
         self.orgs: list[tuple[Entity, set[str]]] = []  # with the descriptors used for them
         self._orgs_by_name: dict[str, tuple[Entity, set[str]]] = {}
         self.mentions: list[Mention] = []
@@ -156,6 +181,9 @@ class People:
             entity = self.lookup(surname)
             if entity is None:
                 continue
+            namesakes = self.namesakes.get(surname.lower(), ())
+            full = sorted((offsets[m.segment] + m.start, m.entity) for m in self.mentions
+                          if m.entity in namesakes) if len(namesakes) > 1 else []
             pos = joined.find(surname)
             while pos >= 0:
                 end = pos + len(surname)
@@ -163,7 +191,9 @@ class People:
                         and joined[end:end + 1] not in ("’", "'", "-")
                         and not _inside(taken, taken_starts, pos)):
                     index = bisect_right(offsets, pos) - 1
-                    self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], entity))
+                    named = _nearest_before(full, pos) if full else entity
+                    named.is_person = True
+                    self.mentions.append(Mention(index, pos - offsets[index], end - offsets[index], named))
                 pos = joined.find(surname, end)
 
     def _read_run(self, index: int, text: str, run: re.Match) -> None:
@@ -174,30 +204,43 @@ class People:
             offset = text.find(word, offset)
             starts.append(offset)
             offset += len(word)
-        if "’s" not in run.group() and "'s" not in run.group():
-            self._read_piece(index, text, words, starts)
-            return
         first = 0
         for i, word in enumerate(words):
             if word.endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
                 self._read_piece(index, text, words[first:i], starts[first:i])
                 first = i + 1
+            elif word.lower() in _NAME_BREAKS:
+                # a title-case headline or a tabloid verb: `Sanders Beats Clinton In Iowa`,
+                # `Lena Sorensen BLASTED the board`: names stop at a verb or a function word
+                if i > first:
+                    self._read_piece(index, text, words[first:i], starts[first:i])
+                first = i + 1
         self._read_piece(index, text, words[first:], starts[first:])
 
     def _read_piece(self, index: int, text: str, words: list[str], starts: list[int]) -> None:
+        if not words:
+            return  # the run ended with a word that ends names (`Lena Sorensen Says`)
         lowered = [w.lower() for w in words]
         first = 0
         while first < len(words) and lowered[first] in COMMON_CAPS:
             first += 1
         cut = first  # just after the last title
-        for i in range(len(words) - 1, first - 1, -1):
+        last = len(words) - 1
+        if lowered[-1] in _SURNAME_TITLES and last > first and lowered[last - 1] not in _TITLE_OR_PERSON:
+            last -= 1  # `Charlie King`, `Ada Marshal`: a title word after a first name is a surname
+        for i in range(last, first - 1, -1):
             if lowered[i].rstrip(".") in _TITLE_OR_PERSON:
                 cut = i + 1
                 break
         while cut < len(words) - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
-        if len(words) - cut < 2:
+        titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
+        if len(words) - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
+        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and len(words) - cut > 1:
+            return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
+        if len(words) - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
+            cut = len(words) - 2  # its last two words, what comes before describes the person
         name = words[cut:]
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
@@ -207,18 +250,40 @@ class People:
         if cut == first and (_after_place_preposition(before) or _described_as_place(after)):
             return
         titles = " ".join(words[i] for i in range(first, cut) if lowered[i].rstrip(".") not in HONORIFICS)
-        self._add_person(index, start, end, name, (titles, before, after))
+        gender = next((_HONORIFIC_GENDER[w] for w in lowered[first:cut] if w in _HONORIFIC_GENDER), "")
+        self._add_person(index, start, end, name, (titles, before, after), gender)
 
-    def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple) -> None:
+    def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple,
+                    gender: str = "") -> None:
+        """A person's mention: the fullest name wins (`Obama`, then `Barack Obama`); two full
+        names with one surname (`Joe Kelly`, `Don Kelly`) are two people."""
         surname = words[-1].lower()
         entity = self.by_surname.get(surname)
-        if entity is None or entity.kind != "person":
-            entity = Entity(" ".join(words), "person", gender=guess_gender(words[0]))
+        if entity is None or entity.kind != "person" or (len(words) > 1 and _other_first_name(entity, words)):
+            entity = self._namesake(surname, words) or Entity(" ".join(words), "person",
+                                                              gender=guess_gender(words[0]) if len(words) > 1 else "")
+            if entity not in self.namesakes.setdefault(surname, []):
+                self.namesakes[surname].append(entity)
             self.by_surname[surname] = entity
         elif len(words) > len(entity.name.split()):
-            entity.name, entity.gender = " ".join(words), guess_gender(words[0])
+            entity.name, entity.gender = " ".join(words), entity.gender or guess_gender(words[0])
+        if gender and len(words) == 1 and entity.gender != gender:  # `Mrs. Kelly` after `Don Kelly`, `Ann Kelly`
+            entity = next((e for e in reversed(self.namesakes.get(surname, [])) if e.gender == gender), entity)
+        if gender:
+            entity.gender = gender  # `Mrs.` says more than a guess from the first name
+        if context[0] or gender or len(words) == 1 or words[0].lower() in FEMALE_NAMES:
+            entity.is_person = True
         entity.add_context(*context)
         self.mentions.append(Mention(index, start, end, entity))
+
+    def _namesake(self, surname: str, words: list[str]) -> Entity | None:
+        """The person already met under this full name (`Don Kelly` again, after `Joe Kelly`)."""
+        for entity in self.namesakes.get(surname, ()):
+            if entity.name.split()[0] == words[0] or len(entity.name.split()) == 1:
+                if len(words) > len(entity.name.split()):
+                    entity.name, entity.gender = " ".join(words), entity.gender or guess_gender(words[0])
+                return entity
+        return None
 
     def _add_org(self, index: int, start: int, end: int, name: str, before: str) -> None:
         known = self._orgs_by_name.get(name)
@@ -248,9 +313,14 @@ class People:
 
 
     def last_person_before(self, segment: int, pos: int, gender: str) -> Entity | None:
-        """The person a `he` or `she` at (segment, pos) refers to: the latest one mentioned."""
+        """The person a `he` or `she` at (segment, pos) refers to: the latest one mentioned of that
+        gender, first among those the article shows are people (a title or role, a surname used
+        alone, a known first name), so a capitalised place or event (`South Carolina`) is no `he`."""
         earlier = [m.entity for m in self.mentions
                    if (m.segment, m.start) < (segment, pos) and m.entity.kind == "person"]
+        for entity in reversed(earlier):
+            if (not gender or entity.gender == gender) and (entity.is_person or entity.role):
+                return entity
         for entity in reversed(earlier):
             if not gender or entity.gender == gender:
                 return entity
@@ -350,5 +420,7 @@ def _described_as_place(after: str) -> bool:
     words = [w.lower() for w in _CLAUSE_CUT_RE.sub("", m.group("app")).split()]
     if not words or words[0].endswith("ing"):
         return False
+    if any(w in _TITLE_OR_PERSON for w in words[:3]):
+        return False  # `Tom John, chairman of the district party`: a person's role
     head = next((w for w in words if w in PLACE_NOUNS or w in ORG_NOUNS), None)
     return head in PLACE_NOUNS if head else False

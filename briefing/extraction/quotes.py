@@ -19,10 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.extraction.lexicon import SPEECH_VERBS, TITLE_SMALL_WORDS
+from briefing.extraction.lexicon import NP_STOP, SPEECH_VERBS, TITLE_SMALL_WORDS
 
 _MARK_RE = re.compile(r"[\"“„«‘']")
 _CLOSERS = {'"': '"', "“": "”", "„": "”“", "«": "»"}
+_DOUBLE_MARK_RE = re.compile(r"[\"“”]")
 _CLOSING_AFTER_STOP = frozenset("\"”’»)")  # the marks that may follow a sentence's stop
 _NAMING_BEFORE_RE = re.compile(
     r"(?:so-called|dubbed|codenamed|code-named|named|titled|entitled|nicknamed|known\s+as|the\s+words?|"
@@ -79,12 +80,30 @@ def spans_in(text: str) -> list[tuple[int, int | None]]:
 
 
 def _double_close(text: str, start: int, mark: str) -> int | None:
-    closers = _CLOSERS[mark]
-    if len(closers) == 1:
-        end = text.find(closers, start + 1)
+    """Where the double quote opened at ``start`` closes; None when it stays open.
+
+    Its own closing mark closes it. Articles mix curly and straight marks (`“We will act," she
+    said, "and soon.”`), so a mark of the other kind closes it too where it stands as a closing
+    mark does (after a word, before no letter), unless it closes a quote nested inside (`“He
+    called it "absurd" and left,”`): the span never swallows the attribution between two quotes.
+    """
+    if mark == "«":
+        end = text.find("»", start + 1)
         return end if end >= 0 else None
-    ends = [i for i in (text.find(c, start + 1) for c in closers) if i >= 0]
-    return min(ends) if ends else None
+    closers = _CLOSERS[mark]
+    nested = False
+    for m in _DOUBLE_MARK_RE.finditer(text, start + 1):
+        i, found = m.start(), m.group()
+        if found in closers and not nested:
+            return i
+        before, after = text[i - 1], text[i + 1:i + 2]
+        if (before.isspace() or before in "([—–") and after and not after.isspace():
+            nested = True  # opens a quote inside this one
+        elif not after.isalnum():  # stands as a closing mark
+            if not nested:
+                return i
+            nested = False
+    return None
 
 
 def _single_close(text: str, start: int, mark: str) -> int | None:
@@ -177,14 +196,14 @@ def is_partial(text: str, start: int, close: int | None = None) -> bool:
     on after it (`"Difficult choices" lie ahead, he said.`); ``close`` is the
     offset of its closing mark, when it closes in this paragraph.
     """
-    end = _skip_spaces_back(text, start)
+    end = skip_spaces_back(text, start)
     if not end or _ends_sentence(text, end):
         return close is not None and _sentence_goes_on(text, start, close)
     following = text[start + 1:start + 3].lstrip()
     return not (following[:1].isupper() and _ends_with_speech_verb(text, end))  # `He said, "We..."`
 
 
-def _skip_spaces_back(text: str, end: int) -> int:
+def skip_spaces_back(text: str, end: int) -> int:
     """Where the spaces ending text[:end] begin (read backwards: no scan of the whole paragraph)."""
     while end and text[end - 1].isspace():
         end -= 1
@@ -203,7 +222,7 @@ def _ends_sentence(text: str, end: int) -> bool:
 def _ends_with_speech_verb(text: str, end: int) -> bool:
     """text[:end] (no trailing space) ends with a speech verb and maybe a comma: `He said,`."""
     if text[end - 1] == ",":
-        end = _skip_spaces_back(text, end - 1)
+        end = skip_spaces_back(text, end - 1)
     start = end
     while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
@@ -227,6 +246,21 @@ def _sentence_goes_on(text: str, start: int, close: int) -> bool:
     return not any(w in SPEECH_VERBS for w in words) and "according" not in words
 
 
+_DETERMINER_BEFORE_RE = re.compile(r"(?:^|\s)(?:the|a|an|this|that|its|his|her|their|our|whose)\s*\Z", re.IGNORECASE)
+_WORD_AFTER_RE = re.compile(r"[,.]?\s+([a-z][a-z-]*)")
+
+
+def modifies_a_noun(text: str, start: int, close: int) -> bool:
+    """A quoted term used as a modifier between a determiner and a noun: `the “smart city” plan`,
+    `a "zero tolerance" policy`. A label, not words someone is reported to have said."""
+    if not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start):
+        return False
+    m = _WORD_AFTER_RE.match(text, close + 1)
+    if m is None or m.group(0)[:1] in ",.":
+        return False
+    return m.group(1) not in NP_STOP and m.group(1) not in SPEECH_VERBS
+
+
 def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
                        title_case: Callable[[], bool]) -> bool:
     """Names of works and operations (`"Amber Lynx"`, “The Salt Road”), or a quote introduced as a name.
@@ -236,10 +270,13 @@ def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
     """
     if not words or len(words) > 8:
         return False
-    if _named_before(text, start):
-        return True
-    if quote_text.rstrip()[-1:] in ".!?" or title_case():
+    if _named_before(text, start) or len(words) == 1 and quote_text[:1] in "@#":
+        return True  # a name given as such, a handle or a hashtag
+    end = quote_text.rstrip()[-1:]
+    if end in "!?" or title_case():
         return False
+    if end == "." and (not skip_spaces_back(text, start) or _ends_sentence(text, skip_spaces_back(text, start))):
+        return False  # a sentence of its own; a title ends a sentence of the reporter's: `on "Meet the Press."`
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 

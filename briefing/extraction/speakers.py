@@ -37,9 +37,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefing.extraction.lexicon import GROUP_PRONOUNS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, UPPER
+from briefing.extraction.lexicon import (
+    GROUP_PRONOUNS,
+    NP_STOP,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    UPPER,
+)
 from briefing.extraction.people import NAME_RE, Entity, People
-from briefing.extraction.quotes import QuoteSpan
+from briefing.extraction.quotes import QuoteSpan, skip_spaces_back
 from briefing.extraction.subjects import (
     DETERMINERS,
     after_boundary,
@@ -56,7 +64,9 @@ from briefing.extraction.text import is_whole_word, sentence_span, whole_words_p
 
 # Capitalised too, the usual headline verbs (a headline may be in title case).
 _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
-SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *_HEADLINE_VERBS, "according to", "According to"])
+SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *(v.capitalize() for v in SPEECH_VERBS), *_HEADLINE_VERBS,
+                                 "according to", "According to",
+                                 "paid tribute to", "pays tribute to", "paying tribute to"])
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
 _SUBJECT_AFTER_RE = re.compile(
     r"\s+(?P<subj>[^,.;:!?\"“”„«»()]+?)(?=\s*(?:[,.;:!?\"“”„«»()]|\Z)|\s+(?:who|whose|which|in\s+a\s|on\s+\w+day|"
@@ -134,8 +144,9 @@ class Attributor:
         verb_start, verb_end = verb.span()
         sent_start, sent_end = sentence_span(self.starts[index], verb_start, len(text))
         word = verb.group().lower()
-        if word.startswith("according") or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8),
-                                                                          verb_start):
+        if (word.startswith("according") or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8),
+                                                                           verb_start)
+                or not text[sent_start:verb_start].strip()):  # `Said Dorothy Poynter, …, "We…"`
             speaker, start = self._subject_after(index, text[:sent_end], verb_end), verb_start
         elif word in _PARTICIPLES:  # `he said, adding:`, `The mayor thanked X, saying`
             speaker = (self._earlier_speaker_in(index, sent_start)
@@ -242,9 +253,17 @@ class Attributor:
         An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
         if words is None:
             words = subject.split()
+        if words and words[0].lower() in _LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
+            kept = next((i for i, w in enumerate(words) if w.lower() not in _LEADING_LINKS), len(words))
+            if kept == len(words):
+                return None
+            cut = _word_offset(subject, words, kept)
+            subject, pos, words = subject[cut:], pos + cut, words[kept:]
         if not words:
             return None
         first = words[0].lower()
+        if first in PRONOUNS and all(w.islower() for w in words[1:]):
+            words = words[:1]  # `he did`, `she went on to` (say): the pronoun is the subject
         if len(words) == 1:
             if first in PRONOUNS:
                 entity = self.people.last_person_before(index, pos, PRONOUNS[first])
@@ -261,7 +280,7 @@ class Attributor:
         mentions = self.people.mentions_within(index, pos, pos + len(subject))
         if mentions:  # a person before an organisation: `Mazovia Air spokeswoman Iga Sadowska`
             if len(mentions) > 1:
-                mentions.sort(key=lambda m: m.entity.kind != "person")
+                mentions = self._head_first(index, mentions)
             return _speaker_of(mentions[0].entity, role)
         for m in NAME_RE.finditer(subject):
             entity = self.people.lookup(m.group(0).split()[-1])
@@ -283,10 +302,26 @@ class Attributor:
             earlier = self._latest_group(index, pos, head)
             if earlier is not None:
                 return earlier
+        while len(words) > 1 and (words[-1] in _FUNCTION_WORDS or words[-1] in _SPEAKER_OPENERS):
+            words = words[:-1]  # `the authors of the "…"`: the quote's masked words took the rest
+            subject = subject[:subject.rindex(words[-1]) + len(words[-1])]
         speaker = Speaker(self._as_written(subject), role, "group")
+        if speaker_shape_problem(speaker.name) or _title_case_fragment(words):
+            return None  # a piece of the sentence, not a name or a role noun phrase
         if register:
             self.groups.append((index, pos, head, speaker))
         return speaker
+
+    def _head_first(self, index: int, mentions: list) -> list:
+        """The mentions in a subject, the one it is about first: a person before an organisation,
+        and the person a role word leads to before the one it belongs to (`Clinton spokesman Josh
+        Schwerin`, `Sanders campaign manager Jeff Weaver`: the name at the end is the head)."""
+        people = [m for m in mentions if m.entity.kind == "person"]
+        if len(people) > 1:
+            between = self.masked[index][people[0].end:people[-1].start].lower().split()
+            if any(w.strip(",") in ROLE_WORDS for w in between) and "and" not in between:
+                people.reverse()
+        return people + [m for m in mentions if m.entity.kind != "person"]
 
     def _latest_group(self, index: int, pos: int, head: str | None) -> Speaker | None:
         for segment, start, noun, speaker in reversed(self.groups):
@@ -352,8 +387,26 @@ class Attributor:
             speaker = self._resolve_after_all_events(first_segment, colon.start("name"), colon.group("name"))
             if speaker:
                 return speaker, "before"
+        speaker = self._named_before_colon(first_segment, sentence[0], opening)
+        if speaker:
+            return speaker, "before"
         speaker, how = self._from_context(first_segment, opening, previous)
         return speaker, ("said" if before or later else how)
+
+    def _named_before_colon(self, segment: int, sent_start: int, opening: int) -> Speaker | None:
+        """`Anna Berg, Daily Courier: "…"`, `… surprises pollster Daron Shaw: "…"`: a colon right
+        before the quote hands it to the person named nearest the colon whom the article shows is
+        a person (a title, a role, a surname used alone), else to the first one named."""
+        text = self.masked[segment]
+        colon = skip_spaces_back(text, opening) - 1
+        if colon <= sent_start or text[colon] != ":":
+            return None
+        people = [m.entity for m in self.people.mentions_within(segment, sent_start, colon)
+                  if m.entity.kind == "person"]
+        if not people:
+            return None
+        chosen = next((e for e in reversed(people) if e.is_person or e.role), people[0])
+        return _speaker_of(chosen)
 
     def _from_context(self, segment: int, opening: int, previous: dict[int, Speaker]) -> tuple[Speaker | None, str]:
         masked = self.masked[segment]
@@ -372,5 +425,62 @@ class Attributor:
         return None, ""
 
 
+# Words that link a clause to the one before and may stand between a boundary and the subject.
+_LEADING_LINKS = frozenset(["and", "but", "or", "so", "yet", "also", "now", "then", "while", "though",
+                            "although", "because", "if", "when", "as", "whom", "meanwhile", "however",
+                            "still", "even", "just", "only", "later", "earlier", "again"])
+
+
+def _word_offset(text: str, words: list[str], index: int) -> int:
+    """Where words[index] (``text.split()``) starts in ``text``."""
+    pos = 0
+    for word in words[:index]:
+        pos = text.index(word, pos) + len(word)
+    return text.index(words[index], pos)
+
+
+def _title_case_fragment(words: list[str]) -> bool:
+    """`U S While Clinton`, `On Trump`: a title-case headline cut at a colon, not a name (a name
+    or a title holds no capitalised function word)."""
+    return any(w[:1].isupper() and w.lower() in _FUNCTION_WORDS and w.lower() not in DETERMINERS
+               for w in words if w.lower() != "of")
+
+
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
     return Speaker(entity.name, entity.role or role, entity.kind)
+
+
+# A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
+# `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
+_SPEAKER_OPENERS = frozenset([
+    "the", "a", "an", "this", "these", "those", "that", "its", "his", "her", "their", "our", "my", "your",
+    "all", "both", "each", "every", "most", "some", "many", "several", "few", "other", "another"])
+_FUNCTION_WORDS = NP_STOP - _SPEAKER_OPENERS
+_VERBS = SPEECH_VERBS | frozenset([
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
+
+
+def speaker_shape_problem(name: str) -> str:
+    """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
+    phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
+    `but other leading Democrats`), holds a verb (`the senator said`), a word whose capitals
+    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text), or ends with a
+    function word (`the authors of the`)."""
+    tokens = name.split()
+    if not tokens:
+        return ""
+    first = tokens[0]
+    if first in _FUNCTION_WORDS:
+        return f"starts with the function word {first!r}"
+    for token in tokens:
+        word = token.strip(",;:.!?()\"'“”‘’")
+        if word in _VERBS:
+            return f"holds the verb {word!r}"
+        if word[:1].islower() and any(c.isupper() for c in word[1:]) and not word.startswith(("i", "e-", "mc")):
+            return f"holds the broken word {word!r}"
+        if word in ("-", "–", "—"):
+            return "runs over a dash"
+    if len(tokens) > 1 and (tokens[-1] in _FUNCTION_WORDS or tokens[-1] in _SPEAKER_OPENERS):
+        return f"ends with the function word {tokens[-1]!r}"
+    return ""

@@ -118,6 +118,11 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
 _LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 
+def _are_initials(word: str) -> bool:
+    """`J.M` (before the stop of `J.M. Berger`): capital letters joined by stops."""
+    return len(word) > 2 and word[1] == "." and all(len(p) == 1 and p.isupper() for p in word.split("."))
+
+
 def hide_abbreviation_stops(text: str) -> str:
     """The text with the full stops of abbreviations (`Prof.`, `No.`, `e.g.`) and initials
     (`J. Smith`) turned into spaces, so they end no sentence and break no name."""
@@ -129,7 +134,7 @@ def hide_abbreviation_stops(text: str) -> str:
             # the word before the stop runs from the last space or bracket; a longer one is no abbreviation
             low = max(0, end - _LONGEST_ABBREVIATION - 1)
             word = text[max(text.rfind(" ", low, end), text.rfind("(", low, end)) + 1:end]
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _are_initials(word):
                 cuts.append(end)
         end = text.find(".", end + 1)
     if not cuts:

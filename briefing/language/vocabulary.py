@@ -110,7 +110,9 @@ WEEKDAY_NAMES = frozenset(d.lower() for d in WEEKDAYS)
 
 #: titles and short forms whose full stop ends no sentence (`Mr.`, `No.`, `vs.`)
 TITLE_ABBREVIATIONS = ("Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Capt", "Sgt", "Maj", "Rev",
-                       "Jr", "Sr", "No", "Nos", "vs")
+                       "Jr", "Sr", "No", "Nos", "vs",
+                       # US political titles: `Sen. Ted Cruz`, `Rep. Jim Clyburn`
+                       "Sen", "Rep", "Gov", "Sens", "Reps", "Adm", "Supt", "Pres", "Atty")
 #: every abbreviation whose full stop ends no sentence, as written without it (`e.g`, `U.S`)
 ABBREVIATIONS = frozenset(
     TITLE_ABBREVIATIONS + MONTH_ABBREVIATIONS

@@ -1,0 +1,126 @@
+"""Quotes as real news writes them: mixed quotation marks, terms in quotes, colons, verbs other
+than `said`, paragraphs that go on quoting. Every sentence here is fictional, written for the test,
+in the styles of wire copy, broadsheets and tabloids, British and American."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.extraction import quotes_of
+
+
+def texts(*paragraphs: str) -> list[str]:
+    return [q[0] for q in quotes_of(*paragraphs)]
+
+
+# -- curly and straight marks in one article ------------------------------------------------
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '“We will reopen the bridge by spring," Mayor Ilse Varga said. "Nobody should doubt it.”',
+        '"We will reopen the bridge by spring,” Mayor Ilse Varga said. “Nobody should doubt it."',
+        '“We will reopen the bridge by spring,” Mayor Ilse Varga said. "Nobody should doubt it."',
+    ],
+)
+def test_mixed_marks_pair_as_two_quotes_never_with_the_attribution_inside(paragraph):
+    found = quotes_of(paragraph)
+    assert [q[0].rstrip(",.") for q in found] == ["We will reopen the bridge by spring", "Nobody should doubt it"]
+    assert {q[1] for q in found} == {"Ilse Varga"}
+    assert not any("said" in q[0] for q in found)
+
+
+def test_a_split_quote_in_mixed_marks_is_one_quote():
+    found = quotes_of('“The pumps are running," said Oskar Brandt, the plant manager, "and they will hold.”')
+    assert [(q[0], q[1]) for q in found] == [("The pumps are running, and they will hold.", "Oskar Brandt")]
+
+
+def test_a_quote_nested_in_marks_of_the_other_kind_belongs_to_the_outer_quote():
+    found = quotes_of('“He called the audit \"a witch hunt\" and walked out,” said councillor Petra Lund.')
+    assert [(q[0], q[1]) for q in found] == [('He called the audit "a witch hunt" and walked out', "Petra Lund")]
+
+
+def test_a_stray_opening_mark_used_to_close_still_closes():
+    found = quotes_of('The agency promised an “urgent review“ of the contract, its director Marek Olen said on Monday.')
+    assert [q[0] for q in found] == ["urgent review"]
+
+
+# -- a term in quotation marks is not a quote -----------------------------------------------
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Grocers are opening so-called “dark stores” across the suburbs.",
+        "The council unveiled the “smart city” plan on Tuesday.",
+        'The company called its tariff a "green" option in brochures last year.',
+        'Residents of the "zero-emission" district will pay less for parking.',
+        "Critics have long mocked the ‘garden bridge’ scheme as a folly.",
+        'The mayor said the "smart city" plan would cost less than expected.',
+        'Fans queued all night for the premiere of "Harbour Lights."',
+        "He spoke to viewers of “Morning Desk.” on Sunday.",
+    ],
+)
+def test_terms_labels_and_titles_in_quotes_are_not_quotes(paragraph):
+    assert texts(paragraph) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        ('Ms Ortiz called the ruling "shameful".', "shameful"),
+        ('Her verdict on the plan: "Unworkable."', "Unworkable."),
+        ('The minister warned of "grave consequences" if the strike went ahead.', "grave consequences"),
+    ],
+)
+def test_a_short_quote_tied_to_a_source_by_a_speech_verb_or_a_colon_is_a_quote(paragraph, quote):
+    assert texts(paragraph) == [quote]
+
+
+# -- how quotes are introduced --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Anna Berg, Daily Courier: "The figures do not add up."', "Anna Berg"),
+        ('The delay does not surprise Harbour Trust economist Lena Sorensen: "Ports never open on time."',
+         "Lena Sorensen"),
+        ('Lena Sorensen wrote in a memo: "Ports never open on time."', "Lena Sorensen"),
+        ('"Ports never open on time," Lena Sorensen told the Daily Courier.', "Lena Sorensen"),
+        ('"Ports never open on time," Lena Sorensen tweeted.', "Lena Sorensen"),
+        ('"Ports never open on time," Lena Sorensen added.', "Lena Sorensen"),
+        ('Lena Sorensen warned: "Ports never open on time."', "Lena Sorensen"),
+        ('Lena Sorensen underscored that "ports never open on time" in her report.', "Lena Sorensen"),
+        ('Lena Sorensen paid tribute to the crews, "who worked through every storm this winter".',
+         "Lena Sorensen"),
+        ('Said Lena Sorensen, who chairs the port board: "Ports never open on time."', "Lena Sorensen"),
+        ('Lena Sorensen BLASTED the board: "Ports never open on time and they know it!"', "Lena Sorensen"),
+        ('Added Lena Sorensen: "Ports never open on time."', "Lena Sorensen"),
+        ('Lena Sorensen thanked the crews for "working through every storm this winter".', "Lena Sorensen"),
+    ],
+)
+def test_colons_and_verbs_other_than_said_introduce_quotes(paragraph, speaker):
+    found = quotes_of("Port board chair Lena Sorensen and economist Anna Berg spoke on Monday.", paragraph)
+    assert [q[1] for q in found] == [speaker]
+
+
+def test_paragraphs_that_only_go_on_quoting_keep_the_speaker():
+    found = quotes_of(
+        '"The levee held this time," said Captain Rafael Duarte of the river guard.',
+        '"But the next flood will be higher, and we have no sandbags left."',
+        "“We asked for new pumps in March. Nobody answered.”",
+    )
+    assert [q[1] for q in found] == ["Rafael Duarte"] * 3
+
+
+def test_a_continuing_paragraph_after_a_colon_goes_to_the_speaker_who_opened_it():
+    found = quotes_of(
+        "In a letter to residents, housing director Mirela Kos wrote:",
+        '"The repairs will take the whole summer. We apologise for the noise."',
+    )
+    assert [(q[1], q[2]) for q in found] == [("Mirela Kos", False)]
+
+
+def test_a_paragraph_ending_with_an_inverted_verb_and_a_colon_hands_over_the_next_quote():
+    found = quotes_of("Stated harbour master Viggo Strand:",
+                      "“The channel is clear again, and the first ferry leaves at six.”")
+    assert [q[1] for q in found] == ["Viggo Strand"]

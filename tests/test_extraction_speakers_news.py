@@ -1,0 +1,174 @@
+"""Speakers as real news names them: honorifics, pronouns and their antecedents, namesakes, and
+never a fragment of the sentence. Every sentence is fictional, written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extraction.speakers import speaker_shape_problem
+from tests.fixtures.extraction import quotes_of
+
+
+def speakers(*paragraphs: str, title: str = "A fictional report") -> list[str]:
+    return [q[1] for q in quotes_of(*paragraphs, title=title)]
+
+
+# -- an honorific and a surname is the person named in full earlier --------------------------
+
+@pytest.mark.parametrize(
+    ("introduced", "later", "speaker"),
+    [
+        ("Karolina Novak, who runs the bakery, opened at dawn.", '"We never closed," Mrs. Novak said.',
+         "Karolina Novak"),
+        ("Bartholomew Hale chairs the harbour board.", '"The board will vote," said Mr Hale.', "Bartholomew Hale"),
+        ("Inez Ortiz has led the union since 2019.", 'Ms. Ortiz told reporters: "We will strike."', "Inez Ortiz"),
+        ("Dr Freja Lind treated the crew.", '"They were lucky," Dr. Lind said.', "Freja Lind"),
+    ],
+)
+def test_an_honorific_and_a_surname_is_the_person_named_in_full(introduced, later, speaker):
+    assert speakers(introduced, later) == [speaker]
+
+
+def test_a_titled_surname_never_given_in_full_is_that_person():
+    assert speakers('"We will not back down," President Okafor said on Monday.') == ["Okafor"]
+
+
+def test_mrs_picks_the_woman_of_two_people_with_one_surname():
+    found = speakers("Teodor Brandt and Greta Brandt run the ferry together.",
+                     '"The season was hard," Mrs. Brandt said.')
+    assert found == ["Greta Brandt"]
+
+
+# -- pronouns: gender and recency -------------------------------------------------------------
+
+def test_he_after_a_man_is_quoted_is_that_man_not_the_woman_quoted_before():
+    found = speakers(
+        '"The water is rising fast," said Ewelina Marsh, the county hydrologist.',
+        '"We moved the cattle at midnight," said Tomas Reyes, a farmer near the river.',
+        '"Nobody came to help," he said.',
+    )
+    assert found == ["Ewelina Marsh", "Tomas Reyes", "Tomas Reyes"]
+
+
+def test_she_reaches_past_a_man_mentioned_later():
+    found = speakers(
+        "Councillor Agnieszka Wrona met the developer, Piotr Zalewski, on Friday.",
+        '"The plans must change," she said afterwards.',
+    )
+    assert found == ["Agnieszka Wrona"]
+
+
+def test_a_pronoun_skips_a_place_or_an_event_written_in_capitals():
+    found = speakers(
+        "Senator Rolf Dahlberg spoke at a rally in South Carolina after the Harvest Festival.",
+        '"We will win this state," he said.',
+    )
+    assert found == ["Rolf Dahlberg"]
+
+
+def test_a_pronoun_after_a_linking_word_is_still_the_pronoun():
+    found = speakers('Leon Ferris left the hall early, and he said later that "the vote was rigged from the start".')
+    assert found == ["Leon Ferris"]
+
+
+# -- two people with one surname: the nearest full mention decides ---------------------------
+
+def test_two_people_with_one_surname_the_nearest_full_mention_decides():
+    found = speakers(
+        "Joe Kelly, the coach, said the team was tired.",
+        '"We need a week off," Kelly said.',
+        "His brother Don Kelly, who owns the club, disagreed.",
+        '"Nobody rests in March," Kelly said.',
+    )
+    assert found == ["Joe Kelly", "Don Kelly"]
+
+
+# -- a speaker is a name, a role noun phrase, or nothing --------------------------------------
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'The bill was opposed by Republican lawmakers he met, and "it will not pass", the memo said.',
+        'In a series of Twitter posts on Sunday "the plan is dead" was repeated.',
+        'But other leading Democrats said the plan was "a gift to the banks".',
+        'MOSCOW - Russia\'s main opposition group said the vote was "a farce".',
+        'Prices rose, and the journalist had not been told that "the figures were wrong".',
+    ],
+)
+def test_a_speaker_is_never_a_fragment_of_the_sentence(paragraph):
+    for _, speaker, _ in quotes_of(paragraph):
+        assert speaker_shape_problem(speaker) == "", speaker
+
+
+def test_other_leading_democrats_keep_their_noun_phrase():
+    assert speakers('But other leading Democrats said the plan was "a gift to the banks".') == [
+        "other leading Democrats"]
+
+
+def test_a_title_case_headline_is_not_a_name():
+    found = speakers('"This bridge will not wait," said the mayor.',
+                     title="Mayor Wins Vote On Bridge While Critics Fume: 'A Disgrace'")
+    assert not any(word in speaker for speaker in found for word in ("While", "On", "Wins"))
+
+
+@pytest.mark.parametrize(
+    ("speaker", "problem"),
+    [
+        ("by Republican lawmakers he", "function word 'by'"),
+        ("in a series of Twitter", "function word 'in'"),
+        ("but other leading Democrats", "function word 'but'"),
+        ("mOSCOW - Russia's main", "broken word 'mOSCOW'"),
+        ("the senator said", "verb 'said'"),
+        ("the journalist had not been", "verb 'had'"),
+    ],
+)
+def test_the_shape_check_names_the_problem(speaker, problem):
+    assert problem in speaker_shape_problem(speaker)
+
+
+@pytest.mark.parametrize("speaker", ["Mark Rutte", "the ministry", "a spokeswoman", "officials in Kyiv",
+                                     "its chief executive", "some analysts", ""])
+def test_names_and_role_noun_phrases_pass_the_shape_check(speaker):
+    assert speaker_shape_problem(speaker) == ""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"The senator regrets nothing," said Dahlberg spokesman Ivo Marek.', "Ivo Marek"),
+        ('Okafor campaign manager Selma Reid said the figures were "simply wrong".', "Selma Reid"),
+        ('"We will not comment," said Harbour House press secretary Nils Aberg.', "Nils Aberg"),
+    ],
+)
+def test_the_person_a_role_leads_to_is_the_speaker_not_the_one_it_belongs_to(paragraph, speaker):
+    found = speakers("Senator Rolf Dahlberg and Governor Ada Okafor met on Monday.", paragraph)
+    assert found == [speaker]
+
+
+def test_initials_are_part_of_the_name():
+    found = speakers('"The network adapts within hours," said J.M. Holloway, a fellow at the institute.')
+    assert len(found) == 1 and found[0].endswith("Holloway")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"Voters have stopped listening," said Milo King, a veteran Harbour County Democrat.', "Milo King"),
+        ('"Voters have stopped listening," said Ada Marshal, the party\'s youth organiser.', "Ada Marshal"),
+        ('"Voters have stopped listening," said Tom Ferris, chairman of the Harbour County party district.',
+         "Tom Ferris"),
+    ],
+)
+def test_a_surname_that_is_also_a_title_word_and_a_role_naming_a_district_keep_the_person(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_a_group_speaker_does_not_end_with_a_function_word():
+    found = speakers('The authors of the "Harbour Renewal Plan" wrote that "the port must change or close".')
+    assert found and all(not s.endswith((" the", " of")) for s in found)
+    assert "ends with the function word 'the'" in speaker_shape_problem("the authors of the")
+
+
+def test_a_heading_in_capitals_is_no_name():
+    found = speakers("EXPECTED TURNOUT", '"Turnout will be low," he said.')
+    assert found == [""]
