@@ -22,6 +22,7 @@ from briefing.enrich import with_current_extractions
 from briefing.errors import BriefingError
 from briefing.ingest import IngestReport, ingest_paths
 from briefing.models import StoredArticle
+from briefing.readers.vetting import DateWindow
 from briefing.rendering import render_formats, write_archive_index
 from briefing.selection import Period
 from briefing.store import Store
@@ -50,7 +51,8 @@ def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | No
     if not folder.is_dir():
         log.info("article folder %s does not exist; nothing to take in", folder)
         return None
-    report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True)
+    report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True,
+                          dates=DateWindow(settings.articles.earliest_year, settings.articles.years_ahead))
     log.info("article folder %s: %s", folder, report.summary)
     return report
 

@@ -27,7 +27,7 @@ def test_list_shows_the_days_articles_in_local_time(config):
     lines = result.stdout.splitlines()
     assert len(lines) == 6
     assert "2026-02-03 00:30  Storm Runa leaves 160,000 Norwegian homes without power" in lines[0]
-    assert result.stderr == "6 article(s)\n"
+    assert result.stderr == "6 articles\n"
 
 
 def test_show_prints_the_article_with_its_figures_and_quotes(config):

@@ -19,6 +19,7 @@ def store_group() -> None:
     \b
     Examples:
       briefing store migrate
+      briefing store check
       briefing store copy --to postgresql+psycopg://briefing@db.example/briefing
     """
 
@@ -65,3 +66,29 @@ def copy_command(target_url: str, settings) -> None:
     for table, rows in counts.items():
         click.echo(f"{table:<14} {rows:>9} rows")
     click.echo(f"copied into {where}; to use it, set store.url in the configuration", err=True)
+
+
+@store_group.command("check")
+@with_settings
+def check_command(settings) -> int:
+    """Read the whole store looking for damage (SQLite: quick_check and the search index's own check).
+
+    Exits 1 and lists the problems when there are any. Opening the store
+    already refuses an empty or non-SQLite file; this reads every page.
+
+    \b
+    Example:
+      briefing store check
+    """
+    with Store(settings.store_url) as store:
+        problems = store.check()
+        count = store.count_articles() if not problems else 0
+        where = store.where
+    if problems:
+        for problem in problems:
+            click.echo(f"{where}: {problem}", err=True)
+        click.echo(f"{where}: damaged ({len(problems)} problem{'s' if len(problems) != 1 else ''}); "
+                   "restore it from a backup", err=True)
+        return 1
+    click.echo(f"{where}: no damage found ({count:,} article{'s' if count != 1 else ''})")
+    return 0

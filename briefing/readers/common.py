@@ -140,13 +140,24 @@ def lead_and_body(paragraphs: Iterable[str], lead: str = "") -> tuple[str, tuple
 Item = TypeVar("Item")
 
 
+class FileArticles(list[Article]):
+    """A file's articles, with the items set aside (``(which, reason)``) and notes on how it was read."""
+
+    def __init__(
+        self, articles: Iterable[Article] = (), *, skipped: Iterable[tuple[str, str]] = (), notes: Iterable[str] = ()
+    ) -> None:
+        super().__init__(articles)
+        self.skipped = list(skipped)
+        self.notes = list(notes)
+
+
 def read_items(
     origin: str, items: Iterable[tuple[int, Item]], read_one: Callable[[Item], Article], noun: str = "item"
 ) -> list[Article]:
     """Articles from a file that holds several (a feed, a JSON list), as ``(number, item)`` pairs.
 
-    A broken item is skipped and logged with its reason; the file fails only
-    when no item at all can be read.
+    A broken item is set aside in ``skipped`` with its reason; the file fails
+    only when no item at all can be read.
     """
     articles, problems, count = [], [], 0
     for number, item in items:
@@ -155,7 +166,7 @@ def read_items(
             articles.append(read_one(item))
         except ReaderError as exc:
             problems.append((number, exc.problem))
-            log.warning("%s: %s %d skipped: %s", origin, noun, number, exc.problem)
+            log.info("%s: %s %d skipped: %s", origin, noun, number, exc.problem)
     if not articles:
         if not count:
             raise ReaderError(origin, f"no articles in the file (0 {noun}s)")
@@ -163,5 +174,4 @@ def read_items(
         if count == 1:
             raise ReaderError(origin, f"its only {noun} could not be read: {problem}")
         raise ReaderError(origin, f"none of its {count} {noun}s could be read; {noun} {number}: {problem}")
-    return articles
-
+    return FileArticles(articles, skipped=[(f"{noun} {number}", problem) for number, problem in problems])

@@ -113,7 +113,7 @@ def article_from_fields(
 ) -> Article:
     """The article a record describes; ``paragraphs`` (from a Markdown body) override its body field.
 
-    Raises ``ReaderError`` without a title or with a date that cannot be read.
+    Raises ``ReaderError`` without a title, without any text or with a date that cannot be read.
     """
     fields = pick_fields(record)
     title = as_text(fields.get("title", ("", ""))[1])
@@ -122,6 +122,8 @@ def article_from_fields(
     if paragraphs is None:
         paragraphs = as_paragraphs(fields.get("body", ("", ""))[1])
     lead, body = lead_and_body(paragraphs, as_text(fields.get("lead", ("", ""))[1], " "))
+    if not lead:
+        raise ReaderError(origin, f'no text in {title!r} (expected a "body", "content" or "text" field)')
     caption, credit = split_credit(as_text(fields.get("caption", ("", ""))[1], " "))
     text = {field: as_text(value) for field, (_name, value) in fields.items()}
     return Article(

@@ -58,6 +58,7 @@ class NewsSiteTextReader(Reader):
 
     name = "news-text"
     extensions = (".txt",)
+    legacy_encodings = True
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:

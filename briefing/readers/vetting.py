@@ -1,0 +1,152 @@
+"""What every article passes through before it may be stored, whatever reader made it.
+
+* Text that cannot be written: a lone surrogate (``"\\ud800"`` escaped in
+  JSON or YAML) is not Unicode a database or a file can hold, so the article
+  is refused with the field named, instead of failing the whole batch later.
+* Characters that act instead of being read: control characters other than
+  newline and tab (ANSI and OSC sequences begin with one, ``ESC``), and the
+  bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+  U+2066-U+2069) that make text display in another order than it is stored,
+  are removed.
+* Size: the lead is at most ``LEAD_MAX_CHARS``, ending at a sentence (the
+  rest opens the body, so nothing is lost); a paragraph longer than
+  ``PARAGRAPH_MAX_CHARS`` is split at sentence ends; an article's text beyond
+  ``TEXT_MAX_CHARS`` is cut, with a note. A huge single-paragraph article then
+  costs the renderings and the extraction what a long read does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+
+from briefing.errors import ReaderError
+from briefing.models import Article
+
+#: the lead's longest (a newspaper's standfirst is two or three sentences, 200-400 characters)
+LEAD_MAX_CHARS = 600
+#: a paragraph's longest; a longer one is split at sentence ends (or spaces)
+PARAGRAPH_MAX_CHARS = 5_000
+#: an article's longest text (lead and body); a novel-length long read is about this
+TEXT_MAX_CHARS = 300_000
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: where a sentence may end: its stop and closing marks, then a space
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (but newline and tab) and bidi controls: safe on a terminal."""
+    return _UNSAFE.sub("", text)
+
+
+def encodable_name(name: str) -> str:
+    """A file name that may hold undecodable bytes (``\\udcff``), with those bytes written ``\\xff``."""
+    if not _SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def check_name(origin: str) -> None:
+    """Raise ``ReaderError`` when a file's name is not valid UTF-8 (the store could not hold it)."""
+    if _SURROGATE.search(origin):
+        raise ReaderError(encodable_name(origin), "the file name is not valid UTF-8; rename the file")
+
+
+@dataclass(frozen=True)
+class Vetted:
+    """An article fit to store, and what was changed to make it so (one line each)."""
+
+    article: Article
+    notes: tuple[str, ...] = ()
+
+
+def vet_article(article: Article, origin: str) -> Vetted:
+    """The article with unsafe characters removed and its lead and text cut to size.
+
+    Raises ``ReaderError`` when a field holds a lone surrogate.
+    """
+    changes: dict[str, object] = {}
+    for field in fields(Article):
+        value = getattr(article, field.name)
+        if isinstance(value, str):
+            changes[field.name] = _safe(value, field.name, article, origin)
+        elif isinstance(value, tuple):
+            changes[field.name] = tuple(_safe(item, field.name, article, origin) for item in value)
+    article = replace(article, **changes)  # type: ignore[arg-type]
+    lead, body = fit_lead(article.lead, article.body)
+    body = tuple(piece for paragraph in body for piece in split_paragraph(paragraph))
+    lead, body, note = cut_text(lead, body)
+    return Vetted(replace(article, lead=lead, body=body), (note,) if note else ())
+
+
+def _safe(text: str, name: str, article: Article, origin: str) -> str:
+    bad = _SURROGATE.search(text)
+    if bad:
+        which = f"the {name}" if name == "title" else f"the {name} of {encodable_name(article.title)!r}"
+        raise ReaderError(origin, f"{which} holds a lone surrogate (\\u{ord(bad.group()):04x}), not valid Unicode")
+    return _UNSAFE.sub("", text)
+
+
+def fit_lead(lead: str, body: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A lead of at most ``LEAD_MAX_CHARS`` ending at a sentence; the rest becomes the first paragraph."""
+    if len(lead) <= LEAD_MAX_CHARS:
+        return lead, body
+    cut = _cut_point(lead, LEAD_MAX_CHARS)
+    return lead[:cut].rstrip(), (lead[cut:].strip(), *body)
+
+
+def split_paragraph(paragraph: str) -> list[str]:
+    """A paragraph in pieces of at most ``PARAGRAPH_MAX_CHARS``, cut at sentence ends where there are any."""
+    pieces = []
+    while len(paragraph) > PARAGRAPH_MAX_CHARS:
+        cut = _cut_point(paragraph, PARAGRAPH_MAX_CHARS)
+        pieces.append(paragraph[:cut].rstrip())
+        paragraph = paragraph[cut:].lstrip()
+    return [*pieces, paragraph] if paragraph else pieces
+
+
+def cut_text(lead: str, body: tuple[str, ...]) -> tuple[str, tuple[str, ...], str]:
+    """Lead and body within ``TEXT_MAX_CHARS`` in all; the note says what was cut ("" when nothing)."""
+    total = len(lead) + sum(len(paragraph) for paragraph in body)
+    if total <= TEXT_MAX_CHARS:
+        return lead, body, ""
+    kept: list[str] = []
+    room = TEXT_MAX_CHARS - len(lead)
+    for paragraph in body:
+        if len(paragraph) > room:
+            break
+        kept.append(paragraph)
+        room -= len(paragraph)
+    return lead, tuple(kept), f"text cut to {TEXT_MAX_CHARS:,} characters (it had {total:,})"
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` to keep at most ``limit`` characters: after a sentence, else at a space."""
+    window = text[: limit + 1]
+    ends = [match.end() for match in _SENTENCE_END.finditer(window) if match.end() <= limit]
+    if ends and ends[-1] >= limit // 3:
+        return ends[-1]
+    space = window.rfind(" ")
+    return space if space > 0 else limit
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """The years an article's date may fall in: a date outside is a typo or a placeholder."""
+
+    first_year: int = 1900
+    years_ahead: int = 100
+
+    def problem(self, published: datetime) -> str:
+        """Why ``published`` is refused, or "" when it is inside the window."""
+        last_year = datetime.now(UTC).year + self.years_ahead
+        try:
+            year = published.astimezone(UTC).year
+        except OverflowError:  # 0001-01-01 in a zone east of UTC
+            year = published.year
+        if self.first_year <= year <= last_year:
+            return ""
+        return f"date {published.date().isoformat()} outside the accepted years {self.first_year} to {last_year}"
