@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -59,7 +60,7 @@ def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, sett
 
 
 def _ingest_files(store: Store, paths: list[Path], limit: int, dates: DateWindow) -> IngestReport:
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     total = sum(1 for _ in find_article_files(paths)) if stderr.isatty() else 0
     if total < PROGRESS_FROM:  # a bar only where someone watches, and only when it is worth it
         return ingest_paths(store, paths, max_bytes=limit, dates=dates)

@@ -86,8 +86,9 @@ def parse_datetime(value: object) -> datetime:
 def _parse_datetime_text(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
-    except ValueError:
-        pass
+    except ValueError as exc:
+        if "range" in str(exc) or "must be in" in str(exc):  # ISO 8601 naming a day that does not exist
+            raise ValueError(str(exc)) from None
     dotted = DOTTED_DATE.fullmatch(text)
     if dotted:
         day, month, year, hour, minute, second = (int(part or 0) for part in dotted.groups())

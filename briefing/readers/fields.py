@@ -153,5 +153,6 @@ def _published(fields: dict[str, tuple[str, Any]], origin: str) -> dict[str, Any
     name, value = fields["published"]
     try:
         return {"published": parse_datetime(value)}
-    except (ValueError, OverflowError, OSError):
-        raise ReaderError(origin, f'invalid date in "{name}": {value!r}') from None
+    except (ValueError, OverflowError, OSError) as exc:
+        why = "" if str(exc).startswith("unrecognised") else f" ({exc})"
+        raise ReaderError(origin, f'invalid date in "{name}": {value!r}{why}') from None

@@ -116,7 +116,7 @@ def check_query(query: str) -> None:
     """Raise ``StoreError`` for a query that is not text, is empty, or is too long to run."""
     shown = query.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     if shown != query:
-        raise StoreError(f"search {shown[:60]!r}: the query holds bytes that are not UTF-8 text")
+        raise StoreError(f"search '{shown[:60]}': the query holds bytes that are not UTF-8 text")
     if not query.strip():
         raise StoreError("search: the query is empty")
     if len(query) > MAX_QUERY_CHARS:
