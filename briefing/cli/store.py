@@ -1,12 +1,14 @@
-"""``briefing store migrate|copy``: the store's schema, and moving a store to another database."""
+"""``briefing store migrate|check|copy``: the store's schema, its health, and moving it to another database."""
 
 from __future__ import annotations
 
 import click
 
 from briefing.cli.app import cli, with_settings
+from briefing.errors import StoreError
 from briefing.store import Store
 from briefing.store.copy import copy_store
+from briefing.store.health import CHECK_HINT
 
 
 @cli.group("store")
@@ -80,10 +82,14 @@ def check_command(settings) -> int:
     Example:
       briefing store check
     """
-    with Store(settings.store_url) as store:
-        problems = store.check()
-        count = store.count_articles() if not problems else 0
-        where = store.where
+    try:
+        with Store(settings.store_url) as store:
+            problems = store.check()
+            count = store.count_articles() if not problems else 0
+            where = store.where
+    except StoreError as exc:  # so damaged it cannot be opened
+        click.echo(f"{exc}".replace(f"; {CHECK_HINT}", ""), err=True)
+        return 1
     if problems:
         for problem in problems:
             click.echo(f"{where}: {problem}", err=True)

@@ -168,8 +168,7 @@ class Store:
 
     def check(self) -> list[str]:
         """Read the whole store looking for damage; the problems found (none: an empty list)."""
-        with self.reading() as connection:
-            return health.check_store(connection, articles)
+        return health.check_store(self.engine, articles)
 
     def get_article(self, article_id: int) -> StoredArticle | None:
         with self.reading() as connection:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from briefing.errors import StoreError
@@ -68,19 +68,24 @@ def damaged_store(where: str, reason: str) -> StoreError:
     return StoreError(f"{where}: the store is damaged ({reason}); {CHECK_HINT}")
 
 
-def check_store(connection: Connection, articles_table) -> list[str]:
+def check_store(engine: Engine, articles_table) -> list[str]:
     """Every problem found reading the whole store; an empty list when there is none."""
-    return CHECKS[connection.dialect.name](connection, articles_table)
+    try:
+        with engine.connect() as connection:
+            return CHECKS[connection.dialect.name](connection, articles_table)
+    except DatabaseError as exc:
+        return [f"cannot be read through: {exc.orig if exc.orig is not None else exc}"]
 
 
 def _check_sqlite(connection: Connection, articles_table) -> list[str]:
-    problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").all() if row[0] != "ok"]
+    rows = connection.exec_driver_sql("PRAGMA quick_check").all()
+    problems = [row[0] for row in rows if row[0] != "ok"]
     if problems:
         return problems
     try:
-        connection.exec_driver_sql("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        connection.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     except DatabaseError as exc:
-        return [f"the search index does not match the articles ({exc.orig}); it can be rebuilt"]
+        return [f"the search index is damaged ({exc.orig})"]
     return []
 
 
