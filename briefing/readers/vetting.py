@@ -76,9 +76,9 @@ def vet_article(article: Article, origin: str) -> Vetted:
         elif isinstance(value, tuple):
             changes[field.name] = tuple(_safe(item, field.name, article, origin) for item in value)
     article = replace(article, **changes)  # type: ignore[arg-type]
-    lead, body = fit_lead(article.lead, article.body)
+    lead, body, note = cut_text(article.lead, article.body)
+    lead, body = fit_lead(lead, body)
     body = tuple(piece for paragraph in body for piece in split_paragraph(paragraph))
-    lead, body, note = cut_text(lead, body)
     return Vetted(replace(article, lead=lead, body=body), (note,) if note else ())
 
 
@@ -100,12 +100,16 @@ def fit_lead(lead: str, body: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 def split_paragraph(paragraph: str) -> list[str]:
     """A paragraph in pieces of at most ``PARAGRAPH_MAX_CHARS``, cut at sentence ends where there are any."""
-    pieces = []
-    while len(paragraph) > PARAGRAPH_MAX_CHARS:
-        cut = _cut_point(paragraph, PARAGRAPH_MAX_CHARS)
-        pieces.append(paragraph[:cut].rstrip())
-        paragraph = paragraph[cut:].lstrip()
-    return [*pieces, paragraph] if paragraph else pieces
+    if len(paragraph) <= PARAGRAPH_MAX_CHARS:
+        return [paragraph]
+    pieces, start = [], 0
+    while len(paragraph) - start > PARAGRAPH_MAX_CHARS:
+        window = paragraph[start:start + PARAGRAPH_MAX_CHARS + 1]
+        cut = _cut_point(window, PARAGRAPH_MAX_CHARS)
+        pieces.append(window[:cut].strip())
+        start += cut
+    pieces.append(paragraph[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def cut_text(lead: str, body: tuple[str, ...]) -> tuple[str, tuple[str, ...], str]:
@@ -114,13 +118,15 @@ def cut_text(lead: str, body: tuple[str, ...]) -> tuple[str, tuple[str, ...], st
     if total <= TEXT_MAX_CHARS:
         return lead, body, ""
     kept: list[str] = []
-    room = TEXT_MAX_CHARS - len(lead)
-    for paragraph in body:
+    room = TEXT_MAX_CHARS
+    for paragraph in (lead, *body):
         if len(paragraph) > room:
+            kept.append(paragraph[: _cut_point(paragraph[: room + 1], room)].rstrip())
             break
         kept.append(paragraph)
         room -= len(paragraph)
-    return lead, tuple(kept), f"text cut to {TEXT_MAX_CHARS:,} characters (it had {total:,})"
+    note = f"text cut to {TEXT_MAX_CHARS:,} characters (it had {total:,})"
+    return kept[0], tuple(piece for piece in kept[1:] if piece), note
 
 
 def _cut_point(text: str, limit: int) -> int:
