@@ -85,3 +85,11 @@ def test_another_file_in_the_stores_place_is_refused_untouched(make_config, tmp_
     assert err == (f"briefing: error: {tmp_path / 'store.sqlite3'}: not an SQLite database (its first bytes are "
                    "not SQLite's header); restore it from a backup\n")
     assert (tmp_path / "store.sqlite3").read_text().startswith("Shopping list")
+
+
+def test_store_check_on_every_engine(store_url, make_config, tmp_path):
+    config = str(make_config(store={"url": store_url}, articles={"folder": str(tmp_path / "none")}))
+    assert run("ingest", "--config", config, str(SAMPLES))[0] == 0
+    code, out, err = run("store", "check", "--config", config)
+    assert (code, err) == (0, "")
+    assert out.endswith(": no damage found (12 articles)\n")
