@@ -18,7 +18,7 @@ from briefing.errors import ReaderError, StoreError
 from briefing.models import Article
 from briefing.readers import DateWindow, FileArticles, read_bytes, read_file, walk_article_files
 from briefing.readers.fetch import fetch_url
-from briefing.readers.vetting import encodable_name
+from briefing.readers.vetting import encodable
 from briefing.store import FileStamp, Store
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def ingest_paths(
     pending = 0
     for path, skipped_because in walk_article_files(paths):
         if skipped_because:
-            report.not_articles.append((encodable_name(str(path)), skipped_because))
+            report.not_articles.append((encodable(str(path)), skipped_because))
             continue
         stamp = _stamp(path)
         if only_changed and stamp and store.file_unchanged(stamp):
@@ -150,7 +150,7 @@ def _stamp(path: Path) -> FileStamp | None:
         resolved = str(path.resolve())
     except OSError:
         return None
-    if encodable_name(resolved) != resolved:
+    if encodable(resolved) != resolved:
         return None  # a name that is not UTF-8 cannot be stored; the file is refused anyway
     return FileStamp(resolved, info.st_size, info.st_mtime_ns)
 
@@ -166,9 +166,9 @@ def _read_or_reject(
         _reject(store, report, exc, stamp)
         return None
     except Exception as exc:  # noqa: BLE001 - whatever goes wrong in one file, the others go on
-        log.debug("unexpected error reading %s", encodable_name(str(path)), exc_info=True)
+        log.debug("unexpected error reading %s", encodable(str(path)), exc_info=True)
         problem = f"unexpected error while reading it ({type(exc).__name__}: {exc}); please report it"
-        _reject(store, report, ReaderError(encodable_name(str(path)), problem), stamp)
+        _reject(store, report, ReaderError(encodable(str(path)), problem), stamp)
         return None
     _take_remarks(store, str(path), articles, report)
     report.undated.extend(a.title for a in articles if a.published_assumed)
@@ -184,9 +184,10 @@ def _take_remarks(store: Store, origin: str, articles: FileArticles, report: Ing
 
 def _reject(store: Store, report: IngestReport, error: ReaderError, stamp: FileStamp | None = None) -> None:
     # Logged at INFO only: the command prints the rejections once, in its summary.
-    log.info("rejected %s", error)
-    report.rejected.append((error.path, error.problem))
-    store.record_rejection(error.path, error.problem, stamp)
+    origin, problem = encodable(error.path), encodable(error.problem)  # the store could not write a surrogate
+    log.info("rejected %s: %s", origin, problem)
+    report.rejected.append((origin, problem))
+    store.record_rejection(origin, problem, stamp)
 
 
 def _flush(store: Store, batch: list[tuple[FileStamp | None, list[Article]]], report: IngestReport) -> None:

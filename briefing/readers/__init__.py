@@ -20,7 +20,7 @@ from briefing.errors import ReaderError
 from briefing.readers import formats as _formats  # noqa: F401
 from briefing.readers.base import Reader, candidates_for, claims, reader_for, registered_readers
 from briefing.readers.common import DEFAULT_ZONE, FileArticles
-from briefing.readers.vetting import DateWindow, check_name, encodable_name, vet_article
+from briefing.readers.vetting import DateWindow, check_name, encodable, vet_article
 
 __all__ = [
     "DEFAULT_ZONE",
@@ -74,7 +74,7 @@ def read_bytes(
         except ReaderError as exc:
             if len(found) == 1:
                 raise
-            result.skipped.append((f"article {encodable_name(article.title)!r}", exc.problem))
+            result.skipped.append((f"article {encodable(article.title)!r}", exc.problem))
             continue
         result.append(vetted.article)
         result.notes.extend(f"{vetted.article.title!r}: {note}" for note in vetted.notes)

@@ -53,7 +53,7 @@ _ALIASES = {field: tuple(_key(name) for name in names) for field, names in FIELD
 
 def pick_fields(record: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
     """Article field -> (the name used in the record, its value), for the fields present."""
-    by_key = {}
+    by_key: dict[str, tuple[str, Any]] = {}
     for name, value in record.items():
         if isinstance(name, str) and value not in (None, "", [], {}):
             by_key.setdefault(_key(name), (name, value))

@@ -42,17 +42,21 @@ def printable(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-def encodable_name(name: str) -> str:
-    """A file name that may hold undecodable bytes (``\\udcff``), with those bytes written ``\\xff``."""
-    if not _SURROGATE.search(name):
-        return name
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+def encodable(text: str) -> str:
+    """``text`` with its lone surrogates written out: the undecodable bytes of a file name (``\\udcff``)
+    as ``\\xff``, any other as ``\\ud800``; unchanged when it has none (nearly always)."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def check_name(origin: str) -> None:
     """Raise ``ReaderError`` when a file's name is not valid UTF-8 (the store could not hold it)."""
     if _SURROGATE.search(origin):
-        raise ReaderError(encodable_name(origin), "the file name is not valid UTF-8; rename the file")
+        raise ReaderError(encodable(origin), "the file name is not valid UTF-8; rename the file")
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def vet_article(article: Article, origin: str) -> Vetted:
 def _safe(text: str, name: str, article: Article, origin: str) -> str:
     bad = _SURROGATE.search(text)
     if bad:
-        which = f"the {name}" if name == "title" else f"the {name} of {encodable_name(article.title)!r}"
+        which = f"the {name}" if name == "title" else f"the {name} of {encodable(article.title)!r}"
         raise ReaderError(origin, f"{which} holds a lone surrogate (\\u{ord(bad.group()):04x}), not valid Unicode")
     return _UNSAFE.sub("", text)
 
