@@ -67,3 +67,19 @@ def test_generate_with_a_huge_article_makes_a_briefing_of_ordinary_size(make_con
     code, _, err = run("generate", "--config", config, "--date", "2026-02-03")
     assert code == 0, err
     assert (tmp_path / "output" / "2026-02-03" / "briefing.md").stat().st_size < 5_000
+
+
+def test_an_overlong_title_and_section_are_cut_at_a_word_and_an_overlong_url_left_out():
+    record = {"title": "Harbour " * 100, "published": "2026-02-03T09:00:00Z", "body": "Short.",
+              "section": "Local " * 100, "url": "https://news.example/" + "a" * 3000}
+    found = read_bytes(json.dumps(record).encode(), "long.json", ".json")
+    (article,) = found
+    assert len(article.title) <= 300 and article.title.endswith("Harbour…")
+    assert len(article.section) <= 200 and article.section.endswith("Local…")
+    assert article.url == ""
+    short_title = ("Harbour " * 8)[:59] + "…"
+    assert found.notes == [
+        f"{short_title!r}: title cut to 300 characters (it had 799)",
+        f"{short_title!r}: section cut to 200 characters (it had 599)",
+        f"{short_title!r}: url left out: longer than 2,000 characters",
+    ]

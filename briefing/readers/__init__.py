@@ -77,7 +77,8 @@ def read_bytes(
             result.skipped.append((f"article {encodable(article.title)!r}", exc.problem))
             continue
         result.append(vetted.article)
-        result.notes.extend(f"{vetted.article.title!r}: {note}" for note in vetted.notes)
+        title = vetted.article.title if len(vetted.article.title) <= 60 else vetted.article.title[:59] + "…"
+        result.notes.extend(f"{title!r}: {note}" for note in vetted.notes)
     if not result:
         what, problem = result.skipped[0]
         raise ReaderError(origin, f"none of its {len(found)} articles could be taken in; {what}: {problem}")

@@ -11,7 +11,8 @@
 * Size: the lead is at most ``LEAD_MAX_CHARS``, ending at a sentence (the
   rest opens the body, so nothing is lost); a paragraph longer than
   ``PARAGRAPH_MAX_CHARS`` is split at sentence ends; an article's text beyond
-  ``TEXT_MAX_CHARS`` is cut, with a note. A huge single-paragraph article then
+  ``TEXT_MAX_CHARS`` is cut, and a title, caption or name beyond its
+  ``FIELD_MAX_CHARS`` is cut at a word, with a note. A huge single-paragraph article then
   costs the renderings and the extraction what a long read does.
 """
 
@@ -30,6 +31,9 @@ LEAD_MAX_CHARS = 600
 PARAGRAPH_MAX_CHARS = 5_000
 #: an article's longest text (lead and body); a novel-length long read is about this
 TEXT_MAX_CHARS = 300_000
+#: the longest of the one-line fields; those not named: section, source, author, credit, language, a source
+FIELD_MAX_CHARS = {"title": 300, "caption": 1_000, "url": 2_000}
+SHORT_FIELD_MAX_CHARS = 200
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,17 +77,32 @@ def vet_article(article: Article, origin: str) -> Vetted:
     Raises ``ReaderError`` when a field holds a lone surrogate.
     """
     changes: dict[str, object] = {}
+    notes: list[str] = []
     for field in fields(Article):
         value = getattr(article, field.name)
         if isinstance(value, str):
-            changes[field.name] = _safe(value, field.name, article, origin)
+            changes[field.name] = _fit_field(field.name, _safe(value, field.name, article, origin), notes)
         elif isinstance(value, tuple):
-            changes[field.name] = tuple(_safe(item, field.name, article, origin) for item in value)
+            changes[field.name] = tuple(
+                _fit_field(field.name, _safe(item, field.name, article, origin), notes) for item in value
+            )
     article = replace(article, **changes)  # type: ignore[arg-type]
     lead, body, note = cut_text(article.lead, article.body)
     lead, body = fit_lead(lead, body)
     body = tuple(piece for paragraph in body for piece in split_paragraph(paragraph))
-    return Vetted(replace(article, lead=lead, body=body), (note,) if note else ())
+    return Vetted(replace(article, lead=lead, body=body), tuple(notes) + ((note,) if note else ()))
+
+
+def _fit_field(name: str, value: str, notes: list[str]) -> str:
+    """A short field (title, section, caption...) cut at a word when over its length, with a note."""
+    limit = FIELD_MAX_CHARS.get(name, SHORT_FIELD_MAX_CHARS)
+    if name in ("lead", "body", "origin") or len(value) <= limit:
+        return value
+    if name == "url":  # a cut address leads nowhere
+        notes.append(f"url left out: longer than {limit:,} characters")
+        return ""
+    notes.append(f"{name} cut to {limit:,} characters (it had {len(value):,})")
+    return value[: _cut_point(value[: limit], limit - 1)].rstrip() + "…"
 
 
 def _safe(text: str, name: str, article: Article, origin: str) -> str:
