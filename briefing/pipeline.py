@@ -52,7 +52,7 @@ def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | No
         log.info("article folder %s does not exist; nothing to take in", folder)
         return None
     report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True,
-                          dates=DateWindow(settings.articles.earliest_year, settings.articles.years_ahead))
+                          dates=DateWindow.configured(settings.articles))
     log.info("article folder %s: %s", folder, report.summary)
     for origin, reason in report.rejected:  # the ingest logs them at INFO only: `briefing ingest` prints them
         log.warning("rejected %s: %s", origin, reason)

@@ -30,8 +30,11 @@ def _midnight(day: date, zone: ZoneInfo, days_after: int = 0) -> datetime:
 
 
 def local_day(moment: datetime, zone: ZoneInfo) -> date:
-    """The calendar day ``moment`` falls on in ``zone``."""
-    return moment.astimezone(zone).date()
+    """The calendar day ``moment`` falls on in ``zone`` (at the calendar's ends, where that is no day, its own)."""
+    try:
+        return moment.astimezone(zone).date()
+    except OverflowError:
+        return moment.date()
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,4 @@ def test_an_impossible_day_on_the_command_line_is_an_invalid_date(make_config):
     code, out, err = run("articles", "list", "--config", str(make_config()), "--date", "2026-02-30")
     assert (code, out) == (2, "")
     assert err.endswith("Error: Invalid value for '--date': invalid date '2026-02-30': day is out of range for month\n")
+

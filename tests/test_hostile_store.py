@@ -93,3 +93,24 @@ def test_store_check_on_every_engine(store_url, make_config, tmp_path):
     code, out, err = run("store", "check", "--config", config)
     assert (code, err) == (0, "")
     assert out.endswith(": no damage found (12 articles)\n")
+
+
+def test_store_check_names_articles_dated_at_the_calendars_end_and_delete_removes_them(make_config, tmp_path):
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from briefing.readers import read_file
+    from briefing.store import Store
+
+    config = str(make_config(articles={"folder": str(tmp_path / "none")}))
+    (article,) = read_file(SAMPLES / next(p.name for p in sorted(SAMPLES.iterdir()) if p.suffix == ".json"))
+    with Store(tmp_path / "store.sqlite3") as store:  # as an older briefing, which took any date, stored it
+        store.add_articles([replace(article, published=datetime(9999, 12, 31, 23, 0, tzinfo=UTC))])
+    code, out, err = run("store", "check", "--config", config)
+    assert (code, out) == (1, "")
+    last = datetime.now(UTC).year + 100
+    assert err.splitlines()[0] == (
+        f"{tmp_path / 'store.sqlite3'}: 1 article is dated before 1900 or after {last} (taken in by an older "
+        "briefing); remove them with 'briefing articles delete --from ... --to ...'")
+    assert run("articles", "delete", "--config", config, "--from", f"{last + 1}-01-01", "--to", "9999-12-31")[0] == 0
+    assert run("store", "check", "--config", config)[0] == 0

@@ -43,7 +43,7 @@ def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, sett
         if not path.exists():
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="SOURCES")
     limit = settings.articles.max_file_bytes
-    dates = DateWindow(settings.articles.earliest_year, settings.articles.years_ahead)
+    dates = DateWindow.configured(settings.articles)
     with Store(settings.store_url) as store:
         report = _ingest_files(store, paths, limit, dates)
         if urls:

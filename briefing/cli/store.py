@@ -6,6 +6,7 @@ import click
 
 from briefing.cli.app import cli, with_settings
 from briefing.errors import StoreError
+from briefing.readers.vetting import DateWindow
 from briefing.store import Store
 from briefing.store.copy import copy_store
 from briefing.store.health import CHECK_HINT
@@ -84,7 +85,7 @@ def check_command(settings) -> int:
     """
     try:
         with Store(settings.store_url) as store:
-            problems = store.check()
+            problems = store.check(DateWindow.configured(settings.articles).bounds())
             count = store.count_articles() if not problems else 0
             where = store.where
     except StoreError as exc:  # so damaged it cannot be opened
@@ -98,3 +99,4 @@ def check_command(settings) -> int:
         return 1
     click.echo(f"{where}: no damage found ({count:,} article{'s' if count != 1 else ''})")
     return 0
+

@@ -169,9 +169,19 @@ class DateWindow:
     first_year: int = 1900
     years_ahead: int = 100
 
+    @classmethod
+    def configured(cls, articles_settings) -> DateWindow:
+        """The window ``articles.earliest_year`` and ``articles.years_ahead`` set."""
+        return cls(articles_settings.earliest_year, articles_settings.years_ahead)
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The instants ``[start, end)`` of the accepted years, in UTC."""
+        last_year = min(datetime.now(UTC).year + self.years_ahead, 9998)
+        return datetime(self.first_year, 1, 1, tzinfo=UTC), datetime(last_year + 1, 1, 1, tzinfo=UTC)
+
     def problem(self, published: datetime) -> str:
         """Why ``published`` is refused, or "" when it is inside the window."""
-        last_year = datetime.now(UTC).year + self.years_ahead
+        last_year = self.bounds()[1].year - 1
         try:
             year = published.astimezone(UTC).year
         except OverflowError:  # 0001-01-01 in a zone east of UTC

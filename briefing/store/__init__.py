@@ -166,9 +166,9 @@ class Store:
                 removed += connection.execute(delete(articles).where(articles.c.id.in_(chunk))).rowcount
         return removed
 
-    def check(self) -> list[str]:
-        """Read the whole store looking for damage; the problems found (none: an empty list)."""
-        return health.check_store(self.engine, articles)
+    def check(self, dated: tuple[datetime, datetime] | None = None) -> list[str]:
+        """Read the whole store looking for damage, and articles published outside ``dated``; the problems."""
+        return health.check_store(self.engine, articles, dated)
 
     def get_article(self, article_id: int) -> StoredArticle | None:
         with self.reading() as connection:

@@ -19,6 +19,7 @@ which guards its own pages, that the search table has a row per article.
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select, text
@@ -68,13 +69,30 @@ def damaged_store(where: str, reason: str) -> StoreError:
     return StoreError(f"{where}: the store is damaged ({reason}); {CHECK_HINT}")
 
 
-def check_store(engine: Engine, articles_table) -> list[str]:
-    """Every problem found reading the whole store; an empty list when there is none."""
+def check_store(engine: Engine, articles_table, dated: tuple[datetime, datetime] | None = None) -> list[str]:
+    """Every problem found reading the whole store; an empty list when there is none.
+
+    With ``dated`` (``[start, end)``), articles published outside it are one problem: an older
+    briefing took in dates at the calendar's ends, which the renderings cannot show.
+    """
     try:
         with engine.connect() as connection:
-            return CHECKS[connection.dialect.name](connection, articles_table)
+            problems = CHECKS[connection.dialect.name](connection, articles_table)
+            if dated and not problems:
+                problems = _dated_outside(connection, articles_table, *dated)
+            return problems
     except DatabaseError as exc:
         return [f"cannot be read through: {exc.orig if exc.orig is not None else exc}"]
+
+
+def _dated_outside(connection: Connection, articles_table, start: datetime, end: datetime) -> list[str]:
+    published = articles_table.c.published_utc
+    outside = select(func.count()).select_from(articles_table).where((published < start) | (published >= end))
+    count = connection.execute(outside).scalar_one()
+    if not count:
+        return []
+    return [f"{count:,} article{'s are' if count != 1 else ' is'} dated before {start:%Y} or after {end.year - 1} "
+            "(taken in by an older briefing); remove them with 'briefing articles delete --from ... --to ...'"]
 
 
 def _check_sqlite(connection: Connection, articles_table) -> list[str]:
