@@ -127,8 +127,11 @@ def ingest_urls(
     """
     report = report or IngestReport()
     for url in urls:
-        etag, last_modified = store.url_validators(url)
         report.files_read += 1
+        if encodable(url) != url:
+            _reject(store, report, ReaderError(url, "the URL holds bytes that are not UTF-8 text"))
+            continue
+        etag, last_modified = store.url_validators(url)
         try:
             result = fetch_url(url, timeout=timeout, max_bytes=max_bytes, etag=etag, last_modified=last_modified)
             if result.not_modified:
@@ -137,6 +140,10 @@ def ingest_urls(
             articles = read_bytes(result.data, url, result.suffix, dates=dates or DateWindow())
         except ReaderError as exc:  # FetchError is one too
             _reject(store, report, exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - whatever goes wrong with one URL, the others go on
+            log.debug("unexpected error fetching %s", url, exc_info=True)
+            _reject(store, report, ReaderError(url, _unexpected(exc)))
             continue
         _take_remarks(store, url, articles, report)
         _flush(store, [(None, articles)], report)
@@ -167,12 +174,15 @@ def _read_or_reject(
         return None
     except Exception as exc:  # noqa: BLE001 - whatever goes wrong in one file, the others go on
         log.debug("unexpected error reading %s", encodable(str(path)), exc_info=True)
-        problem = f"unexpected error while reading it ({type(exc).__name__}: {exc}); please report it"
-        _reject(store, report, ReaderError(encodable(str(path)), problem), stamp)
+        _reject(store, report, ReaderError(encodable(str(path)), _unexpected(exc)), stamp)
         return None
     _take_remarks(store, str(path), articles, report)
     report.undated.extend(a.title for a in articles if a.published_assumed)
     return articles
+
+
+def _unexpected(exc: Exception) -> str:
+    return f"unexpected error while reading it ({type(exc).__name__}: {exc}); please report it"
 
 
 def _take_remarks(store: Store, origin: str, articles: FileArticles, report: IngestReport) -> None:

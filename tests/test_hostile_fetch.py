@@ -68,3 +68,16 @@ def test_a_search_of_thousands_of_words_is_refused_at_once(make_config):
 
 def test_an_empty_search_is_refused(make_config):
     assert run("search", "--config", str(make_config()), "  ") == (1, "", "briefing: error: search: the query is empty\n")
+
+
+def test_a_url_with_bytes_that_are_not_utf8_is_rejected_and_the_others_go_on(make_config, dripping):
+    import os
+
+    bad = os.fsdecode(b"http://127.0.0.1:9/feed-\xff.xml")
+    code, out, err = run("ingest", "--config", str(make_config()), "--timeout", "0.3", bad, f"{dripping}/rss")
+    assert code == 1
+    assert err.splitlines() == [
+        "rejected: http://127.0.0.1:9/feed-\\xff.xml: the URL holds bytes that are not UTF-8 text",
+        f"rejected: {dripping}/rss: no complete answer within 0.3 s",
+    ]
+    assert out == "2 files read: 0 new, 0 updated, 0 already stored, 2 rejected\n"
