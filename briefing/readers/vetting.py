@@ -37,6 +37,10 @@ SHORT_FIELD_MAX_CHARS = 200
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSAFE_OR_SURROGATE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: the article's fields of one string, and those of them cut by ``FIELD_MAX_CHARS``
+_TEXT_FIELDS = tuple(field.name for field in fields(Article) if field.type == "str")
+_SHORT_FIELDS = tuple(name for name in _TEXT_FIELDS if name not in ("lead", "origin"))
 #: where a sentence may end: its stop and closing marks, then a space
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)")
 
@@ -76,6 +80,8 @@ def vet_article(article: Article, origin: str) -> Vetted:
 
     Raises ``ReaderError`` when a field holds a lone surrogate.
     """
+    if _fits(article):
+        return Vetted(article)  # nearly every article: one pass over its text, nothing to change
     changes: dict[str, object] = {}
     notes: list[str] = []
     for field in fields(Article):
@@ -91,6 +97,18 @@ def vet_article(article: Article, origin: str) -> Vetted:
     lead, body = fit_lead(lead, body)
     body = tuple(piece for paragraph in body for piece in split_paragraph(paragraph))
     return Vetted(replace(article, lead=lead, body=body), tuple(notes) + ((note,) if note else ()))
+
+
+def _fits(article: Article) -> bool:
+    """True when the article has nothing to remove and nothing over its length."""
+    if _UNSAFE_OR_SURROGATE.search("".join([*(getattr(article, name) for name in _TEXT_FIELDS), *article.body,
+                                            *article.sources])):
+        return False
+    if len(article.lead) > LEAD_MAX_CHARS or any(len(p) > PARAGRAPH_MAX_CHARS for p in article.body):
+        return False
+    if any(len(getattr(article, name)) > FIELD_MAX_CHARS.get(name, SHORT_FIELD_MAX_CHARS) for name in _SHORT_FIELDS):
+        return False
+    return all(len(name) <= SHORT_FIELD_MAX_CHARS for name in article.sources)
 
 
 def _fit_field(name: str, value: str, notes: list[str]) -> str:
