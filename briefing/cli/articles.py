@@ -118,7 +118,8 @@ def delete_command(article_ids: tuple[int, ...], files: tuple[Path, ...], day: d
 
     Name them by id, by the file they were read from, or by a day or range
     (the ways combine: every article named is removed). The file stays where
-    it is; from the article folder it is not read again until it changes.
+    it is: from the article folder it is not read again until it changes, but
+    `briefing ingest` of that file takes its articles in again.
 
     \b
     Examples:
