@@ -99,3 +99,15 @@ def test_an_impossible_day_on_the_command_line_is_an_invalid_date(make_config):
     assert (code, out) == (2, "")
     assert err.endswith("Error: Invalid value for '--date': invalid date '2026-02-30': day is out of range for month\n")
 
+
+
+def test_a_list_whose_every_article_is_out_of_the_window_is_refused_naming_the_first():
+    from briefing.errors import ReaderError
+    from briefing.readers import DateWindow, read_bytes
+
+    items = [{"title": "Far", "date": "9999-01-01", "body": "x"}, {"title": "Old", "date": "0001-01-01", "body": "y"}]
+    with pytest.raises(ReaderError) as caught:
+        read_bytes(json.dumps(items).encode(), "two.json", ".json", dates=DateWindow())
+    last = datetime.now(UTC).year + 100
+    assert str(caught.value) == ("two.json: none of its 2 articles could be taken in; article 'Far': "
+                                 f"date 9999-01-01 outside the accepted years 1900 to {last}")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from briefing.errors import ReaderError
+from briefing.models import Article
 
 # Importing the format modules registers their readers.
 from briefing.readers import formats as _formats  # noqa: F401
@@ -63,8 +64,16 @@ def read_bytes(
     notes: list[str] = []
     if reader.legacy_encodings:
         data = _as_utf8(data, notes)
-    found = reader.read(data, origin)
+    return _vetted(reader.read(data, origin), origin, dates, notes)
+
+
+def _vetted(found: list[Article], origin: str, dates: DateWindow | None, notes: list[str]) -> FileArticles:
+    """The articles of a file that pass ``vet_article`` and ``dates``; the others set aside with why.
+
+    A file of one article that fails is refused whole, as is one whose every article fails.
+    """
     result = FileArticles(skipped=getattr(found, "skipped", []), notes=notes)
+    set_aside_by_reader = len(result.skipped)
     for article in found:
         try:
             vetted = vet_article(article, origin)
@@ -79,8 +88,8 @@ def read_bytes(
         result.append(vetted.article)
         title = vetted.article.title if len(vetted.article.title) <= 60 else vetted.article.title[:59] + "…"
         result.notes.extend(f"{title!r}: {note}" for note in vetted.notes)
-    if not result:
-        what, problem = result.skipped[0]
+    if found and not result:
+        what, problem = result.skipped[set_aside_by_reader]
         raise ReaderError(origin, f"none of its {len(found)} articles could be taken in; {what}: {problem}")
     return result
 
