@@ -129,6 +129,10 @@ class ArticlesSection(_Section):
     folder: Path = Path("samples/articles")
     #: files larger than this many bytes are rejected
     max_file_bytes: int = Field(default=20_000_000, gt=0)
+    #: articles dated before this year are refused at ingest (a typo or a placeholder date)
+    earliest_year: int = Field(default=1900, ge=1, le=9999)
+    #: ... and so are those dated more than this many years ahead
+    years_ahead: int = Field(default=100, ge=0, le=1000)
 
 
 #: the templates shipped with briefing, inside the package (so a wheel renders too)

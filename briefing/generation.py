@@ -39,6 +39,7 @@ from briefing.errors import BriefingError, OutputError
 from briefing.ingest import IngestReport, ingest_paths
 from briefing.models import StoredArticle
 from briefing.output import fingerprint, what_changed, write_whole
+from briefing.readers.vetting import DateWindow
 from briefing.schedule.claims import STALE_AFTER, Heartbeat, claim_is_stale, current_owner
 from briefing.schedule.history import FAILED, MANUAL, OK, SKIPPED, Clock, RunReport, utc_now
 from briefing.selection import Period
@@ -72,7 +73,8 @@ def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | No
     if not folder.is_dir():
         log.info("article folder %s does not exist; nothing to take in", folder)
         return None
-    report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True)
+    report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True,
+                          dates=DateWindow(settings.articles.earliest_year, settings.articles.years_ahead))
     log.info("article folder %s: %s", folder, report.summary)
     return report
 

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.errors import ReaderError
+from briefing.errors import ReaderError, StoreError
 from briefing.models import Article
-from briefing.readers import find_article_files, read_bytes, read_file
+from briefing.readers import DateWindow, FileArticles, read_bytes, read_file, walk_article_files
 from briefing.readers.fetch import fetch_url
+from briefing.readers.vetting import encodable
 from briefing.store import FileStamp, Store
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,9 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     not_modified: int = 0  # URLs that answered 304 since the last fetch
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, or file and item; reason)
+    not_articles: list[tuple[str, str]] = field(default_factory=list)  # files met in a walk, not read: (file, why)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, how it was read or cut)
     undated: list[str] = field(default_factory=list)  # titles stored with the ingest time
 
     def count(self, outcome: str) -> None:
@@ -50,10 +53,18 @@ class IngestReport:
             f"{self.unchanged} already stored",
             f"{len(self.rejected)} rejected",
         ]
-        skipped = f", {self.files_skipped} unchanged files skipped" if self.files_skipped else ""
+        if self.files_skipped:
+            parts.append(f"{plural(self.files_skipped, 'unchanged file')} skipped")
+        if self.not_articles:
+            parts.append(f"{plural(len(self.not_articles), 'file')} skipped as not articles")
         if self.not_modified:
-            skipped += f", {self.not_modified} URLs not modified"
-        return f"{self.files_read} files read: " + ", ".join(parts) + skipped
+            parts.append(f"{plural(self.not_modified, 'URL')} not modified")
+        return f"{plural(self.files_read, 'file')} read: " + ", ".join(parts)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``, ``1,000 URLs``."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 ProgressCallback = Callable[[int], None]
@@ -64,6 +75,7 @@ def ingest_paths(
     paths: Iterable[Path],
     *,
     max_bytes: int | None = None,
+    dates: DateWindow | None = None,
     only_changed: bool = False,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
@@ -71,17 +83,22 @@ def ingest_paths(
 
     With ``only_changed``, files whose size and modification time match the
     last read are skipped (the article folder before each generation).
-    ``progress`` is called with the number of files handled since the last call.
+    Articles dated outside ``dates`` are refused. ``progress`` is called with
+    the number of files handled since the last call.
     """
     report = IngestReport()
-    batch: list[tuple[FileStamp, list[Article]]] = []
+    dates = dates or DateWindow()
+    batch: list[tuple[FileStamp | None, list[Article]]] = []
     pending = 0
-    for path in find_article_files(paths):
+    for path, skipped_because in walk_article_files(paths):
+        if skipped_because:
+            report.not_articles.append((encodable(str(path)), skipped_because))
+            continue
         stamp = _stamp(path)
         if only_changed and stamp and store.file_unchanged(stamp):
             report.files_skipped += 1
         else:
-            articles = _read_or_reject(store, path, stamp, max_bytes, report)
+            articles = _read_or_reject(store, path, stamp, max_bytes, dates, report)
             if articles is not None:
                 batch.append((stamp, articles))
                 pending += len(articles)
@@ -100,6 +117,7 @@ def ingest_urls(
     *,
     timeout: float = 20.0,
     max_bytes: int = 20_000_000,
+    dates: DateWindow | None = None,
     report: IngestReport | None = None,
 ) -> IngestReport:
     """Fetch feeds and pages and store their articles, counting into ``report`` when given.
@@ -109,17 +127,25 @@ def ingest_urls(
     """
     report = report or IngestReport()
     for url in urls:
-        etag, last_modified = store.url_validators(url)
         report.files_read += 1
+        if encodable(url) != url:
+            _reject(store, report, ReaderError(url, "the URL holds bytes that are not UTF-8 text"))
+            continue
+        etag, last_modified = store.url_validators(url)
         try:
             result = fetch_url(url, timeout=timeout, max_bytes=max_bytes, etag=etag, last_modified=last_modified)
             if result.not_modified:
                 report.not_modified += 1
                 continue
-            articles = read_bytes(result.data, url, result.suffix)
+            articles = read_bytes(result.data, url, result.suffix, dates=dates or DateWindow())
         except ReaderError as exc:  # FetchError is one too
             _reject(store, report, exc)
             continue
+        except Exception as exc:  # noqa: BLE001 - whatever goes wrong with one URL, the others go on
+            log.debug("unexpected error fetching %s", url, exc_info=True)
+            _reject(store, report, ReaderError(url, _unexpected(exc)))
+            continue
+        _take_remarks(store, url, articles, report)
         _flush(store, [(None, articles)], report)
         store.record_fetch(url, result.etag, result.last_modified)
     return report
@@ -128,33 +154,73 @@ def ingest_urls(
 def _stamp(path: Path) -> FileStamp | None:
     try:
         info = path.stat()
+        resolved = str(path.resolve())
     except OSError:
         return None
-    return FileStamp(str(path.resolve()), info.st_size, info.st_mtime_ns)
+    if encodable(resolved) != resolved:
+        return None  # a name that is not UTF-8 cannot be stored; the file is refused anyway
+    return FileStamp(resolved, info.st_size, info.st_mtime_ns)
 
 
 def _read_or_reject(
-    store: Store, path: Path, stamp: FileStamp | None, max_bytes: int | None, report: IngestReport
+    store: Store, path: Path, stamp: FileStamp | None, max_bytes: int | None, dates: DateWindow,
+    report: IngestReport,
 ) -> list[Article] | None:
     report.files_read += 1
     try:
-        articles = read_file(path, max_bytes=max_bytes)
+        articles = read_file(path, max_bytes=max_bytes, dates=dates)
     except ReaderError as exc:
         _reject(store, report, exc, stamp)
         return None
+    except Exception as exc:  # noqa: BLE001 - whatever goes wrong in one file, the others go on
+        log.debug("unexpected error reading %s", encodable(str(path)), exc_info=True)
+        _reject(store, report, ReaderError(encodable(str(path)), _unexpected(exc)), stamp)
+        return None
+    _take_remarks(store, str(path), articles, report)
     report.undated.extend(a.title for a in articles if a.published_assumed)
     return articles
 
 
+def _unexpected(exc: Exception) -> str:
+    return f"unexpected error while reading it ({type(exc).__name__}: {exc}); please report it"
+
+
+def _take_remarks(store: Store, origin: str, articles: FileArticles, report: IngestReport) -> None:
+    """Record the items a file's reading set aside, and note how it was read."""
+    for which, problem in articles.skipped:
+        _reject(store, report, ReaderError(f"{origin} ({which})", problem))
+    report.notes.extend((origin, note) for note in articles.notes)
+
+
 def _reject(store: Store, report: IngestReport, error: ReaderError, stamp: FileStamp | None = None) -> None:
-    log.warning("rejected %s", error)
-    report.rejected.append((error.path, error.problem))
-    store.record_rejection(error.path, error.problem, stamp)
+    # Logged at INFO only: the command prints the rejections once, in its summary.
+    origin, problem = encodable(error.path), encodable(error.problem)  # the store could not write a surrogate
+    log.info("rejected %s: %s", origin, problem)
+    report.rejected.append((origin, problem))
+    store.record_rejection(origin, problem, stamp)
 
 
 def _flush(store: Store, batch: list[tuple[FileStamp | None, list[Article]]], report: IngestReport) -> None:
+    """Store a batch in one transaction; should it fail, each file alone, setting aside the one that fails."""
     if not batch:
         return
+    try:
+        _store_files(store, batch, report)
+    except StoreError:
+        raise
+    except Exception:  # noqa: BLE001 - one file's article the database refuses must not lose the others
+        for stamp, file_articles in batch:
+            try:
+                _store_files(store, [(stamp, file_articles)], report)
+            except StoreError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                origin = file_articles[0].origin if file_articles else (stamp.path if stamp else "?")
+                problem = f"the store refused its articles ({type(exc).__name__}: {exc})"
+                _reject(store, report, ReaderError(origin, problem), stamp)
+
+
+def _store_files(store: Store, batch: list[tuple[FileStamp | None, list[Article]]], report: IngestReport) -> None:
     articles = [article for _, file_articles in batch for article in file_articles]
     stamps = [stamp for stamp, _ in batch if stamp is not None]
     for outcome, _article in store.add_articles(articles, files=stamps):

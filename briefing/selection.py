@@ -11,17 +11,30 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+#: the first and last instants a window can name: the days at the ends of the calendar reach past them
+EARLIEST = datetime.min.replace(tzinfo=UTC)
+LATEST = datetime.max.replace(tzinfo=UTC)
+
 
 def day_window(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """The UTC instants ``[start, end)`` of calendar day ``day`` in ``zone``."""
-    start = datetime.combine(day, time(0), tzinfo=zone)
-    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
+    return _midnight(day, zone), _midnight(day, zone, days_after=1)
+
+
+def _midnight(day: date, zone: ZoneInfo, days_after: int = 0) -> datetime:
+    """Local midnight ``days_after`` days after ``day``, in UTC; 0001-01-01 and 9999-12-31 clamp to the ends."""
+    try:
+        return datetime.combine(day + timedelta(days=days_after), time(0), tzinfo=zone).astimezone(UTC)
+    except OverflowError:
+        return EARLIEST if day.year < 5000 else LATEST
 
 
 def local_day(moment: datetime, zone: ZoneInfo) -> date:
-    """The calendar day ``moment`` falls on in ``zone``."""
-    return moment.astimezone(zone).date()
+    """The calendar day ``moment`` falls on in ``zone`` (at the calendar's ends, where that is no day, its own)."""
+    try:
+        return moment.astimezone(zone).date()
+    except OverflowError:
+        return moment.date()
 
 
 @dataclass(frozen=True)

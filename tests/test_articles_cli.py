@@ -27,7 +27,7 @@ def test_list_shows_the_days_articles_in_local_time(config):
     lines = result.stdout.splitlines()
     assert len(lines) == 6
     assert "2026-02-03 00:30  Storm Runa leaves 160,000 Norwegian homes without power" in lines[0]
-    assert result.stderr == "6 article(s)\n"
+    assert result.stderr == "6 articles\n"
 
 
 def test_show_prints_the_article_with_its_figures_and_quotes(config):
@@ -51,3 +51,17 @@ def test_search_finds_the_best_match_first(config):
     result = briefing_cli("search", "--config", config, "bison")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].endswith("Bison numbers in Białowieża Forest reach record 870, winter census shows")
+
+
+def test_show_writes_a_large_figure_with_thousands_separators(make_config, tmp_path):
+    from tests.fixtures.inprocess import run
+
+    config = str(make_config(articles={"folder": str(tmp_path / "none")}))
+    path = tmp_path / "storm.json"
+    path.write_text('{"title": "Storm cuts power", "published": "2026-02-03T09:00:00Z", '
+                    '"body": "The storm left 1,000,000 people without power on Tuesday."}', encoding="utf-8")
+    assert run("ingest", "--config", config, str(path))[0] == 0
+    code, out, err = run("articles", "show", "--config", config, "1")
+    assert code == 0, err
+    assert "figure: 1,000,000 people = 1,000,000 people\n" in out
+    assert "1e+06" not in out

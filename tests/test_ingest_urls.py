@@ -61,7 +61,7 @@ def test_a_feed_polled_twice_is_downloaded_once(server, tmp_path):
     assert (second.new, second.not_modified) == (0, 1)
     assert FeedHandler.full_answers == 1
     assert titles == ["Night shift at the grain terminal"]
-    assert second.summary == "1 files read: 0 new, 0 updated, 0 already stored, 0 rejected, 1 URLs not modified"
+    assert second.summary == "1 file read: 0 new, 0 updated, 0 already stored, 0 rejected, 1 URL not modified"
     assert all(agent.startswith("briefing/") for agent in FeedHandler.user_agents)
 
 

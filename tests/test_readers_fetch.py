@@ -108,7 +108,7 @@ def test_http_errors_timeouts_and_schemes(server):
     assert str(caught.value) == f"{server}/gone: HTTP 404 Not Found"
     with pytest.raises(FetchError) as caught:
         fetch_url(f"{server}/slow", timeout=0.2, max_bytes=1000)
-    assert str(caught.value) == f"{server}/slow: no answer within 0.2 s"
+    assert str(caught.value) == f"{server}/slow: no complete answer within 0.2 s"
     with pytest.raises(FetchError) as caught:
         fetch_url("file:///etc/passwd", timeout=5, max_bytes=1000)
     assert str(caught.value) == "file:///etc/passwd: only http:// and https:// URLs can be fetched"

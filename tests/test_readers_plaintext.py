@@ -102,7 +102,6 @@ def test_a_single_caption_line_with_its_credit():
     ("name", "problem"),
     [
         ("empty.txt", "the file is empty"),
-        ("latin2.txt", "not UTF-8 text (byte 0xbf at position 17)"),
         ("no-date.txt", "no date line (DD.MM.YYYY HH:MM) in the first 12 lines"),
         ("bad-date.txt", "invalid date '31.02.2026 10:00': day is out of range for month"),
         ("truncated.txt", "no text after the date line"),
@@ -113,3 +112,9 @@ def test_broken_files_name_the_file_and_the_problem(name, problem):
     with pytest.raises(ReaderError) as caught:
         read_file(path)
     assert str(caught.value) == f"{path}: {problem}"
+
+
+def test_a_legacy_encoded_export_is_read_and_says_so():
+    found = read_file(FIXTURES / "broken" / "latin2.txt")
+    assert [article.title for article in found] == ["Zażółć title in Latin-2"]
+    assert found.notes == ["not UTF-8: read as cp1250 (detected)"]

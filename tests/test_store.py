@@ -69,7 +69,9 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_text("these are my notes, not a database " * 100)
     with pytest.raises(StoreError) as error:
         Store(path)
-    assert str(error.value) == f"{path}: not a usable briefing store: file is not a database"
+    assert str(error.value) == (
+        f"{path}: not an SQLite database (its first bytes are not SQLite's header); restore it from a backup"
+    )
     assert path.read_text().startswith("these are my notes")
 
 

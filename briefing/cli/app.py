@@ -142,7 +142,9 @@ class DayType(click.ParamType):
             return self.WORDS[value]
         try:
             return date.fromisoformat(value)
-        except ValueError:
+        except ValueError as exc:
+            if len(value) == 10 and value[4] == value[7] == "-":  # the right form, a day that does not exist
+                self.fail(f"invalid date {value!r}: {exc}", param, ctx)
             self.fail(f"expected a date as YYYY-MM-DD, 'today' or 'yesterday', got {value!r}", param, ctx)
 
 

@@ -1,12 +1,15 @@
-"""``briefing store migrate|copy``: the store's schema, and moving a store to another database."""
+"""``briefing store migrate|check|copy``: the store's schema, its health, and moving it to another database."""
 
 from __future__ import annotations
 
 import click
 
 from briefing.cli.app import cli, with_settings
+from briefing.errors import StoreError
+from briefing.readers.vetting import DateWindow
 from briefing.store import Store
 from briefing.store.copy import copy_store
+from briefing.store.health import CHECK_HINT
 
 
 @cli.group("store")
@@ -19,6 +22,7 @@ def store_group() -> None:
     \b
     Examples:
       briefing store migrate
+      briefing store check
       briefing store copy --to postgresql+psycopg://briefing@db.example/briefing
     """
 
@@ -65,3 +69,34 @@ def copy_command(target_url: str, settings) -> None:
     for table, rows in counts.items():
         click.echo(f"{table:<14} {rows:>9} rows")
     click.echo(f"copied into {where}; to use it, set store.url in the configuration", err=True)
+
+
+@store_group.command("check")
+@with_settings
+def check_command(settings) -> int:
+    """Read the whole store looking for damage (SQLite: quick_check and the search index's own check).
+
+    Exits 1 and lists the problems when there are any. Opening the store
+    already refuses an empty or non-SQLite file; this reads every page.
+
+    \b
+    Example:
+      briefing store check
+    """
+    try:
+        with Store(settings.store_url) as store:
+            problems = store.check(DateWindow.configured(settings.articles).bounds())
+            count = store.count_articles() if not problems else 0
+            where = store.where
+    except StoreError as exc:  # so damaged it cannot be opened
+        click.echo(f"{exc}".replace(f"; {CHECK_HINT}", ""), err=True)
+        return 1
+    if problems:
+        for problem in problems:
+            click.echo(f"{where}: {problem}", err=True)
+        click.echo(f"{where}: damaged ({len(problems)} problem{'s' if len(problems) != 1 else ''}); "
+                   "restore it from a backup", err=True)
+        return 1
+    click.echo(f"{where}: no damage found ({count:,} article{'s' if count != 1 else ''})")
+    return 0
+

@@ -19,39 +19,104 @@ from briefing.models import Article
 
 # Importing the format modules registers their readers.
 from briefing.readers import formats as _formats  # noqa: F401
-from briefing.readers.base import Reader, claims, reader_for, registered_readers
-from briefing.readers.common import DEFAULT_ZONE
+from briefing.readers.base import Reader, candidates_for, claims, reader_for, registered_readers
+from briefing.readers.common import DEFAULT_ZONE, FileArticles
+from briefing.readers.vetting import DateWindow, check_name, encodable, vet_article
 
 __all__ = [
     "DEFAULT_ZONE",
+    "DateWindow",
+    "FileArticles",
     "Reader",
     "find_article_files",
     "read_bytes",
     "read_file",
     "registered_readers",
     "supported_extensions",
+    "walk_article_files",
 ]
 
 SNIFF_BYTES = 4096
+#: the share of mojibake charset-normalizer may find in a legacy-encoded text we still read
+MAX_CHAOS = 0.1
+#: the legacy encodings of European newsrooms' exports, Central European first (ties go to the first)
+LEGACY_ENCODINGS = ["cp1250", "iso8859_2", "cp1252", "iso8859_15", "latin_1"]
 
 
 def supported_extensions() -> set[str]:
     return {ext for reader in registered_readers() for ext in reader.extensions}
 
 
-def read_bytes(data: bytes, origin: str, suffix: str) -> list[Article]:
-    """Read articles from bytes whose format is told by ``suffix`` (``.xml``) and content."""
+def read_bytes(
+    data: bytes, origin: str, suffix: str, *, dates: DateWindow | None = None
+) -> FileArticles:
+    """Read articles from bytes whose format is told by ``suffix`` (``.xml``) and content.
+
+    Every article is vetted (``briefing.readers.vetting``); in a file of several
+    a bad one is set aside in ``skipped``, so are those dated outside ``dates``.
+    """
+    check_name(origin)
     reader = reader_for(Path(f"x{suffix}"), data[:SNIFF_BYTES])
     if reader is None:
         raise ReaderError(origin, f"no reader for files ending in {suffix or '(no extension)'}")
     if not data.strip():
         raise ReaderError(origin, "the file is empty")
-    return reader.read(data, origin)
+    notes: list[str] = []
+    if reader.legacy_encodings:
+        data = _as_utf8(data, notes)
+    return _vetted(reader.read(data, origin), origin, dates, notes)
 
 
-def read_file(path: Path, *, max_bytes: int | None = None) -> list[Article]:
+def _vetted(found: list[Article], origin: str, dates: DateWindow | None, notes: list[str]) -> FileArticles:
+    """The articles of a file that pass ``vet_article`` and ``dates``; the others set aside with why.
+
+    A file of one article that fails is refused whole, as is one whose every article fails.
+    """
+    result = FileArticles(skipped=getattr(found, "skipped", []), notes=notes)
+    set_aside_by_reader = len(result.skipped)
+    for article in found:
+        try:
+            vetted = vet_article(article, origin)
+            problem = dates.problem(vetted.article.published) if dates else ""
+            if problem:
+                raise ReaderError(origin, problem)
+        except ReaderError as exc:
+            if len(found) == 1:
+                raise
+            result.skipped.append((f"article {encodable(article.title)!r}", exc.problem))
+            continue
+        result.append(vetted.article)
+        title = vetted.article.title if len(vetted.article.title) <= 60 else vetted.article.title[:59] + "…"
+        result.notes.extend(f"{title!r}: {note}" for note in vetted.notes)
+    if found and not result:
+        what, problem = result.skipped[set_aside_by_reader]
+        raise ReaderError(origin, f"none of its {len(found)} articles could be taken in; {what}: {problem}")
+    return result
+
+
+def _as_utf8(data: bytes, notes: list[str]) -> bytes:
+    """``data`` as UTF-8: unchanged when it is, transcoded when a legacy encoding is detected with confidence.
+
+    Anything else is left for the reader to refuse as "not UTF-8 text".
+    """
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported here: most files are UTF-8
+
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return data
+    notes.append(f"not UTF-8: read as {best.encoding} (detected)")
+    return str(best).encode("utf-8")
+
+
+def read_file(path: Path, *, max_bytes: int | None = None, dates: DateWindow | None = None) -> FileArticles:
     """Read one article file. Raises ``ReaderError`` for anything unreadable."""
     path = Path(path)
+    check_name(str(path))
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
@@ -59,35 +124,52 @@ def read_file(path: Path, *, max_bytes: int | None = None) -> list[Article]:
         data = path.read_bytes()
     except OSError as exc:
         raise ReaderError(str(path), f"cannot read the file: {exc.strerror or exc}") from None
-    return read_bytes(data, str(path), path.suffix.lower())
+    return read_bytes(data, str(path), path.suffix.lower(), dates=dates)
 
 
 def find_article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The article files among ``paths``; folders are walked recursively, sorted.
+    """The article files among ``paths`` (see ``walk_article_files``), the others left out."""
+    return (path for path, skipped_because in walk_article_files(paths) if not skipped_because)
 
-    In a folder walk, hidden files and files that no reader claims by their
-    content are skipped (a ``README.md`` without front matter, a ``.txt`` of
-    notes, an XML file that is not a feed). A file named explicitly is always
-    yielded, so the user hears why it cannot be read.
+
+def walk_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Every file among ``paths`` with "" when it is to be read, else why it is skipped.
+
+    Folders are walked recursively, sorted. In a folder walk, hidden files and
+    folders are left out unmentioned (``.git``, ``.DS_Store``); a file no
+    reader takes (an unknown extension, an empty or binary ``.txt``, a
+    ``README.md`` without front matter, an XML file that is not a feed) comes
+    with the reason it is skipped. A file named explicitly is always to be
+    read, so the user hears why it cannot be.
     """
     extensions = supported_extensions()
     for path in paths:
         path = Path(path)
         if not path.is_dir():
-            yield path
+            yield path, ""
             continue
         for child in sorted(path.rglob("*")):
             hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if hidden or child.suffix.lower() not in extensions or not child.is_file():
+            if hidden or not child.is_file():
                 continue
-            if _claimed(child):
-                yield child
+            if child.suffix.lower() not in extensions:
+                yield child, f"no reader for files ending in {child.suffix.lower() or '(no extension)'}"
+            else:
+                yield child, _why_not_claimed(child)
 
 
-def _claimed(path: Path) -> bool:
+def _why_not_claimed(path: Path) -> str:
+    """"" when a reader recognises the file's content, else why none does."""
     try:
         with path.open("rb") as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError:
-        return True  # unreadable: let read_file report why
-    return claims(path, head)
+        return ""  # unreadable: let read_file report why
+    if claims(path, head):
+        return ""
+    if not head.strip():
+        return "the file is empty"
+    if b"\0" in head:
+        return "binary content, not text"
+    names = " or ".join(reader.name for reader in candidates_for(path.suffix))
+    return f"not an article: the content is not in the {names} format"

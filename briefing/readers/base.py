@@ -24,6 +24,8 @@ class Reader(ABC):
     name: ClassVar[str]
     #: lower-case extensions, with the dot, this reader handles
     extensions: ClassVar[tuple[str, ...]]
+    #: True when a file of this format that is not UTF-8 may be in a legacy encoding to detect (cp1250)
+    legacy_encodings: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)

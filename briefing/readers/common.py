@@ -39,11 +39,31 @@ DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}):(\d{2})(?
 CREDIT_LABEL = re.compile(r"\s*\b(?:Photo|Photograph|Photos|Fot\.|Foto|Image|Picture|Credit)\s*:\s*")
 
 
+#: a text longer than this is normalised in pieces of about this size: splitting it into words at once
+#: would make an object per word (a 19 MB paragraph took 15 times its size)
+LONG_TEXT = 100_000
+
+
 def clean_text(text: str) -> str:
     """One paragraph's text, normalised as the module docstring says."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    if len(text) > LONG_TEXT:
+        return _clean_long(text)
     return " ".join(text.split())
+
+
+def _clean_long(text: str) -> str:
+    """``" ".join(text.split())`` in pieces cut at spaces, so memory stays near the text's own size."""
+    parts, start = [], 0
+    while start < len(text):
+        end = text.find(" ", start + LONG_TEXT)
+        end = len(text) if end == -1 else end
+        part = " ".join(text[start:end].split())
+        if part:
+            parts.append(part)
+        start = end
+    return " ".join(parts)
 
 
 def decode_text(data: bytes, origin: str) -> str:
@@ -86,8 +106,9 @@ def parse_datetime(value: object) -> datetime:
 def _parse_datetime_text(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
-    except ValueError:
-        pass
+    except ValueError as exc:
+        if "range" in str(exc) or "must be in" in str(exc):  # ISO 8601 naming a day that does not exist
+            raise ValueError(str(exc)) from None
     dotted = DOTTED_DATE.fullmatch(text)
     if dotted:
         day, month, year, hour, minute, second = (int(part or 0) for part in dotted.groups())
@@ -140,13 +161,24 @@ def lead_and_body(paragraphs: Iterable[str], lead: str = "") -> tuple[str, tuple
 Item = TypeVar("Item")
 
 
+class FileArticles(list[Article]):
+    """A file's articles, with the items set aside (``(which, reason)``) and notes on how it was read."""
+
+    def __init__(
+        self, articles: Iterable[Article] = (), *, skipped: Iterable[tuple[str, str]] = (), notes: Iterable[str] = ()
+    ) -> None:
+        super().__init__(articles)
+        self.skipped = list(skipped)
+        self.notes = list(notes)
+
+
 def read_items(
     origin: str, items: Iterable[tuple[int, Item]], read_one: Callable[[Item], Article], noun: str = "item"
 ) -> list[Article]:
     """Articles from a file that holds several (a feed, a JSON list), as ``(number, item)`` pairs.
 
-    A broken item is skipped and logged with its reason; the file fails only
-    when no item at all can be read.
+    A broken item is set aside in ``skipped`` with its reason; the file fails
+    only when no item at all can be read.
     """
     articles, problems, count = [], [], 0
     for number, item in items:
@@ -155,7 +187,7 @@ def read_items(
             articles.append(read_one(item))
         except ReaderError as exc:
             problems.append((number, exc.problem))
-            log.warning("%s: %s %d skipped: %s", origin, noun, number, exc.problem)
+            log.info("%s: %s %d skipped: %s", origin, noun, number, exc.problem)
     if not articles:
         if not count:
             raise ReaderError(origin, f"no articles in the file (0 {noun}s)")
@@ -163,5 +195,4 @@ def read_items(
         if count == 1:
             raise ReaderError(origin, f"its only {noun} could not be read: {problem}")
         raise ReaderError(origin, f"none of its {count} {noun}s could be read; {noun} {number}: {problem}")
-    return articles
-
+    return FileArticles(articles, skipped=[(f"{noun} {number}", problem) for number, problem in problems])

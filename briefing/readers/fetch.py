@@ -12,6 +12,7 @@ memory. Every failure is a ``FetchError`` naming the URL.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -68,6 +69,7 @@ def fetch_url(
     """GET ``url`` (following redirects), conditionally when ``etag``/``last_modified`` are given."""
     if urlsplit(url).scheme not in ("http", "https"):
         raise FetchError(url, "only http:// and https:// URLs can be fetched")
+    deadline = time.monotonic() + timeout  # for the whole fetch: httpx's timeout is per read
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
@@ -78,16 +80,16 @@ def fetch_url(
             httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5) as client,
             client.stream("GET", url, headers=headers) as response,
         ):
-            return _result(url, response, max_bytes, etag, last_modified)
+            return _result(url, response, max_bytes, etag, last_modified, deadline)
     except httpx.TimeoutException:
-        raise FetchError(url, f"no answer within {timeout:g} s") from None
+        raise FetchError(url, f"no complete answer within {timeout:g} s") from None
     except httpx.TooManyRedirects:
         raise FetchError(url, "too many redirects") from None
     except httpx.HTTPError as exc:
         raise FetchError(url, f"cannot fetch: {exc or type(exc).__name__}") from None
 
 
-def _result(url: str, response: httpx.Response, max_bytes: int, etag, last_modified) -> FetchResult:
+def _result(url: str, response: httpx.Response, max_bytes: int, etag, last_modified, deadline: float) -> FetchResult:
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if response.status_code == 304:
         return FetchResult(304, b"", response.headers.get("etag", etag),
@@ -103,6 +105,8 @@ def _result(url: str, response: httpx.Response, max_bytes: int, etag, last_modif
         if size > max_bytes:
             raise FetchError(url, f"the response is over the limit of {max_bytes:,} bytes")
         chunks.append(chunk)
+        if time.monotonic() > deadline:  # a server dripping bytes answers every read in time
+            raise httpx.ReadTimeout("the whole response took too long")
     return FetchResult(
         status=200,
         data=b"".join(chunks),

@@ -53,7 +53,7 @@ _ALIASES = {field: tuple(_key(name) for name in names) for field, names in FIELD
 
 def pick_fields(record: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
     """Article field -> (the name used in the record, its value), for the fields present."""
-    by_key = {}
+    by_key: dict[str, tuple[str, Any]] = {}
     for name, value in record.items():
         if isinstance(name, str) and value not in (None, "", [], {}):
             by_key.setdefault(_key(name), (name, value))
@@ -113,7 +113,7 @@ def article_from_fields(
 ) -> Article:
     """The article a record describes; ``paragraphs`` (from a Markdown body) override its body field.
 
-    Raises ``ReaderError`` without a title or with a date that cannot be read.
+    Raises ``ReaderError`` without a title, without any text or with a date that cannot be read.
     """
     fields = pick_fields(record)
     title = as_text(fields.get("title", ("", ""))[1])
@@ -122,6 +122,8 @@ def article_from_fields(
     if paragraphs is None:
         paragraphs = as_paragraphs(fields.get("body", ("", ""))[1])
     lead, body = lead_and_body(paragraphs, as_text(fields.get("lead", ("", ""))[1], " "))
+    if not lead:
+        raise ReaderError(origin, f'no text in {title!r} (expected a "body", "content" or "text" field)')
     caption, credit = split_credit(as_text(fields.get("caption", ("", ""))[1], " "))
     text = {field: as_text(value) for field, (_name, value) in fields.items()}
     return Article(
@@ -151,5 +153,6 @@ def _published(fields: dict[str, tuple[str, Any]], origin: str) -> dict[str, Any
     name, value = fields["published"]
     try:
         return {"published": parse_datetime(value)}
-    except (ValueError, OverflowError, OSError):
-        raise ReaderError(origin, f'invalid date in "{name}": {value!r}') from None
+    except (ValueError, OverflowError, OSError) as exc:
+        why = "" if str(exc).startswith("unrecognised") else f" ({exc})"
+        raise ReaderError(origin, f'invalid date in "{name}": {value!r}{why}') from None

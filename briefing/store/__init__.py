@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Select, func, insert, select
+from sqlalchemy import Connection, Select, delete, func, insert, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from briefing.errors import StoreError
 from briefing.models import Article, Extraction, StoredArticle
-from briefing.store import bulk, migrate, search
+from briefing.store import bulk, health, migrate, search
 from briefing.store.adding import NEW, UNCHANGED, UPDATED, add_batch
 from briefing.store.engine import describe, make_engine, reading, url_for, writing
 from briefing.store.rows import (
@@ -59,6 +59,7 @@ class Store:
         self.where = describe(self.url)
         self.dialect = self.url.get_backend_name()
         self.path = Path(self.url.database) if self.dialect == "sqlite" and self.url.database else None
+        health.check_file(self.path, self.where)
         try:
             self.engine = make_engine(self.url, timeout=timeout)
         except OSError as exc:
@@ -144,6 +145,31 @@ class Store:
                 statement = statement.where(articles.c.id.in_(sorted(ids)))
             return _with_extractions(connection, statement)
 
+    def articles_from(self, origin: str, resolved: str) -> list[StoredArticle]:
+        """The articles read from a file, named as it was given (``origin``) or by its absolute path."""
+        name = Path(resolved).name
+        statement = select(articles).where(articles.c.origin.endswith(name)).order_by(articles.c.id)
+        with self.reading() as connection:
+            found = _with_extractions(connection, statement)
+        return [s for s in found if s.article.origin in (origin, resolved) or _resolves_to(s.article.origin, resolved)]
+
+    def delete_articles(self, ids: Iterable[int]) -> int:
+        """Remove articles with their extractions and search entries, in one transaction; how many."""
+        wanted = sorted(set(ids))
+        removed = 0
+        with self.transaction(ARTICLES_LOCK) as connection:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                # Extractions go by the foreign key's ON DELETE CASCADE, the search entries by triggers;
+                # deleting extractions first keeps that true on a SQLite connection without foreign keys.
+                connection.execute(delete(extractions).where(extractions.c.article_id.in_(chunk)))
+                removed += connection.execute(delete(articles).where(articles.c.id.in_(chunk))).rowcount
+        return removed
+
+    def check(self, dated: tuple[datetime, datetime] | None = None) -> list[str]:
+        """Read the whole store looking for damage, and articles published outside ``dated``; the problems."""
+        return health.check_store(self.engine, articles, dated)
+
     def get_article(self, article_id: int) -> StoredArticle | None:
         with self.reading() as connection:
             found = _with_extractions(connection, select(articles).where(articles.c.id == article_id))
@@ -218,6 +244,13 @@ def _with_extractions(connection: Connection, statement: Select) -> list[StoredA
         query = select(extractions).where(extractions.c.article_id.in_(chunk))
         found.update({row["article_id"]: extraction_from_row(row) for row in connection.execute(query).mappings()})
     return [stored_from_row(row, found.get(row["id"])) for row in rows]
+
+
+def _resolves_to(origin: str, resolved: str) -> bool:
+    try:
+        return "://" not in origin and str(Path(origin).resolve()) == resolved
+    except (OSError, ValueError):
+        return False
 
 
 def _record_files(connection: Connection, stamps: Iterable[FileStamp]) -> None:

@@ -26,6 +26,7 @@ def _copy(connection: Connection, table: Table, rows: list[dict]) -> None:
     quote = connection.dialect.identifier_preparer.quote
     columns = list(rows[0])
     raw = connection.connection.driver_connection  # psycopg's, inside this transaction
+    assert raw is not None
     statement = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     with raw.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from briefing.errors import StoreError
+from briefing.store.health import damage, damaged_store
 
 #: the execution option that makes a SQLite transaction begin IMMEDIATE (take the write lock now)
 BEGIN_MODE = "briefing_sqlite_begin"
@@ -136,7 +137,7 @@ WRITE_LOCKS: dict[str, Callable[[Connection, str], None]] = {
 @contextmanager
 def writing(engine: Engine, lock: str | None = None) -> Iterator[Connection]:
     """One atomic write; with ``lock``, writes of that name are serialised across processes."""
-    with engine.connect() as connection:
+    with _naming_damage(engine), engine.connect() as connection:
         connection.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
         with connection.begin():
             if lock:
@@ -147,5 +148,17 @@ def writing(engine: Engine, lock: str | None = None) -> Iterator[Connection]:
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A consistent read: every query inside sees the same committed state."""
-    with engine.connect() as connection, connection.begin():
+    with _naming_damage(engine), engine.connect() as connection, connection.begin():
         yield connection
+
+
+@contextmanager
+def _naming_damage(engine: Engine) -> Iterator[None]:
+    """Turn the database's word for a damaged file into a ``StoreError`` naming the store."""
+    try:
+        yield
+    except DatabaseError as exc:
+        reason = damage(exc)
+        if reason:
+            raise damaged_store(describe(engine.url), reason) from None
+        raise

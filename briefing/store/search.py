@@ -106,6 +106,26 @@ INDEX_TABLES: dict[str, list] = {
 }
 
 
+#: the longest query taken, in characters and in words: a search is for a few words, and every word
+#: (each side of an OR) costs a pass over the index (2,500 ORed words took two minutes)
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_WORDS = 64
+
+
+def check_query(query: str) -> None:
+    """Raise ``StoreError`` for a query that is not text, is empty, or is too long to run."""
+    shown = query.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if shown != query:
+        raise StoreError(f"search '{shown[:60]}': the query holds bytes that are not UTF-8 text")
+    if not query.strip():
+        raise StoreError("search: the query is empty")
+    if len(query) > MAX_QUERY_CHARS:
+        raise StoreError(f"search: the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are taken")
+    words = len(query.split())
+    if words > MAX_QUERY_WORDS:
+        raise StoreError(f"search: the query has {words:,} words; at most {MAX_QUERY_WORDS} are taken")
+
+
 def matches(connection: Connection, query: str) -> Select:
     """The (id, rank) of the articles matching ``query``, as a subquery-ready Select."""
     return SEARCHES[connection.dialect.name](query)
@@ -113,6 +133,7 @@ def matches(connection: Connection, query: str) -> Select:
 
 def ranked_ids(connection: Connection, query: str, limit: int) -> list[int]:
     """The ids of the best ``limit`` matches for ``query``, best first."""
+    check_query(query)
     shortcut = SHORTCUTS.get(connection.dialect.name)
     if shortcut is not None:
         best = _best(connection, shortcut(query), query, limit)
@@ -123,6 +144,7 @@ def ranked_ids(connection: Connection, query: str, limit: int) -> list[int]:
 
 def ids_matching(connection: Connection, query: str, among: Select) -> set[int]:
     """Which of the article ids selected by ``among`` match ``query``."""
+    check_query(query)
     found = matches(connection, query).subquery()
     statement = select(found.c.id).where(found.c.id.in_(among))
     return {row.id for row in _run(connection, statement, query)}

@@ -139,6 +139,7 @@ def _entry_published(entry, origin: str) -> dict:
         except ValueError:
             fallback = entry.get(f"{key}_parsed")
             if fallback:
-                return {"published": datetime(*fallback[:6], tzinfo=UTC)}
+                year, month, day, hour, minute, second = fallback[:6]
+                return {"published": datetime(year, month, day, hour, minute, second, tzinfo=UTC)}
             raise ReaderError(origin, f"invalid date {written!r}") from None
     return {"published": assumed_now(), "published_assumed": True}

@@ -52,6 +52,7 @@ class JsonReader(Reader):
 
     name = "json"
     extensions = (".json",)
+    legacy_encodings = True
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
@@ -74,6 +75,7 @@ class JsonLinesReader(Reader):
 
     name = "jsonl"
     extensions = (".jsonl", ".ndjson")
+    legacy_encodings = True
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:

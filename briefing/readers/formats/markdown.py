@@ -71,6 +71,7 @@ class MarkdownReader(Reader):
 
     name = "markdown"
     extensions = (".md", ".markdown")
+    legacy_encodings = True
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:

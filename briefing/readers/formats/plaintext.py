@@ -58,6 +58,7 @@ class NewsSiteTextReader(Reader):
 
     name = "news-text"
     extensions = (".txt",)
+    legacy_encodings = True
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
@@ -119,7 +120,8 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 def _pop_trailer(blocks: list[list[str]]) -> tuple[str, tuple[str, ...]]:
     """Remove the ``(initials)`` and ``Source:`` lines from the end; return (author, sources)."""
-    author, sources = "", ()
+    author = ""
+    sources: tuple[str, ...] = ()
     while blocks:
         line = blocks[-1][-1]
         initials = _INITIALS_LINE.fullmatch(line)
