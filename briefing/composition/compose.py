@@ -45,7 +45,7 @@ from briefing.config import Settings
 from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
 from briefing.selection import Period
-from briefing.stories import group_stories
+from briefing.composition.stories import group_stories
 
 TOP_STORIES_PER_DAY = 5
 TOP_STORIES_PER_DIGEST_DAY = 3
