@@ -35,11 +35,12 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes for a range (default: all cores).")
 @click.option("--force", is_flag=True, help="Make (and e-mail) a day or digest again though it was made before.")
 @click.option("--edition", "edition", metavar="NAME", help="Only this edition (default: every configured edition).")
+@click.option("--appendix", is_flag=True, help="Also write articles.html: every article of the period by section.")
 @with_settings
 @user_templates_option
 def generate_command(
     day: date | None, first: date | None, last: date | None, digest: bool, formats: str | None, jobs, force: bool,
-    edition: str | None, settings,
+    edition: str | None, settings, appendix: bool = False,
 ) -> int:
     """Generate the briefing for a day (or a range) into the output folder.
 
@@ -64,6 +65,7 @@ def generate_command(
       briefing generate --date yesterday --edition defence
     """
     chosen = _formats(formats)
+    settings = settings.with_appendix() if appendix else settings
     if day and (first or last):
         raise click.UsageError("give either --date or --from/--to, not both")
     if day:

@@ -15,7 +15,7 @@ from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from briefing.composition import wording
+from briefing.composition import size, wording
 from briefing.composition.model import (
     Briefing,
     DayGroup,
@@ -40,21 +40,15 @@ from briefing.composition.ranking import (
     source_name,
     story_score,
 )
+from briefing.composition.stories import group_stories
 from briefing.composition.what import figure_what
 from briefing.config import Settings
 from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
 from briefing.selection import Period
-from briefing.composition.stories import group_stories
 
-TOP_STORIES_PER_DAY = 5
-TOP_STORIES_PER_DIGEST_DAY = 3
 AT_A_GLANCE_LINES = 5
-DAY_IN_NUMBERS_ROWS = 8
-DIGEST_NUMBERS_ROWS = 12
 FIGURES_PER_STORY_IN_NUMBERS = 3
-QUOTES_OF_THE_DAY = 5
-DIGEST_QUOTES = 8
 QUOTES_PER_PERSON = 2
 #: a fragment makes "quotes of the day" only when it says something on its own
 MIN_PARTIAL_QUOTE_WORDS = 6
@@ -80,13 +74,18 @@ def compose(
         key=lambda pair: (-pair[0], -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
     stories = [_story(group, rank, score, zone) for rank, (score, group) in enumerate(scored, start=1)]
-    days = _day_groups(period, stories, zone)
-    top = tuple(s for day in days for s in day.top_stories)
-    top = tuple(sorted(top, key=lambda s: s.rank))
-    also = _by_section([s for s in stories if s not in top])
+    digest = not period.is_single_day
+    top = size.pick_top_stories(stories, size.top_story_limit(settings, digest),
+                                size.DIGEST_TOP_PER_DAY if digest else None)
+    top_anchors = {s.anchor for s in top}
+    per_section = settings.briefing.also_today_per_section
+    days = _day_groups(period, stories, top_anchors, per_section)
+    everything_else = _by_section([s for s in stories if s.anchor not in top_anchors])
+    also = size.cap_sections(everything_else, per_section)
     masthead = _masthead(settings, period, ordered, issue_number)
-    numbers = _day_in_numbers(stories, DIGEST_NUMBERS_ROWS if masthead.is_digest else DAY_IN_NUMBERS_ROWS)
-    quotes = _quotes_of_the_day(stories, DIGEST_QUOTES if masthead.is_digest else QUOTES_OF_THE_DAY)
+    shown = size.shown_stories(top, also)  # the numbers and quotes link to stories the briefing shows
+    numbers = _day_in_numbers(shown, size.numbers_limit(settings, digest))
+    quotes = _quotes_of_the_day(shown, size.quotes_limit(settings, digest))
     glance = tuple(s.headline for s in top[:AT_A_GLANCE_LINES])
     empty_message = _empty_message(period) if not ordered else ""
     title = f"{masthead.name} — {masthead.edition_date}"
@@ -105,10 +104,11 @@ def compose(
         days=days,
         contents=_contents(masthead.is_digest, glance, numbers, quotes, top, also),
         headings={anchor: digest if masthead.is_digest else daily for anchor, daily, digest in SECTION_TITLES},
-        sources=_source_counts(ordered),
+        sources=size.capped_sources(_source_counts(ordered)),
         notes=tuple(notes),
         generated_at=generated_at.astimezone(zone),
         generated_at_text=wording.moment_in_words(generated_at, zone),
+        all_stories=_by_section(stories),
     )
 
 
@@ -194,23 +194,21 @@ def _quote_row(quote: Quote, story: StoryRef) -> QuoteRow:
     )
 
 
-def _day_groups(period: Period, stories: list[Story], zone: ZoneInfo) -> tuple[DayGroup, ...]:
+def _day_groups(period: Period, stories: list[Story], top: set[str], per_section: int) -> tuple[DayGroup, ...]:
     """One group per day of the period (and any day an article strays to), stories ranked within."""
-    per_day = TOP_STORIES_PER_DAY if period.is_single_day else TOP_STORIES_PER_DIGEST_DAY
-    days = sorted(set(period.days) | {s.day for s in stories})
-    groups = []
-    for day in days:
-        todays = [s for s in stories if s.day == day]
-        groups.append(
-            DayGroup(
-                day=day,
-                label=wording.day_in_words(day),
-                anchor=f"day-{day.isoformat()}",
-                top_stories=tuple(todays[:per_day]),
-                also_today=_by_section(todays[per_day:]),
-            )
+    by_day: dict[date, list[Story]] = {day: [] for day in period.days}
+    for story in stories:
+        by_day.setdefault(story.day, []).append(story)
+    return tuple(
+        DayGroup(
+            day=day,
+            label=wording.day_in_words(day),
+            anchor=f"day-{day.isoformat()}",
+            top_stories=tuple(s for s in todays if s.anchor in top),
+            also_today=size.cap_sections(_by_section([s for s in todays if s.anchor not in top]), per_section),
         )
-    return tuple(groups)
+        for day, todays in sorted(by_day.items())
+    )
 
 
 def _by_section(stories: list[Story]) -> tuple[SectionGroup, ...]:
