@@ -73,15 +73,14 @@ def compose(
         ((story_score(group, window), group) for group in groups),
         key=lambda pair: (-pair[0], -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
-    stories = [_story(group, rank, score, zone) for rank, (score, group) in enumerate(scored, start=1)]
+    # Figures and quotes are worded only for the stories the briefing shows: the rest are one line each.
+    outline = [_story(group, rank, score, zone, details=False) for rank, (score, group) in enumerate(scored, 1)]
+    top, days, also = _shown(settings, period, outline)
+    chosen = {s.anchor for s in size.shown_stories(top, also)}
+    stories = [_story(group, rank, score, zone) if outline[rank - 1].anchor in chosen else outline[rank - 1]
+               for rank, (score, group) in enumerate(scored, 1)]
+    top, days, also = _shown(settings, period, stories)
     digest = not period.is_single_day
-    top = size.pick_top_stories(stories, size.top_story_limit(settings, digest),
-                                size.DIGEST_TOP_PER_DAY if digest else None)
-    top_anchors = {s.anchor for s in top}
-    per_section = settings.briefing.also_today_per_section
-    days = _day_groups(period, stories, top_anchors, per_section)
-    everything_else = _by_section([s for s in stories if s.anchor not in top_anchors])
-    also = size.cap_sections(everything_else, per_section)
     masthead = _masthead(settings, period, ordered, issue_number)
     shown = size.shown_stories(top, also)  # the numbers and quotes link to stories the briefing shows
     numbers = _day_in_numbers(shown, size.numbers_limit(settings, digest))
@@ -112,12 +111,25 @@ def compose(
     )
 
 
-def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo) -> Story:
+def _shown(settings: Settings, period: Period, stories: list[Story]):
+    """The top stories, the days and "Also today", each within the briefing's caps (``size.py``)."""
+    digest = not period.is_single_day
+    top = size.pick_top_stories(stories, size.top_story_limit(settings, digest),
+                                size.DIGEST_TOP_PER_DAY if digest else None)
+    top_anchors = {s.anchor for s in top}
+    per_section = settings.briefing.also_today_per_section
+    days = _day_groups(period, stories, top_anchors, per_section)
+    also = size.cap_sections(_by_section([s for s in stories if s.anchor not in top_anchors]), per_section)
+    return top, days, also
+
+
+def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo, details: bool = True) -> Story:
+    """The story of ``group``; without ``details`` its figures and quotes are left empty (a one-line story)."""
     main = group[0]
     article = main.article
     ref = StoryRef(headline=article.title, anchor=f"story-{rank}", url=web_url(article.url))
-    figures = distinct_figures(f for stored in group for f in figures_of(stored))
-    quotes = distinct_quotes(q for stored in group for q in quotes_of(stored))
+    figures = distinct_figures(f for stored in group for f in figures_of(stored)) if details else []
+    quotes = distinct_quotes(q for stored in group for q in quotes_of(stored)) if details else []
     local = article.published.astimezone(zone)
     return Story(
         anchor=ref.anchor,

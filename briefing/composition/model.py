@@ -85,8 +85,10 @@ class Story:
     day: date = doc("The calendar day of publication in the configured zone.")
     time: str = doc('The local time of publication, "15:00".')
     time_assumed: bool = doc("True when the source gave no time and the time of ingest stands in.")
-    figures: tuple[FigureRow, ...] = doc("The story's own key figures, most salient first, each fact once.")
-    quotes: tuple[QuoteRow, ...] = doc("The story's own quotes, whole quotes and the most salient first.")
+    figures: tuple[FigureRow, ...] = doc(
+        "The story's own key figures, most salient first, each fact once (empty for a story the briefing does not show).")
+    quotes: tuple[QuoteRow, ...] = doc(
+        "The story's own quotes, whole quotes and the most salient first (empty for a story the briefing does not show).")
     article_ids: tuple[int, ...] = doc("The store ids of the articles the story is made of.")
 
 
