@@ -55,23 +55,26 @@ STOP_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class TextPrint:
-    """What the comparison needs of one article; the shingles are made only when a comparison needs them."""
+    """What the comparison needs of one article; the shingles are made only when a comparison needs them.
 
-    words: tuple[str, ...]
+    The text is kept rather than its words: a day's words as separate strings
+    would take more memory than the articles themselves.
+    """
+
+    text: str
     content_words: frozenset[str]
 
     @cached_property
     def shingles(self) -> frozenset[tuple[str, ...]]:
-        words = self.words
+        words = WORD.findall(self.text)
         return frozenset(zip(*(words[i:] for i in range(SHINGLE_SIZE)), strict=False))
 
 
 def text_print(stored: StoredArticle) -> TextPrint:
     article = stored.article
-    text = " ".join([article.title, article.lead, *article.body])
-    words = tuple(WORD.findall(text.lower()))
-    content = frozenset(w for w in set(words) - STOP_WORDS if len(w) >= 3 or w.isdigit())
-    return TextPrint(words, content)
+    text = " ".join([article.title, article.lead, *article.body]).lower()
+    content = frozenset(w for w in set(WORD.findall(text)) - STOP_WORDS if len(w) >= 3 or w.isdigit())
+    return TextPrint(text, content)
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
