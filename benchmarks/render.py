@@ -1,4 +1,4 @@
-"""Benchmark: compose and render a day of 50 articles.
+"""Benchmark: compose and render a day of 50 realistic articles (~600 words each, as a newsroom's).
 
 Prints each step's time (best of --repeat runs), the whole generation's time
 and the process's peak memory, beside WeasyPrint's own time for the same print
@@ -14,12 +14,10 @@ and 300 MB.
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,47 +26,19 @@ sys.path.insert(0, str(REPO))
 from weasyprint import CSS, HTML  # noqa: E402
 
 from briefing.composition import compose  # noqa: E402
-from briefing.models import Article, Extraction, Figure, Quote, StoredArticle  # noqa: E402
+from briefing.extraction import extract  # noqa: E402
+from briefing.models import StoredArticle  # noqa: E402
 from briefing.rendering import render_formats  # noqa: E402
 from briefing.rendering.environment import make_environment, render_template  # noqa: E402
 from briefing.rendering.fetcher import TemplatesOnlyFetcher  # noqa: E402
 from briefing.rendering.registry import RenderJob  # noqa: E402
-from tests.fixtures.render.fictional_day import GENERATED_AT, at, period, settings  # noqa: E402
-
-PLACES = ["Velmora", "Kastrin", "Dunholt", "Orvik", "Brennau", "Teslin", "Marrow", "Quillan", "Saverne", "Ulmet"]
-NOUNS = ["bridge", "council", "hospital", "school", "harbour", "railway", "budget", "factory", "museum", "stadium",
-         "festival", "court", "airport", "library", "market", "reservoir", "tram", "ferry", "orchestra", "clinic"]
-VERBS = ["approves", "opens", "closes", "delays", "repairs", "expands", "rejects", "funds", "reviews", "celebrates"]
-SECTIONS = ["Cities", "Transport", "Health", "Business", "Culture", "Sport", "Weather", ""]
-SOURCES = ["Coastal Courier", "Kastrin Daily", "Dunholt Herald", "Harbour Radio", "Northern Wire"]
-UNITS = ["passengers", "homes", "jobs", "beds", "trains", "visitors", "EUR", "km", "°C", "percent"]
-SPEAKERS = ["Irena Sokal", "Tomasz Wren", "Anna Feld", "Mila Varga", "Oskar Lind", "Petra Holm", "Jonas Berg"]
+from tests.fixtures.newsday import generated_day  # noqa: E402
+from tests.fixtures.render.fictional_day import GENERATED_AT, period, settings  # noqa: E402
 
 
-def fictional_article(rng: random.Random, number: int) -> StoredArticle:
-    """A made-up article with its own words, figures and quotes."""
-    place, noun, verb = rng.choice(PLACES), rng.choice(NOUNS), rng.choice(VERBS)
-    words = [f"{rng.choice(NOUNS)}{rng.randint(1, 999)}" for _ in range(120)]  # distinct text: no false duplicates
-    lead = f"{place} {verb} its {noun} plan on Tuesday, officials said. " + " ".join(words[:20]) + "."
-    body = tuple(" ".join(words[i : i + 25]) + "." for i in range(20, 120, 25))
-    figures = tuple(
-        Figure(value=float(rng.choice([12, 450, 1000, 2.5, 1.2e6, 3e9, -18])), unit=rng.choice(UNITS),
-               qualifier=rng.choice(["", "more than", "about"]), text=f"figure {n}",
-               sentence=f"The {noun} counted figure {n} {rng.choice(NOUNS)} this week.", segment=2,
-               salience=rng.random())
-        for n in range(rng.randint(0, 5))
-    )
-    quotes = tuple(
-        Quote(text=f"We will {rng.choice(VERBS)} the {rng.choice(NOUNS)} before {rng.choice(PLACES)} does it {n}",
-              speaker=rng.choice(SPEAKERS), partial=rng.random() < 0.3, role="spokesperson", salience=rng.random())
-        for n in range(rng.randint(0, 3))
-    )
-    article = Article(
-        title=f"{place} {verb} {noun} plan ({number})", published=at(6) + timedelta(minutes=17 * number),
-        lead=lead, body=body, section=rng.choice(SECTIONS), source=rng.choice(SOURCES),
-        url=f"https://news.example/{number}", id=number,
-    )
-    return StoredArticle(article, Extraction(figures=figures, quotes=quotes))
+def realistic_day(count: int) -> list[StoredArticle]:
+    """A day of ``count`` generated ~600-word articles (10% near-duplicates), extracted once, before the timing."""
+    return [StoredArticle(article, extract(article)) for article in generated_day(count).articles]
 
 
 def best_time(function, repeat: int) -> tuple[float, object]:
@@ -93,9 +63,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    rng = random.Random(7)
-    articles = [fictional_article(rng, n) for n in range(1, args.articles + 1)]
-    config = settings()
+    articles = realistic_day(args.articles)
+    config = settings(briefing={})
 
     def make_briefing():
         return compose(config, period(), articles, issue_number=1, generated_at=GENERATED_AT)

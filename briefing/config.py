@@ -89,6 +89,13 @@ class BriefingSection(_Section):
     language: str = "en"
     #: the issue number printed on the masthead counts up from this date (YYYY-MM-DD)
     first_issue_date: str | None = None
+    #: a briefing has a size whatever the day (a digest: twice as many top stories, at most 3 a day)
+    top_stories: int = Field(default=8, ge=1)
+    #: "Also today" lists at most this many stories per section, then "and N more in <section>"
+    also_today_per_section: int = Field(default=6, ge=1)
+    #: rows of "The day in numbers" and quotes of the day (a digest: half as many again)
+    numbers_rows: int = Field(default=8, ge=0)
+    quotes_of_the_day: int = Field(default=5, ge=0)
 
     @field_validator("language")
     @classmethod
@@ -150,7 +157,9 @@ class TemplatesSection(_Section):
 
 class OutputSection(_Section):
     folder: Path = Path("output")
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = ("md", "html", "pdf", "eml")
+    #: also write articles.html, every article of the period by section (`generate --appendix`)
+    appendix: bool = False
 
     @field_validator("formats")
     @classmethod
@@ -204,6 +213,9 @@ class EmailSection(_Section):
     send_empty: bool = False
     #: e-mail a briefing made again because its articles changed (off: the update is written, not sent)
     send_updates: bool = False
+    #: the e-mail's HTML is kept under this many KB (Gmail clips a message at about 102 KB); beyond it
+    #: the lowest-ranked stories are left to the PDF and a note says how many
+    max_html_kb: int = Field(default=90, gt=0)
     smtp: SmtpSection = SmtpSection()
 
     @field_validator("subject")
@@ -452,6 +464,10 @@ class Settings(_Section):
     def store_url(self) -> str:
         """The store's database: ``store.url`` when set, else the SQLite file at ``store.path``."""
         return self.store.url or f"sqlite:///{self.store_path}"
+
+    def with_appendix(self) -> Settings:
+        """These settings with ``output.appendix`` on (``generate --appendix``)."""
+        return self.model_copy(update={"output": self.output.model_copy(update={"appendix": True})})
 
     def with_user_templates(self, folder: Path | None) -> Settings:
         """These settings with ``folder`` (e.g. from ``--templates``) as the user's templates folder."""

@@ -36,11 +36,12 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
 @click.option("--keep", is_flag=True,
               help="Keep a day made before even if its articles have changed since (default: make it again).")
 @click.option("--edition", "edition", metavar="NAME", help="Only this edition (default: every configured edition).")
+@click.option("--appendix", is_flag=True, help="Also write articles.html: every article of the period by section.")
 @with_settings
 @user_templates_option
 def generate_command(
     day: date | None, first: date | None, last: date | None, digest: bool, formats: str | None, jobs, force: bool,
-    keep: bool, edition: str | None, settings,
+    keep: bool, edition: str | None, settings, appendix: bool = False,
 ) -> int:
     """Generate the briefing for a day (or a range) into the output folder.
 
@@ -72,6 +73,7 @@ def generate_command(
     chosen = _formats(formats)
     if force and keep:
         raise click.UsageError("give --force or --keep, not both")
+    settings = settings.with_appendix() if appendix else settings
     if day and (first or last):
         raise click.UsageError("give either --date or --from/--to, not both")
     if day:

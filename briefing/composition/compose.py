@@ -15,7 +15,7 @@ from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from briefing.composition import wording
+from briefing.composition import size, wording
 from briefing.composition.model import (
     Briefing,
     DayGroup,
@@ -40,21 +40,15 @@ from briefing.composition.ranking import (
     source_name,
     story_score,
 )
+from briefing.composition.stories import group_stories
 from briefing.composition.what import figure_what
 from briefing.config import Settings
 from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
 from briefing.selection import Period
-from briefing.stories import group_stories
 
-TOP_STORIES_PER_DAY = 5
-TOP_STORIES_PER_DIGEST_DAY = 3
 AT_A_GLANCE_LINES = 5
-DAY_IN_NUMBERS_ROWS = 8
-DIGEST_NUMBERS_ROWS = 12
 FIGURES_PER_STORY_IN_NUMBERS = 3
-QUOTES_OF_THE_DAY = 5
-DIGEST_QUOTES = 8
 QUOTES_PER_PERSON = 2
 #: a fragment makes "quotes of the day" only when it says something on its own
 MIN_PARTIAL_QUOTE_WORDS = 6
@@ -79,14 +73,18 @@ def compose(
         ((story_score(group, window), group) for group in groups),
         key=lambda pair: (-pair[0], -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
-    stories = [_story(group, rank, score, zone) for rank, (score, group) in enumerate(scored, start=1)]
-    days = _day_groups(period, stories, zone)
-    top = tuple(s for day in days for s in day.top_stories)
-    top = tuple(sorted(top, key=lambda s: s.rank))
-    also = _by_section([s for s in stories if s not in top])
+    # Figures and quotes are worded only for the stories the briefing shows: the rest are one line each.
+    outline = [_story(group, rank, score, zone, details=False) for rank, (score, group) in enumerate(scored, 1)]
+    top, days, also = _shown(settings, period, outline)
+    chosen = {s.anchor for s in size.shown_stories(top, also)}
+    stories = [_story(group, rank, score, zone) if outline[rank - 1].anchor in chosen else outline[rank - 1]
+               for rank, (score, group) in enumerate(scored, 1)]
+    top, days, also = _shown(settings, period, stories)
+    digest = not period.is_single_day
     masthead = _masthead(settings, period, ordered, issue_number)
-    numbers = _day_in_numbers(stories, DIGEST_NUMBERS_ROWS if masthead.is_digest else DAY_IN_NUMBERS_ROWS)
-    quotes = _quotes_of_the_day(stories, DIGEST_QUOTES if masthead.is_digest else QUOTES_OF_THE_DAY)
+    shown = size.shown_stories(top, also)  # the numbers and quotes link to stories the briefing shows
+    numbers = _day_in_numbers(shown, size.numbers_limit(settings, digest))
+    quotes = _quotes_of_the_day(shown, size.quotes_limit(settings, digest))
     glance = tuple(s.headline for s in top[:AT_A_GLANCE_LINES])
     empty_message = _empty_message(period) if not ordered else ""
     title = f"{masthead.name} — {masthead.edition_date}"
@@ -105,19 +103,33 @@ def compose(
         days=days,
         contents=_contents(masthead.is_digest, glance, numbers, quotes, top, also),
         headings={anchor: digest if masthead.is_digest else daily for anchor, daily, digest in SECTION_TITLES},
-        sources=_source_counts(ordered),
+        sources=size.capped_sources(_source_counts(ordered)),
         notes=tuple(notes),
         generated_at=generated_at.astimezone(zone),
         generated_at_text=wording.moment_in_words(generated_at, zone),
+        all_stories=_by_section(stories),
     )
 
 
-def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo) -> Story:
+def _shown(settings: Settings, period: Period, stories: list[Story]):
+    """The top stories, the days and "Also today", each within the briefing's caps (``size.py``)."""
+    digest = not period.is_single_day
+    top = size.pick_top_stories(stories, size.top_story_limit(settings, digest),
+                                size.DIGEST_TOP_PER_DAY if digest else None)
+    top_anchors = {s.anchor for s in top}
+    per_section = settings.briefing.also_today_per_section
+    days = _day_groups(period, stories, top_anchors, per_section)
+    also = size.cap_sections(_by_section([s for s in stories if s.anchor not in top_anchors]), per_section)
+    return top, days, also
+
+
+def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo, details: bool = True) -> Story:
+    """The story of ``group``; without ``details`` its figures and quotes are left empty (a one-line story)."""
     main = group[0]
     article = main.article
     ref = StoryRef(headline=article.title, anchor=f"story-{rank}", url=web_url(article.url))
-    figures = distinct_figures(f for stored in group for f in figures_of(stored))
-    quotes = distinct_quotes(q for stored in group for q in quotes_of(stored))
+    figures = distinct_figures(f for stored in group for f in figures_of(stored)) if details else []
+    quotes = distinct_quotes(q for stored in group for q in quotes_of(stored)) if details else []
     local = article.published.astimezone(zone)
     return Story(
         anchor=ref.anchor,
@@ -194,23 +206,21 @@ def _quote_row(quote: Quote, story: StoryRef) -> QuoteRow:
     )
 
 
-def _day_groups(period: Period, stories: list[Story], zone: ZoneInfo) -> tuple[DayGroup, ...]:
+def _day_groups(period: Period, stories: list[Story], top: set[str], per_section: int) -> tuple[DayGroup, ...]:
     """One group per day of the period (and any day an article strays to), stories ranked within."""
-    per_day = TOP_STORIES_PER_DAY if period.is_single_day else TOP_STORIES_PER_DIGEST_DAY
-    days = sorted(set(period.days) | {s.day for s in stories})
-    groups = []
-    for day in days:
-        todays = [s for s in stories if s.day == day]
-        groups.append(
-            DayGroup(
-                day=day,
-                label=wording.day_in_words(day),
-                anchor=f"day-{day.isoformat()}",
-                top_stories=tuple(todays[:per_day]),
-                also_today=_by_section(todays[per_day:]),
-            )
+    by_day: dict[date, list[Story]] = {day: [] for day in period.days}
+    for story in stories:
+        by_day.setdefault(story.day, []).append(story)
+    return tuple(
+        DayGroup(
+            day=day,
+            label=wording.day_in_words(day),
+            anchor=f"day-{day.isoformat()}",
+            top_stories=tuple(s for s in todays if s.anchor in top),
+            also_today=size.cap_sections(_by_section([s for s in todays if s.anchor not in top]), per_section),
         )
-    return tuple(groups)
+        for day, todays in sorted(by_day.items())
+    )
 
 
 def _by_section(stories: list[Story]) -> tuple[SectionGroup, ...]:

@@ -85,8 +85,10 @@ class Story:
     day: date = doc("The calendar day of publication in the configured zone.")
     time: str = doc('The local time of publication, "15:00".')
     time_assumed: bool = doc("True when the source gave no time and the time of ingest stands in.")
-    figures: tuple[FigureRow, ...] = doc("The story's own key figures, most salient first, each fact once.")
-    quotes: tuple[QuoteRow, ...] = doc("The story's own quotes, whole quotes and the most salient first.")
+    figures: tuple[FigureRow, ...] = doc(
+        "The story's own key figures, most salient first, each fact once (empty for a story the briefing does not show).")
+    quotes: tuple[QuoteRow, ...] = doc(
+        "The story's own quotes, whole quotes and the most salient first (empty for a story the briefing does not show).")
     article_ids: tuple[int, ...] = doc("The store ids of the articles the story is made of.")
 
 
@@ -97,6 +99,9 @@ class SectionGroup:
     name: str = doc('The section\'s name ("Transport"); "Other" for articles with none.')
     anchor: str = doc("An id for the section inside the briefing (`section-transport`).")
     stories: tuple[Story, ...] = doc("The section's stories, best-ranked first.")
+    more: int = doc("How many more of the section's stories are left out to keep the briefing short.", default=0)
+    more_line: str = doc('The line that says so: "and 12 more in Transport"; empty when none are left out.',
+                         default="")
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,9 @@ class Briefing:
     notes: tuple[str, ...] = doc("Lines an editor should know (rejected files, articles with no date).")
     generated_at: datetime = doc("When the briefing was made, in the configured zone.")
     generated_at_text: str = doc('When the briefing was made, in words: "3 February 2026, 06:30 CET".')
+    all_stories: tuple[SectionGroup, ...] = doc(
+        "Every story of the period by section, none left out: what the appendix (generate --appendix) lists.",
+        default=())
 
 
 def describe_context(root: type = Briefing, prefix: str = "briefing") -> list[tuple[str, str, str]]:

@@ -19,7 +19,15 @@ from briefing.composition import Briefing
 from briefing.config import FORMATS, Settings
 from briefing.errors import RenderError
 from briefing.fileio import write_atomic
-from briefing.rendering import eml, html_email, json_model, markdown, pdf, plain_text  # noqa: F401  (they register their formats)
+from briefing.rendering import (  # noqa: F401  (they register their formats)
+    appendix,
+    eml,
+    html_email,
+    json_model,
+    markdown,
+    pdf,
+    plain_text,
+)
 from briefing.rendering.archive import write_archive_index
 from briefing.rendering.eml import build_message
 from briefing.rendering.environment import make_environment, render_template
@@ -43,6 +51,8 @@ def render_to_memory(briefing: Briefing, settings: Settings, formats: Sequence[s
         known = sorted(RENDERINGS, key=lambda name: (FORMATS.index(name) if name in FORMATS else len(FORMATS), name))
         raise RenderError(f"unknown format {unknown[0]!r}, expected some of {', '.join(known)}")
     job = RenderJob(briefing, settings, make_environment(settings))
+    if settings.output.appendix:
+        formats = [*formats, *([appendix.FORMAT] if appendix.FORMAT not in formats else [])]
     return {name: job.output(name) for name in formats}
 
 

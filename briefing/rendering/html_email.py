@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import css_inline
 
+from briefing.composition import Briefing
 from briefing.errors import RenderError
+from briefing.rendering.budget import fit_to_budget
 from briefing.rendering.environment import render_template
 from briefing.rendering.registry import RenderJob, register
 
@@ -25,7 +27,11 @@ INLINER = css_inline.CSSInliner(
 
 @register("html", "briefing.html")
 def render_email_html(job: RenderJob) -> str:
-    return inline_css(render_template(job.environment, TEMPLATE, briefing=job.briefing))
+    """The e-mail, kept under ``email.max_html_kb`` (the lowest-ranked stories left to the PDF beyond it)."""
+    def render(briefing: Briefing) -> str:
+        return inline_css(render_template(job.environment, TEMPLATE, briefing=briefing))
+
+    return fit_to_budget(job.briefing, render, job.settings.email.max_html_kb)
 
 
 def inline_css(html: str) -> str:

@@ -110,6 +110,8 @@ def _moved(stored: StoredArticle, days_back: int) -> StoredArticle:
 def sample_briefings(settings: Settings) -> dict[str, Briefing]:
     """The three sample briefings by name: ``daily``, ``digest`` (three days) and ``empty``."""
     made = datetime.combine(DAY + timedelta(days=1), time(6, 30), tzinfo=settings.zone)
+    # five top stories of the six, so "Also today" has one and every part of a template is rendered
+    settings = settings.model_copy(update={"briefing": settings.briefing.model_copy(update={"top_stories": 5})})
     articles = sample_articles(settings)
     spread = [_moved(stored, index % 3) for index, stored in enumerate(articles)]
 

@@ -1,0 +1,152 @@
+"""A newsroom's real day: N generated ~600-word articles ingested and generated in all formats.
+
+For each N (default 50, 300 and 2,000), in a fresh process each so peak memory
+is the day's own: the day's articles (fictional, ``tests/fixtures/newsday.py``,
+10% near-duplicate rewrites) are written as JSON files into the article
+folder, then
+
+1. ``generate`` (first): takes the folder in, selects, extracts, groups,
+   ranks, composes and renders md, html, pdf and eml: the wall time a user waits;
+2. ``generate`` again (nothing new to take in, extractions cached);
+3. each stage on its own, timed the way ``generate`` runs it: ingest,
+   selection, extraction (fresh store) and extraction cached, grouping, the
+   rest of composition, and each rendering;
+
+and prints the times, the peak RSS, the e-mail's HTML size and the PDF's pages.
+
+    .venv/bin/python benchmarks/day.py [--articles 50,300,2000] [--repeat 3]
+
+Targets (issue 15): 300 articles under 3 s and 2,000 under 12 s of wall time,
+peak RSS under 300 MB at 2,000, the second generation no slower than the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pypdf import PdfReader  # noqa: E402
+
+from briefing.composition import compose  # noqa: E402
+from briefing.composition.stories import group_stories  # noqa: E402
+from briefing.config import load_settings  # noqa: E402
+from briefing.editions import select_articles  # noqa: E402
+from briefing.enrich import with_current_extractions  # noqa: E402
+from briefing.extraction import extract  # noqa: E402
+from briefing.generation import generate  # noqa: E402
+from briefing.ingest import ingest_paths  # noqa: E402
+from briefing.models import Article  # noqa: E402
+from briefing.rendering import make_environment  # noqa: E402
+from briefing.rendering.registry import RenderJob  # noqa: E402
+from briefing.selection import Period  # noqa: E402
+from briefing.store import Store  # noqa: E402
+from tests.fixtures.newsday import generated_day  # noqa: E402
+
+DAY = date(2026, 3, 10)
+FORMATS = ("md", "html", "pdf", "eml")
+
+
+def write_day(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for article in generated_day(count, day=DAY).articles:
+        (folder / f"{article.id:05d}.json").write_text(json.dumps(as_json(article)), encoding="utf-8")
+
+
+def as_json(article: Article) -> dict:
+    return {"title": article.title, "published": article.published.isoformat(), "section": article.section,
+            "source": article.source, "url": article.url, "lead": article.lead, "body": list(article.body)}
+
+
+def settings_in(folder: Path):
+    config = folder / "config.yaml"
+    config.write_text(
+        f"store: {{path: {folder / 'store.sqlite3'}}}\narticles: {{folder: {folder / 'articles'}}}\n"
+        f"output: {{folder: {folder / 'output'}, formats: [{', '.join(FORMATS)}]}}\n", encoding="utf-8")
+    return load_settings(config)
+
+
+def timed(function):
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def stages(folder: Path) -> dict[str, float]:
+    """Each stage on its own, on a fresh store of the same articles."""
+    settings = settings_in(folder)
+    settings = settings.model_copy(update={"store": settings.store.model_copy(
+        update={"path": folder / "stages.sqlite3"})})
+    times: dict[str, float] = {}
+    with Store(settings.store_url) as store:
+        times["ingest (read + store)"], _ = timed(lambda: ingest_paths(store, [settings.articles_folder]))
+        window = Period.day(DAY).window(settings.zone)
+        times["selection"], selected = timed(lambda: select_articles(store, settings, *window))
+        times["extraction, first time"], _ = timed(lambda: [extract(s.article) for s in selected])
+        times["extraction + saving"], _ = timed(lambda: with_current_extractions(store, selected))
+        reselected = select_articles(store, settings, *window)
+        times["extraction, cached"], articles = timed(lambda: with_current_extractions(store, reselected))
+    times["grouping (stories)"], _ = timed(lambda: group_stories(articles, settings.zone))
+    composed, briefing = timed(lambda: compose(settings, Period.day(DAY), articles, issue_number=1,
+                                                 generated_at=window[1]))
+    times["rest of composition"] = composed - times["grouping (stories)"]
+    job = RenderJob(briefing, settings, make_environment(settings))
+    for name in FORMATS:
+        times[f"render {name}"], _ = timed(lambda name=name: job.output(name))
+    return times
+
+
+def one_day(count: int, repeat: int) -> None:
+    """Runs in its own process: the day of ``count`` articles, ``repeat`` times; prints one block."""
+    firsts, seconds, split = [], [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            write_day(folder / "articles", count)
+            settings = settings_in(folder)
+            first, reports = timed(lambda settings=settings: generate(settings, Period.day(DAY), formats=FORMATS))
+            # made again on purpose (--force): the extractions are cached now
+            second, _ = timed(lambda settings=settings: generate(settings, Period.day(DAY), formats=FORMATS,
+                                                                 force=True))
+            result = reports[0]
+            firsts.append(first)
+            seconds.append(second)
+            split.append(stages(folder))
+            html_kb = Path(result.files["html"]).stat().st_size / 1024
+            pages = len(PdfReader(io.BytesIO(Path(result.files["pdf"]).read_bytes())).pages)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{count} articles, {repeat} runs: generate first {_runs(firsts)} s, second {_runs(seconds)} s; "
+          f"peak RSS {peak:.0f} MB; e-mail HTML {html_kb:.0f} KB; PDF {pages} pages")
+    for stage in split[0]:
+        print(f"    {stage:<24} {_runs([times[stage] for times in split])} s")
+
+
+def _runs(values: list[float]) -> str:
+    return " / ".join(f"{v:.2f}" for v in values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", default="50,300,2000", help="comma-separated day sizes")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        one_day(args.one, args.repeat)
+        return
+    for count in (int(n) for n in args.articles.split(",")):
+        subprocess.run([sys.executable, __file__, "--one", str(count), "--repeat", str(args.repeat)], check=True)
+
+
+if __name__ == "__main__":
+    main()
