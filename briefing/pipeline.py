@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from briefing.composition import compose
@@ -74,6 +74,12 @@ def briefing_notes(ingest: IngestReport | None, articles: list[StoredArticle]) -
     return notes
 
 
+def earlier_articles(store: Store, settings: Settings, start: datetime) -> list[StoredArticle]:
+    """The articles of the ``ranking.follow_up_days`` days before ``start``, to tell a running story."""
+    days = settings.ranking.follow_up_days
+    return select_articles(store, settings, start - timedelta(days=days), start) if days else []
+
+
 def generate(
     settings: Settings,
     period: Period,
@@ -91,6 +97,7 @@ def generate(
         ingest = ingest_article_folder(settings, store) if take_in else None
         start, end = period.window(settings.zone)
         articles = with_current_extractions(store, select_articles(store, settings, start, end))
+        earlier = earlier_articles(store, settings, start)
     briefing = compose(
         settings,
         period,
@@ -98,6 +105,7 @@ def generate(
         issue_number=issue_number(settings, period.first),
         generated_at=(now or datetime.now(UTC)).astimezone(settings.zone),
         notes=briefing_notes(ingest, articles),
+        earlier=earlier,
     )
     out_dir = settings.output_folder / period.slug
     files = render_formats(briefing, settings, formats, out_dir)

@@ -12,6 +12,7 @@ import sys
 import click
 
 from briefing.cli import articles as _articles  # noqa: F401
+from briefing.cli import explain as _explain  # noqa: F401
 from briefing.cli import extract as _extract  # noqa: F401
 from briefing.cli import generate as _generate  # noqa: F401
 from briefing.cli import ingest as _ingest  # noqa: F401

@@ -6,14 +6,12 @@ lead's own sentences, its extracted figures and quotes) or from the settings.
 
 from __future__ import annotations
 
-import re
 import string
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from briefing.composition import wording
 from briefing.composition.model import (
@@ -23,13 +21,15 @@ from briefing.composition.model import (
     Masthead,
     QuoteRow,
     Reporter,
-    SectionGroup,
     SectionLink,
     SourceCount,
     Story,
     StoryRef,
 )
+from briefing.composition.quotes import quotes_of_the_day, role_in_style, with_full_stop
 from briefing.composition.ranking import (
+    Ranked,
+    article_agencies,
     distinct_figures,
     distinct_quotes,
     fact_key,
@@ -37,9 +37,10 @@ from briefing.composition.ranking import (
     figures_of,
     quote_rank_key,
     quotes_of,
+    rank_story,
     source_name,
-    story_score,
 )
+from briefing.composition.sections import by_section, section_heading
 from briefing.composition.what import figure_what
 from briefing.config import Settings
 from briefing.errors import RenderError
@@ -55,10 +56,6 @@ DIGEST_NUMBERS_ROWS = 12
 FIGURES_PER_STORY_IN_NUMBERS = 3
 QUOTES_OF_THE_DAY = 5
 DIGEST_QUOTES = 8
-QUOTES_PER_PERSON = 2
-#: a fragment makes "quotes of the day" only when it says something on its own
-MIN_PARTIAL_QUOTE_WORDS = 6
-OTHER_SECTION = "Other"
 
 
 def compose(
@@ -69,24 +66,31 @@ def compose(
     issue_number: int,
     generated_at: datetime,
     notes: Sequence[str] = (),
+    earlier: Sequence[StoredArticle] = (),
 ) -> Briefing:
-    """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing)."""
+    """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing).
+
+    ``earlier`` are articles of the days before, read only to tell the follow-ups of a running story.
+    """
     zone = settings.zone
     window = period.window(zone)
     ordered = sorted(articles, key=lambda s: (s.article.published, s.article.title))
     groups = group_stories(ordered, zone)
+    weights = settings.ranking.weights
     scored = sorted(
-        ((story_score(group, window), group) for group in groups),
-        key=lambda pair: (-pair[0], -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
+        ((rank_story(group, window, weights, earlier), group) for group in groups),
+        key=lambda pair: (-pair[0].score, -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
-    stories = [_story(group, rank, score, zone) for rank, (score, group) in enumerate(scored, start=1)]
-    days = _day_groups(period, stories, zone)
+    stories = [_story(settings, group, rank, ranked) for rank, (ranked, group) in enumerate(scored, start=1)]
+    days = _day_groups(settings, period, stories)
     top = tuple(s for day in days for s in day.top_stories)
     top = tuple(sorted(top, key=lambda s: s.rank))
-    also = _by_section([s for s in stories if s not in top])
+    also = by_section([s for s in stories if s not in top], settings.sections)
     masthead = _masthead(settings, period, ordered, issue_number)
     numbers = _day_in_numbers(stories, DIGEST_NUMBERS_ROWS if masthead.is_digest else DAY_IN_NUMBERS_ROWS)
-    quotes = _quotes_of_the_day(stories, DIGEST_QUOTES if masthead.is_digest else QUOTES_OF_THE_DAY)
+    quotes = quotes_of_the_day(
+        stories, DIGEST_QUOTES if masthead.is_digest else QUOTES_OF_THE_DAY, lambda q: quote_rank_key(_as_quote(q))
+    )
     glance = tuple(s.headline for s in top[:AT_A_GLANCE_LINES])
     empty_message = _empty_message(period) if not ordered else ""
     title = f"{masthead.name} — {masthead.edition_date}"
@@ -112,7 +116,8 @@ def compose(
     )
 
 
-def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo) -> Story:
+def _story(settings: Settings, group: list[StoredArticle], rank: int, ranked: Ranked) -> Story:
+    zone = settings.zone
     main = group[0]
     article = main.article
     ref = StoryRef(headline=article.title, anchor=f"story-{rank}", url=web_url(article.url))
@@ -122,11 +127,12 @@ def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo) 
     return Story(
         anchor=ref.anchor,
         rank=rank,
-        score=score,
+        score=ranked.score,
+        why=ranked.reasons(),
         headline=article.title,
         lead=wording.first_sentences(article.lead or (article.body[0] if article.body else "")),
         url=ref.url,
-        section=article.section.strip() or OTHER_SECTION,
+        section=section_heading(article.section, settings.sections),
         source=source_name(main),
         sources=tuple(dict.fromkeys(name for name in (article.source, *article.sources) if name)),
         also_reported_by=_reporters(group),
@@ -183,18 +189,20 @@ def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
 
 
 def _quote_row(quote: Quote, story: StoryRef) -> QuoteRow:
+    text = quote.text.strip() if quote.partial else with_full_stop(quote.text)
+    role = role_in_style(quote.role)
     return QuoteRow(
-        text=quote.text.strip(),
+        text=text.rstrip(",;:") if quote.partial else text,
         speaker=quote.speaker,
-        role=quote.role,
-        attribution=wording.attribution(quote.speaker, quote.role),
+        role=role,
+        attribution=wording.attribution(quote.speaker, role),
         partial=quote.partial,
         salience=quote.salience,
         story=story,
     )
 
 
-def _day_groups(period: Period, stories: list[Story], zone: ZoneInfo) -> tuple[DayGroup, ...]:
+def _day_groups(settings: Settings, period: Period, stories: list[Story]) -> tuple[DayGroup, ...]:
     """One group per day of the period (and any day an article strays to), stories ranked within."""
     per_day = TOP_STORIES_PER_DAY if period.is_single_day else TOP_STORIES_PER_DIGEST_DAY
     days = sorted(set(period.days) | {s.day for s in stories})
@@ -207,27 +215,10 @@ def _day_groups(period: Period, stories: list[Story], zone: ZoneInfo) -> tuple[D
                 label=wording.day_in_words(day),
                 anchor=f"day-{day.isoformat()}",
                 top_stories=tuple(todays[:per_day]),
-                also_today=_by_section(todays[per_day:]),
+                also_today=by_section(todays[per_day:], settings.sections),
             )
         )
     return tuple(groups)
-
-
-def _by_section(stories: list[Story]) -> tuple[SectionGroup, ...]:
-    """Sections in alphabetical order ("Other" last), stories best-ranked first within each."""
-    names = sorted({s.section for s in stories}, key=lambda n: (n == OTHER_SECTION, n.lower()))
-    return tuple(
-        SectionGroup(
-            name=name,
-            anchor=f"section-{_slug(name)}",
-            stories=tuple(sorted((s for s in stories if s.section == name), key=lambda s: s.rank)),
-        )
-        for name in names
-    )
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
 
 
 def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
@@ -262,35 +253,12 @@ def _as_figure(row: FigureRow) -> Figure:
     return Figure(value=row.value, unit=row.unit, qualifier=row.qualifier, text=row.text, salience=row.salience)
 
 
-def _quotes_of_the_day(stories: list[Story], limit: int) -> tuple[QuoteRow, ...]:
-    """Whole quotes first, then the most salient; no unattributed ones; at most two per person."""
-    candidates = [
-        q for story in stories for q in story.quotes
-        if q.speaker and (not q.partial or len(q.text.split()) >= MIN_PARTIAL_QUOTE_WORDS)
-    ]
-    candidates.sort(key=lambda q: quote_rank_key(_as_quote(q)))
-    chosen: list[QuoteRow] = []
-    per_person: Counter[str] = Counter()
-    seen_text: set[str] = set()
-    for quote in candidates:
-        person = quote.speaker.casefold()
-        text_key = " ".join(re.findall(r"\w+", quote.text.lower()))
-        if per_person[person] >= QUOTES_PER_PERSON or text_key in seen_text:
-            continue
-        per_person[person] += 1
-        seen_text.add(text_key)
-        chosen.append(quote)
-        if len(chosen) == limit:
-            break
-    return tuple(chosen)
-
-
 def _as_quote(row: QuoteRow) -> Quote:
     return Quote(text=row.text, speaker=row.speaker, partial=row.partial, salience=row.salience)
 
 
 def _masthead(settings: Settings, period: Period, articles: list[StoredArticle], issue: int) -> Masthead:
-    sources = {source_name(stored) for stored in articles}
+    sources = {name for stored in articles for name in article_agencies(stored)}
     return Masthead(
         name=settings.briefing.name,
         edition_date=wording.range_in_words(period.first, period.last),
@@ -307,7 +275,8 @@ def _masthead(settings: Settings, period: Period, articles: list[StoredArticle],
 
 
 def _source_counts(articles: list[StoredArticle]) -> tuple[SourceCount, ...]:
-    counts = Counter(source_name(stored) for stored in articles)
+    """Each agency once, with the articles it carried ("PAP / IAR" counts for PAP and for IAR)."""
+    counts = Counter(name for stored in articles for name in article_agencies(stored))
     return tuple(SourceCount(name, n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
