@@ -41,7 +41,8 @@ def explain_command(day: date, edition: str | None, settings) -> None:
     stories = [story for group in briefing.days for story in (*group.top_stories,
                                                                *(s for g in group.also_today for s in g.stories))]
     stories.sort(key=lambda story: story.rank)
-    click.echo(f"{briefing.masthead.edition_date}: {len(stories)} stories by news value "
+    click.echo(f"{briefing.masthead.edition_date}: {briefing.masthead.article_count} articles in {len(stories)} "
+               "stories, ranked by news value "
                f"(weights: docs/ranking.md; top {len(briefing.top_stories)} are the top stories)")
     for story in stories:
         sources = ", ".join(story.sources) or story.source

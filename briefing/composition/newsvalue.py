@@ -25,10 +25,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(word.replace("_", " ") for word in text.split())
 
 
-#: deaths and injuries (a word matches with its plain endings: `die` finds `dies`, `died`)
-HARM_STEMS = _words(
-    """die died dead death deadly kill killed killing fatal fatalities casualt* injur* wound wounded
-    victim drown drowned bodies""")
+#: deaths (a word matches with its plain endings: `die` finds `dies`, `died`)
+DEATH_STEMS = _words("die died dead death deadly kill killed killing fatal fatalities casualt* drown drowned bodies")
+#: injuries: news, but less than a death
+INJURY_STEMS = _words("injur* wound wounded hurt victim")
+HARM_STEMS = DEATH_STEMS | INJURY_STEMS
 #: people, homes and jobs: a count of these is a count of people affected
 PEOPLE_UNITS = _words(
     """people persons residents inhabitants passengers commuters travellers travelers tourists visitors
@@ -51,7 +52,7 @@ REACH_STEMS = _words(
 #: roles by seniority, highest first: (words of the role, weight 0..1)
 SENIORITY = (
     (_words("president prime chancellor secretary-general king queen pope premier"), 1.0),
-    (_words("minister commissioner ambassador general"), 0.8),
+    (_words("minister commissioner ambassador"), 0.8),
     (_words("governor mayor voivode marshal chief commander prosecutor judge mp lawmaker"), 0.5),
     (_words("director spokesman spokeswoman spokesperson official head ceo"), 0.25),
 )
@@ -60,8 +61,8 @@ SOFT_SECTIONS = _words(
     """sport sports culture arts entertainment lifestyle leisure celebrity people weird odd offbeat travel
     food""")
 SOFT_STEMS = _words(
-    """win won victory champion championship medal olympic olympics world_cup league match tournament
-    season cup ski skiing jumping tennis football goal race racer skater skating coach squad athlete
+    """win won victory champion championship medal olympic olympics world_cup league tournament ski
+    skiing jumping tennis football marathon racer skater skating squad athlete
     film festival concert album exhibition museum theatre premiere novel artist actor singer zoo
     celebrity""")
 #: a title of a quote's speaker that sounds senior but is of a company, club or team
@@ -121,8 +122,9 @@ def body_text(article: Article) -> str:
 
 def harm(article: Article) -> Signal:
     head = _hits(head_text(article), HARM_STEMS)
+    deaths = _hits(head_text(article), DEATH_STEMS)
     if head:
-        return Signal("deaths_injuries", 1.0, f"in the headline or lead: {', '.join(head[:3])}")
+        return Signal("deaths_injuries", 1.0 if deaths else 0.6, f"in the headline or lead: {', '.join(head[:3])}")
     body = _hits(body_text(article), HARM_STEMS)
     if body:
         return Signal("deaths_injuries", 0.25, f"in the text: {', '.join(body[:3])}")
@@ -155,15 +157,16 @@ def reach(article: Article) -> Signal:
 
 
 def seniority(roles: Iterable[str]) -> Signal:
-    """The most senior public role among those quoted or named in the lead."""
+    """The most senior public role among those quoted or named in the lead (``roles``: roles or texts)."""
     best, who = 0.0, ""
     for role in roles:
-        words = set(words_of(role.replace("secretary general", "secretary-general")))
+        words = set(words_of(role.lower().replace("secretary general", "secretary-general")))
         if words & _NOT_PUBLIC:
             continue
         for titles, weight in SENIORITY:
-            if words & titles and weight > best:
-                best, who = weight, role
+            found = words & titles
+            if found and weight > best:
+                best, who = weight, role if len(role) <= 60 else sorted(found)[0]
     return Signal("senior_officials", best, who)
 
 

@@ -5,7 +5,7 @@ signal of ``briefing.composition.newsvalue`` is a number from 0 to 1; the
 score is the sum of signal x weight, highest first. The weights, in points
 (``ranking.weights`` in config.yaml overrides any of them)::
 
-    deaths_injuries   6.0   deaths or injuries in the headline or lead (0.25 when only in the text)
+    deaths_injuries   6.0   deaths in the headline or lead (injuries only: 0.6; only in the text: 0.25)
     people_affected   3.0   the largest count of people, homes or jobs (log scale: 100,000+ is 1)
     public_safety     2.5   disasters, hazards, attacks, outbreaks, rescue
     reach             2.5   governments, alliances, nationwide or international effects
