@@ -61,9 +61,11 @@ def test_a_story_keeps_each_fact_once_across_its_reports(briefing):
     assert len(ferry.quotes) == 2
 
 
-def test_day_in_numbers_is_ranked_by_salience_and_never_repeats_a_fact(briefing):
+def test_day_in_numbers_follows_the_stories_best_figure_first_and_never_repeats_a_fact(briefing):
     said = [row.said for row in briefing.day_in_numbers]
-    assert said[:4] == ["212 passengers", "€1.2 billion", "-24 °C", "more than 3,000 homes"]
+    assert said[:5] == ["212 passengers", "up to 110 km/h", "-24 °C", "more than 3,000 homes", "€1.2 billion"]
+    stories = [int(row.story.anchor.split("-")[1]) for row in briefing.day_in_numbers]
+    assert stories == sorted(stories)
     keys = [(row.value, row.unit) for row in briefing.day_in_numbers]
     assert len(keys) == len(set(keys))
     assert len(said) == 8

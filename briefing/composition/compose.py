@@ -14,6 +14,7 @@ from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
 from briefing.composition import wording
+from briefing.composition.facts import Fact, facts_of
 from briefing.composition.model import (
     Briefing,
     DayGroup,
@@ -121,7 +122,8 @@ def _story(settings: Settings, group: list[StoredArticle], rank: int, ranked: Ra
     main = group[0]
     article = main.article
     ref = StoryRef(headline=article.title, anchor=f"story-{rank}", url=web_url(article.url))
-    figures = distinct_figures(f for stored in group for f in figures_of(stored))
+    every_figure = [f for stored in group for f in figures_of(stored)]
+    figures = distinct_figures(every_figure)
     quotes = distinct_quotes(q for stored in group for q in quotes_of(stored))
     local = article.published.astimezone(zone)
     return Story(
@@ -140,7 +142,7 @@ def _story(settings: Settings, group: list[StoredArticle], rank: int, ranked: Ra
         day=local.date(),
         time=local.strftime("%H:%M"),
         time_assumed=article.published_assumed,
-        figures=tuple(_figure_row(f, ref) for f in figures),
+        figures=tuple(_figure_row(fact, ref) for fact in facts_of(figures, every_figure)),
         quotes=tuple(_quote_row(q, ref) for q in quotes),
         article_ids=tuple(stored.article.id for stored in group if stored.article.id is not None),
     )
@@ -173,10 +175,11 @@ def web_url(url: str) -> str:
     return percent_encode(url, safe="/:?#[]@!$&'()*+,;=%~")
 
 
-def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
+def _figure_row(fact: Fact, story: StoryRef) -> FigureRow:
+    figure = fact.figure
     return FigureRow(
-        said=wording.figure_said(figure),
-        amount=wording.figure_amount(figure),
+        said=fact.said,
+        amount=fact.amount,
         what=figure_what(figure),
         unit=figure.unit,
         value=figure.value,
@@ -185,6 +188,7 @@ def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
         context=figure.sentence,
         salience=figure.salience,
         story=story,
+        key=fact.key,
     )
 
 
@@ -222,31 +226,39 @@ def _day_groups(settings: Settings, period: Period, stories: list[Story]) -> tup
 
 
 def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
-    """The period's figures ranked by salience, each fact once.
+    """The period's key figures, each fact once, the top stories' first.
 
-    A first pass takes at most three per story, so one figure-heavy story
-    cannot fill the table; when that leaves rows free (a quiet day, a single
-    article), a second pass fills them with the next best figures, in rank order.
+    A first pass takes the best figure of each story in rank order, so the
+    lead's numbers are never crowded out; a second fills the rows left with
+    the most salient of the rest, at most three per story (then more, on a
+    quiet day). Rows are shown in story order, each story's best first.
     """
-    rows = sorted(
-        (row for story in stories for row in story.figures),
-        key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])),
-    )
+    ranked = sorted(stories, key=lambda s: s.rank)
     chosen: list[FigureRow] = []
     facts: set[tuple[float, str]] = set()
     per_story: Counter[str] = Counter()
-    for capped in (True, False):
-        for row in rows:
-            key = fact_key(_as_figure(row))
-            if len(chosen) == limit or key in facts:
-                continue
-            if capped and per_story[row.story.anchor] >= FIGURES_PER_STORY_IN_NUMBERS:
-                continue
+
+    def take(row: FigureRow, cap: int | None) -> None:
+        key = fact_key(_as_figure(row))
+        if len(chosen) < limit and key not in facts and (cap is None or per_story[row.story.anchor] < cap):
             facts.add(key)
             per_story[row.story.anchor] += 1
             chosen.append(row)
-    order = {id(row): n for n, row in enumerate(rows)}
+
+    for story in ranked:
+        for row in _key_rows(story)[:1]:
+            take(row, 1)
+    rest = sorted((row for story in ranked for row in _key_rows(story)),
+                  key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])))
+    for cap in (FIGURES_PER_STORY_IN_NUMBERS, None):
+        for row in rest:
+            take(row, cap)
+    order = {id(row): n for n, row in enumerate(row for story in ranked for row in _key_rows(story))}
     return tuple(sorted(chosen, key=lambda row: order[id(row)]))
+
+
+def _key_rows(story: Story) -> list[FigureRow]:
+    return [row for row in story.figures if row.key]
 
 
 def _as_figure(row: FigureRow) -> Figure:

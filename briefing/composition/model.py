@@ -43,6 +43,10 @@ class FigureRow:
     context: str = doc("The sentence of the article the figure stands in.")
     salience: float = doc("The extractor's salience score; higher means more worth showing.")
     story: StoryRef = doc("The story the figure comes from.")
+    key: bool = doc(
+        'False for the earlier level a change is measured from ("up from 66%"): shown with its story only.',
+        default=True,
+    )
 
 
 @dataclass(frozen=True)
