@@ -99,6 +99,9 @@ def participle_after(after: list[str]) -> str:
         return "dead"
     if word in IRREGULAR_PARTICIPLES.values() and word not in ("dead", "cut", "hit") or word in ("stuck", "frozen"):
         return word
+    follows = words[i + 1] if i + 1 < len(words) else "."
+    if i == 0 and word.endswith("ed") and (follows in ("there", "here", "out", "off", "away") or not follows.isalpha()):
+        return word  # `between 300 and 400 people lived there`
     if word in ("killed", "injured", "wounded", "stranded", "evacuated", "rescued", "arrested", "detained",
                 "missing", "hurt", "trapped", "affected", "displaced", "born") or (i > 0 and word.endswith("ed")):
         return word
@@ -124,10 +127,10 @@ def skip_time_phrase(after: list[str]) -> list[str]:
 def sentence_subject(sentence: str, tokens_of) -> str:
     """The subject a sentence opens with (after `… said that`), up to its verb: `the number of European bison`."""
     words = tokens_of(sentence)
-    lowered = [w.lower() for w in words[:15]]
+    lowered = [w.lower() for w in words[:10]]
     for splits in (_REPORTING_SPLITS, ("said", "says")):
         at = next((i for i, w in enumerate(lowered) if w in splits), None)
-        if at is not None and at < len(words) - 1:
+        if at is not None and len(words) - at > 4:  # `The office said the ice …`, not `…, the office said.`
             words = words[at + 1:]
             break
     subject: list[str] = []

@@ -42,7 +42,7 @@ def facts_of(figures: Sequence[Figure], every: Sequence[Figure] = ()) -> list[Fa
     wherever it is shown (the headline's "UAH 2.4bn").
     """
     conversions = _conversions(every or figures)
-    converted = {fact_key_of(other) for _, other in conversions.values()}
+    converted = {fact_key_of(other) for _, other, _ in conversions.values()}
     taken: set[int] = set()
     facts: list[Fact] = []
     for i, figure in enumerate(figures):
@@ -50,7 +50,7 @@ def facts_of(figures: Sequence[Figure], every: Sequence[Figure] = ()) -> list[Fa
             continue
         said, amount = wording.figure_said(figure), wording.figure_amount(figure)
         if fact_key_of(figure) in conversions:
-            said = f"{said} ({wording.figure_amount(conversions[fact_key_of(figure)][1])})"
+            said = f"{said} ({conversions[fact_key_of(figure)][2]})"
         for j, other in enumerate(figures):
             if j == i or j in taken or other.sentence != figure.sentence:
                 continue
@@ -58,7 +58,8 @@ def facts_of(figures: Sequence[Figure], every: Sequence[Figure] = ()) -> list[Fa
                 taken.add(j)
                 low, high = sorted((figure, other), key=lambda f: f.value)
                 said = _range_said(low, high, figure.sentence)
-                amount = said
+                unit_words = wording.figure_said(high).removeprefix(wording.figure_amount(high))
+                amount = said.removesuffix(unit_words).strip() if unit_words.strip() else said
         facts.append(Fact(figure, said, amount, key=not _is_baseline(figure)))
     return facts
 
@@ -67,22 +68,26 @@ def fact_key_of(figure: Figure) -> tuple[float, str]:
     return round(figure.value, 3), figure.unit
 
 
-def _conversions(figures: Sequence[Figure]) -> dict[tuple[float, str], tuple[Figure, Figure]]:
-    """Each converted amount's key -> (the amount, its conversion)."""
+def _conversions(figures: Sequence[Figure]) -> dict[tuple[float, str], tuple[Figure, Figure, str]]:
+    """Each converted amount's key -> (the amount, its conversion, the conversion as said: "about $57 million")."""
     found = {}
     for figure in figures:
         for other in figures:
-            if other is not figure and other.sentence == figure.sentence and _converts(figure, other):
-                found[fact_key_of(figure)] = (figure, other)
+            hedge = _conversion_hedge(figure, other) if other is not figure else None
+            if hedge is not None:
+                amount = wording.figure_amount(other)
+                found[fact_key_of(figure)] = (figure, other, amount if other.qualifier else f"{hedge} {amount}".strip())
     return found
 
 
-def _converts(first: Figure, other: Figure) -> bool:
-    """``other`` is ``first`` in another currency: `UAH 2.4bn (about $57m)`, `PLN 900, or roughly UAH 10,000`."""
+def _conversion_hedge(first: Figure, other: Figure) -> str | None:
+    """The hedge ("about", or "") when ``other`` is ``first`` in another currency, written right after it:
+    `UAH 2.4bn (about $57m)`, `PLN 900, or roughly UAH 10,000`; None when it is not."""
     if not (first.unit and other.unit and first.unit != other.unit):
-        return False
-    pattern = re.escape(first.text) + r"\s*(?:\(\s*|,?\s*or\s+)" + _HEDGE + re.escape(other.text)
-    return re.search(pattern, first.sentence) is not None
+        return None
+    pattern = re.escape(first.text) + r"\s*(?:\(\s*|,?\s*or\s+)(" + _HEDGE + r")" + re.escape(other.text)
+    found = re.search(pattern, other.sentence)
+    return found.group(1).strip() if found else None
 
 
 def _ranges(first: Figure, other: Figure) -> bool:

@@ -96,6 +96,14 @@ def figure_what(figure: Figure) -> str:
         subject = sentence_subject(sentence, _tokens)  # `…bison has risen to 870, up 6 percent`
         if subject:
             return f"{CHANGE_NOUNS[before[0].lower()]} in {subject}"
+    if figure.unit.lower() in PERCENT_UNITS and before[:1] and before[0].lower() in _CHANGE_VERBS:
+        clause = _clause(before[1:])[::-1]  # `Shares in Velmora shipyard | jump 14 percent`
+        while clause and clause[-1].lower() in AUXILIARIES:
+            clause.pop()
+        if 0 < len(clause) <= 6 and clause[0].lower() not in _PRONOUNS:
+            first = clause[0] if clause[0].isupper() or len(clause) > 1 and clause[1][:1].isupper() \
+                else clause[0].lower()
+            return f"{VERB_NOUNS[before[0].lower()]} in {' '.join([first, *clause[1:]])}"
     return _amount(figure.unit, before, after, sentence)
 
 
@@ -105,15 +113,15 @@ def _counted(unit: str, before: list[str], after: list[str]) -> str:
     if [w.lower() for w in after[:len(unit_words)]] == [w.lower() for w in unit_words]:
         after = after[len(unit_words):]  # the unit as written after the number
     phrase = _describing_phrase(after)
-    if phrase:
-        return _tidy(unit_words + phrase)
+    while phrase and phrase[-1].lower() in SMALL_WORDS:
+        phrase.pop()
+    verb = verb_before(before) if not set(w.lower() for w in unit_words) & MEASURES else ""
+    if phrase:  # `drivers stranded on the ring road`, `flights cancelled at Kastrin airport`
+        return _tidy(unit_words + ([participle(verb)] if verb else []) + phrase)
     measured = _measured(unit_words, before, after)
     if measured:
         return measured
-    happened = participle_after(after)
-    if not happened and not set(w.lower() for w in unit_words) & MEASURES:
-        verb = verb_before(before)
-        happened = participle(verb) if verb else ""
+    happened = participle_after(after) or (participle(verb) if verb else "")
     lowered = [w.lower() for w in after]
     if happened == "left" and "left" in lowered[:3]:  # `homes were left without heating`
         return _tidy(unit_words + ["left"] + _describing_phrase(after[lowered.index("left") + 1:]))
@@ -131,6 +139,10 @@ def _describing_phrase(after: list[str]) -> list[str]:
     words: list[str] = []
     for i, token in enumerate(after):
         second_preposition = token.lower() in _LINKING and any(w.lower() in _LINKING for w in words)
+        if len(words) >= _MAX_DESCRIBING and words[-1][:1].isupper() and token[:1].isupper() \
+                and len(words) < _MAX_DESCRIBING + 3:
+            words.append(token)  # never cut a name: `for Milan Cortina Winter | Olympics`
+            continue
         if len(words) >= _MAX_DESCRIBING or second_preposition or _clause_ends(after, i, words, forward=True):
             break  # `years in prison | for accepting bribes`
         words.append(token)
@@ -140,7 +152,11 @@ def _describing_phrase(after: list[str]) -> list[str]:
 def _measured(unit_words: list[str], before: list[str], after: list[str]) -> str:
     """A measure's meaning from the words round it: `about 1,100 years old` after `settlement` -> age of the
     settlement; `four days before the opening` -> days before the opening."""
-    if not set(w.lower() for w in unit_words) & MEASURES or not after:
+    if not set(w.lower() for w in unit_words) & MEASURES:
+        return ""
+    if before[:1] == ["by"]:
+        return f"margin in {' '.join(unit_words)}"  # `beating the previous mark by 0.41 seconds`
+    if not after:
         return ""
     first = after[0].lower()
     if first in DIMENSIONS:
@@ -192,7 +208,7 @@ def _amount(unit: str, before: list[str], after: list[str], figure_sentence: str
     if verb in _MONEY or verb in VERB_NOUNS and (not complete or len(core) == 1):
         named = _with_subject(VERB_NOUNS[verb], [w for w in core[:-1] if w.lower() not in AUXILIARIES])
         subject = sentence_subject(figure_sentence, _tokens).split() if named == VERB_NOUNS[verb] else []
-        if named in ("cost", "price", "value") and 0 < len(subject) <= 4:
+        if named in _MONEY.values() and 0 < len(subject) <= 4:
             return f"{named} of {' '.join(subject)}"  # `Full excavations, expected to cost about PLN 2.4m`
         return named
     if before[:1] == [":"] and 0 < len(before) - 1 <= 3 and before[-1][:1].isupper():
