@@ -125,6 +125,8 @@ def _counted(unit: str, before: list[str], after: list[str]) -> str:
     lowered = [w.lower() for w in after]
     if happened == "left" and "left" in lowered[:3]:  # `homes were left without heating`
         return _tidy(unit_words + ["left"] + _describing_phrase(after[lowered.index("left") + 1:]))
+    if happened and after[:1] and after[0].lower() in ("off", "out", "away", "back", "down", "up"):
+        happened = f"{happened} {after[0].lower()}"  # `took all 212 passengers off the ship`
     return _tidy(unit_words + ([happened] if happened else []))
 
 
