@@ -229,9 +229,9 @@ def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
     """The period's key figures, each fact once, the top stories' first.
 
     A first pass takes the best figure of each story in rank order, so the
-    lead's numbers are never crowded out; a second fills the rows left with
-    the most salient of the rest, at most three per story (then more, on a
-    quiet day). Rows are shown in story order, each story's best first.
+    lead's numbers are never crowded out; the next fill the rows left with
+    the most salient of the rest, at most two per story, then three (then
+    more, on a quiet day). Rows are shown in story order, each story's best first.
     """
     ranked = sorted(stories, key=lambda s: s.rank)
     chosen: list[FigureRow] = []
@@ -250,7 +250,7 @@ def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
             take(row, 1)
     rest = sorted((row for story in ranked for row in _key_rows(story)),
                   key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])))
-    for cap in (FIGURES_PER_STORY_IN_NUMBERS, None):
+    for cap in (2, FIGURES_PER_STORY_IN_NUMBERS, None):  # spread the rows over the stories before going deep
         for row in rest:
             take(row, cap)
     order = {id(row): n for n, row in enumerate(row for story in ranked for row in _key_rows(story))}

@@ -209,9 +209,9 @@ def _amount(unit: str, before: list[str], after: list[str], figure_sentence: str
     complete = _reaches_clause_start(before, len(clause))
     if verb in _MONEY or verb in VERB_NOUNS and (not complete or len(core) == 1):
         named = _with_subject(VERB_NOUNS[verb], [w for w in core[:-1] if w.lower() not in AUXILIARIES])
-        subject = sentence_subject(figure_sentence, _tokens).split() if named == VERB_NOUNS[verb] else []
-        if named in _MONEY.values() and 0 < len(subject) <= 4:
-            return f"{named} of {' '.join(subject)}"  # `Full excavations, expected to cost about PLN 2.4m`
+        opening = sentence_subject(figure_sentence, _tokens).split() if named == VERB_NOUNS[verb] else []
+        if named in _MONEY.values() and 0 < len(opening) <= 4:
+            return f"{named} of {' '.join(opening)}"  # `Full excavations, expected to cost about PLN 2.4m`
         return named
     if before[:1] == [":"] and 0 < len(before) - 1 <= 3 and before[-1][:1].isupper():
         return " ".join(before[1:][::-1])  # `Education: PLN 2.6 billion`
