@@ -276,6 +276,37 @@ class PreviewSection(_Section):
     port: int = Field(default=8765, ge=0, lt=65536)
 
 
+class RankingSection(_Section):
+    """Story ranking by news value (docs/ranking.md): points per signal, overriding the defaults."""
+
+    #: e.g. {deaths_injuries: 6.0, soft_news: -5.0}; a signal left out keeps its default weight
+    weights: dict[str, float] = {}
+    #: how many earlier days are read to tell a follow-up of a running story
+    follow_up_days: int = Field(default=3, ge=0, le=30)
+
+    @field_validator("weights")
+    @classmethod
+    def _known_signals(cls, value: dict[str, float]) -> dict[str, float]:
+        from briefing.composition.ranking import DEFAULT_WEIGHTS
+
+        unknown = [name for name in value if name not in DEFAULT_WEIGHTS]
+        if unknown:
+            raise ValueError(f"unknown signal {unknown[0]!r}, expected some of {', '.join(DEFAULT_WEIGHTS)}")
+        return value
+
+
+class SectionsSection(_Section):
+    """How article sections are named and ordered in "Also today"."""
+
+    #: headings in this order; sections not listed follow in alphabetical order, ``other`` last
+    order: tuple[str, ...] = ()
+    #: a section as articles give it (any case) -> the heading shown; null or "" hides it (the story
+    #: goes under ``other``). Export labels such as "English Section" are hidden by default.
+    rename: dict[str, str | None] = {}
+    #: the heading for stories with no section
+    other: str = "Other"
+
+
 class EditionFilter(_Section):
     """Which stored articles an edition takes: those that pass every kind of test given.
 
@@ -379,6 +410,8 @@ class Settings(_Section):
     email: EmailSection = EmailSection()
     schedule: ScheduleSection = ScheduleSection()
     preview: PreviewSection = PreviewSection()
+    ranking: RankingSection = RankingSection()
+    sections: SectionsSection = SectionsSection()
     #: several briefings from one store (none: one default edition, as before)
     editions: tuple[EditionSection, ...] = ()
     base_dir: Path = Field(default=Path("."), exclude=True)

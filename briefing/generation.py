@@ -109,6 +109,15 @@ def period_articles(settings: Settings, store: Store, period: Period) -> list[St
     return select_articles(store, settings, start, end)
 
 
+def earlier_articles(settings: Settings, store: Store, period: Period) -> list[StoredArticle]:
+    """The articles of the ``ranking.follow_up_days`` days before ``period``, to tell a running story."""
+    from briefing.editions import select_articles
+
+    days = settings.ranking.follow_up_days
+    start, _ = period.window(settings.zone)
+    return select_articles(store, settings, start - timedelta(days=days), start) if days else []
+
+
 def make_briefing(
     settings: Settings,
     period: Period,
@@ -129,11 +138,13 @@ def make_briefing(
     formats = tuple(formats or settings.output.formats)
     with open_store(settings) as store:
         articles = with_current_extractions(store, period_articles(settings, store, period))
+        earlier = earlier_articles(settings, store, period)
     briefing = compose(
         settings, period, articles,
         issue_number=issue_number(settings, period.first),
         generated_at=(now or datetime.now(UTC)).astimezone(settings.zone),
         notes=briefing_notes(ingest, articles),
+        earlier=earlier,
     )
     out_dir = settings.output_folder / period.slug
     rendered = render_to_memory(briefing, settings, formats)

@@ -22,14 +22,14 @@ def what(sentence: str, said: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "said", "expected"),
     [
-        ("The storm left 3,200 homes without heating in Varnby.", "3,200 homes", "homes without heating"),
-        ("Crews cleared 40 trees blocking the coast road.", "40 trees", "trees"),
+        ("The storm left 3,200 homes without heating in Varnby.", "3,200 homes", "homes left without heating"),
+        ("Crews cleared 40 trees blocking the coast road.", "40 trees", "trees cleared"),
         ("The army counted 90 drones fired at the port overnight.", "90 drones", "drones fired at the port"),
         ("Up to 35 centimetres of wet snow has fallen on the pass.", "up to 35 centimetres",
          "centimetres of wet snow"),
         ("Between 30 and 50 millimetres of rain were expected.", "30 millimetres", "millimetres of rain"),
         ("The striker missed 12 days of training in March.", "12 days", "days of training"),
-        ("Divers estimate that 200 seals lived there last winter.", "200 seals", "seals"),
+        ("Divers estimate that 200 seals lived there last winter.", "200 seals", "seals lived"),
     ],
 )
 def test_a_counted_unit_reads_on_into_one_describing_phrase_and_no_further(sentence, said, expected):
@@ -55,8 +55,8 @@ def test_an_amount_is_the_noun_it_is_of_or_what_it_is_for(sentence, said, expect
     [
         ("The bridge will cost about €90m, the city said.", "about €90 million", "cost of the bridge"),
         ("The album, which costs $19.99 online, had earned it about €2m by Friday.", "about €2 million",
-         "earnings"),
-        ("The herd has grown to 412 animals, up 9% on last year.", "9%", "rise"),
+         "earnings of the album"),
+        ("The herd has grown to 412 animals, up 9% on last year.", "9%", "rise in the herd"),
         ("Officials said the price the port charges shippers for berths fell nearly 12% in the year.",
          "nearly 12%", "fall"),
     ],
@@ -71,7 +71,7 @@ def test_a_verb_of_money_or_change_becomes_its_noun(sentence, said, expected):
         ("Temperatures in Brenna and Kolvik fell to minus 21C overnight.", "-21 °C",
          "Temperatures in Brenna and Kolvik fell"),
         ("Overnight the temperature dropped to minus 8C.", "-8 °C", "temperature dropped"),
-        ("Shares in Velmora shipyard jump 14 percent after the order.", "14%", "Shares in Velmora shipyard jump"),
+        ("Shares in Velmora shipyard jump 14 percent after the order.", "14%", "rise in shares in Velmora shipyard"),
         ("About 62% of the island's voters backed the plan.", "about 62%", "of the island's voters"),
     ],
 )

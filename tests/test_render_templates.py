@@ -85,7 +85,7 @@ def test_a_missing_template_names_the_folders_searched(tmp_path):
 
 def test_article_text_is_escaped_in_html_templates_a_user_writes(tmp_path):
     config = with_user_templates(
-        tmp_path / "mine", briefing__html__j2="<p>{{ briefing.top_stories[4].headline }}</p>"
+        tmp_path / "mine", briefing__html__j2="<p>{{ briefing.also_today[0].stories[0].headline }}</p>"
     )
     assert render(config, "html") == (
         "<html><head></head><body><p>Chess | Kastrin club's 11-year-old wins &lt;b&gt;regional&lt;/b&gt; title</p></body></html>"

@@ -57,7 +57,7 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path, capsys, make_con
     line = next(n for n, text in enumerate(macros.splitlines(), start=1) if "row.amont" in text)
     code, lines = check(capsys, make_config, "--templates", str(mine))
     assert code == 1
-    row_fields = "said, amount, what, unit, value, qualifier, text, context, salience, story"
+    row_fields = "said, amount, what, unit, value, qualifier, text, context, salience, story, key"
     day_fields = "day, label, anchor, top_stories, also_today"
     assert lines == [
         f"{mine} replaces: _macros.html.j2, briefing.md.j2",

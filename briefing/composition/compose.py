@@ -6,16 +6,15 @@ lead's own sentences, its extracted figures and quotes) or from the settings.
 
 from __future__ import annotations
 
-import re
 import string
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from briefing.composition import size, wording
+from briefing.composition.facts import Fact, facts_of
 from briefing.composition.model import (
     Briefing,
     DayGroup,
@@ -29,7 +28,10 @@ from briefing.composition.model import (
     Story,
     StoryRef,
 )
+from briefing.composition.quotes import quotes_of_the_day, role_in_style, with_full_stop
 from briefing.composition.ranking import (
+    Ranked,
+    article_agencies,
     distinct_figures,
     distinct_quotes,
     fact_key,
@@ -37,9 +39,10 @@ from briefing.composition.ranking import (
     figures_of,
     quote_rank_key,
     quotes_of,
+    rank_story,
     source_name,
-    story_score,
 )
+from briefing.composition.sections import by_section, section_heading
 from briefing.composition.stories import group_stories
 from briefing.composition.what import figure_what
 from briefing.config import Settings
@@ -49,10 +52,6 @@ from briefing.selection import Period
 
 AT_A_GLANCE_LINES = 5
 FIGURES_PER_STORY_IN_NUMBERS = 3
-QUOTES_PER_PERSON = 2
-#: a fragment makes "quotes of the day" only when it says something on its own
-MIN_PARTIAL_QUOTE_WORDS = 6
-OTHER_SECTION = "Other"
 
 
 def compose(
@@ -63,28 +62,34 @@ def compose(
     issue_number: int | None,
     generated_at: datetime,
     notes: Sequence[str] = (),
+    earlier: Sequence[StoredArticle] = (),
 ) -> Briefing:
-    """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing)."""
+    """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing).
+
+    ``earlier`` are articles of the days before, read only to tell the follow-ups of a running story.
+    """
     zone = settings.zone
     window = period.window(zone)
     ordered = sorted(articles, key=lambda s: (s.article.published, s.article.title))
     groups = group_stories(ordered, zone)
+    weights = settings.ranking.weights
     scored = sorted(
-        ((story_score(group, window), group) for group in groups),
-        key=lambda pair: (-pair[0], -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
+        ((rank_story(group, window, weights, earlier), group) for group in groups),
+        key=lambda pair: (-pair[0].score, -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
     # Figures and quotes are worded only for the stories the briefing shows: the rest are one line each.
-    outline = [_story(group, rank, score, zone, details=False) for rank, (score, group) in enumerate(scored, 1)]
+    outline = [_story(settings, group, rank, ranked, details=False)
+               for rank, (ranked, group) in enumerate(scored, start=1)]
     top, days, also = _shown(settings, period, outline)
     chosen = {s.anchor for s in size.shown_stories(top, also)}
-    stories = [_story(group, rank, score, zone) if outline[rank - 1].anchor in chosen else outline[rank - 1]
-               for rank, (score, group) in enumerate(scored, 1)]
+    stories = [_story(settings, group, rank, ranked) if outline[rank - 1].anchor in chosen else outline[rank - 1]
+               for rank, (ranked, group) in enumerate(scored, start=1)]
     top, days, also = _shown(settings, period, stories)
     digest = not period.is_single_day
     masthead = _masthead(settings, period, ordered, issue_number)
     shown = size.shown_stories(top, also)  # the numbers and quotes link to stories the briefing shows
     numbers = _day_in_numbers(shown, size.numbers_limit(settings, digest))
-    quotes = _quotes_of_the_day(shown, size.quotes_limit(settings, digest))
+    quotes = quotes_of_the_day(shown, size.quotes_limit(settings, digest), lambda q: quote_rank_key(_as_quote(q)))
     glance = tuple(s.headline for s in top[:AT_A_GLANCE_LINES])
     empty_message = _empty_message(period) if not ordered else ""
     title = f"{masthead.name} — {masthead.edition_date}"
@@ -107,38 +112,44 @@ def compose(
         notes=tuple(notes),
         generated_at=generated_at.astimezone(zone),
         generated_at_text=wording.moment_in_words(generated_at, zone),
-        all_stories=_by_section(stories),
+        all_stories=by_section(stories, settings.sections),
     )
 
 
-def _shown(settings: Settings, period: Period, stories: list[Story]):
+def _shown(
+    settings: Settings, period: Period, stories: list[Story]
+) -> tuple[tuple[Story, ...], tuple[DayGroup, ...], tuple[SectionGroup, ...]]:
     """The top stories, the days and "Also today", each within the briefing's caps (``size.py``)."""
     digest = not period.is_single_day
     top = size.pick_top_stories(stories, size.top_story_limit(settings, digest),
                                 size.DIGEST_TOP_PER_DAY if digest else None)
     top_anchors = {s.anchor for s in top}
     per_section = settings.briefing.also_today_per_section
-    days = _day_groups(period, stories, top_anchors, per_section)
-    also = size.cap_sections(_by_section([s for s in stories if s.anchor not in top_anchors]), per_section)
+    days = _day_groups(settings, period, stories, top_anchors)
+    also = size.cap_sections(by_section([s for s in stories if s.anchor not in top_anchors], settings.sections),
+                             per_section)
     return top, days, also
 
 
-def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo, details: bool = True) -> Story:
+def _story(settings: Settings, group: list[StoredArticle], rank: int, ranked: Ranked, details: bool = True) -> Story:
     """The story of ``group``; without ``details`` its figures and quotes are left empty (a one-line story)."""
+    zone = settings.zone
     main = group[0]
     article = main.article
     ref = StoryRef(headline=article.title, anchor=f"story-{rank}", url=web_url(article.url))
-    figures = distinct_figures(f for stored in group for f in figures_of(stored)) if details else []
+    every_figure = [f for stored in group for f in figures_of(stored)] if details else []
+    figures = distinct_figures(every_figure)
     quotes = distinct_quotes(q for stored in group for q in quotes_of(stored)) if details else []
     local = article.published.astimezone(zone)
     return Story(
         anchor=ref.anchor,
         rank=rank,
-        score=score,
+        score=ranked.score,
+        why=ranked.reasons(),
         headline=article.title,
         lead=wording.first_sentences(article.lead or (article.body[0] if article.body else "")),
         url=ref.url,
-        section=article.section.strip() or OTHER_SECTION,
+        section=section_heading(article.section, settings.sections),
         source=source_name(main),
         sources=tuple(dict.fromkeys(name for name in (article.source, *article.sources) if name)),
         also_reported_by=_reporters(group),
@@ -146,7 +157,7 @@ def _story(group: list[StoredArticle], rank: int, score: float, zone: ZoneInfo, 
         day=local.date(),
         time=local.strftime("%H:%M"),
         time_assumed=article.published_assumed,
-        figures=tuple(_figure_row(f, ref) for f in figures),
+        figures=tuple(_figure_row(fact, ref) for fact in facts_of(figures, every_figure)),
         quotes=tuple(_quote_row(q, ref) for q in quotes),
         article_ids=tuple(stored.article.id for stored in group if stored.article.id is not None),
     )
@@ -179,10 +190,11 @@ def web_url(url: str) -> str:
     return percent_encode(url, safe="/:?#[]@!$&'()*+,;=%~")
 
 
-def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
+def _figure_row(fact: Fact, story: StoryRef) -> FigureRow:
+    figure = fact.figure
     return FigureRow(
-        said=wording.figure_said(figure),
-        amount=wording.figure_amount(figure),
+        said=fact.said,
+        amount=fact.amount,
         what=figure_what(figure),
         unit=figure.unit,
         value=figure.value,
@@ -191,23 +203,27 @@ def _figure_row(figure: Figure, story: StoryRef) -> FigureRow:
         context=figure.sentence,
         salience=figure.salience,
         story=story,
+        key=fact.key,
     )
 
 
 def _quote_row(quote: Quote, story: StoryRef) -> QuoteRow:
+    text = quote.text.strip() if quote.partial else with_full_stop(quote.text)
+    role = role_in_style(quote.role)
     return QuoteRow(
-        text=quote.text.strip(),
+        text=text.rstrip(",;:") if quote.partial else text,
         speaker=quote.speaker,
-        role=quote.role,
-        attribution=wording.attribution(quote.speaker, quote.role),
+        role=role,
+        attribution=wording.attribution(quote.speaker, role),
         partial=quote.partial,
         salience=quote.salience,
         story=story,
     )
 
 
-def _day_groups(period: Period, stories: list[Story], top: set[str], per_section: int) -> tuple[DayGroup, ...]:
+def _day_groups(settings: Settings, period: Period, stories: list[Story], top: set[str]) -> tuple[DayGroup, ...]:
     """One group per day of the period (and any day an article strays to), stories ranked within."""
+    per_section = settings.briefing.also_today_per_section
     by_day: dict[date, list[Story]] = {day: [] for day in period.days}
     for story in stories:
         by_day.setdefault(story.day, []).append(story)
@@ -217,82 +233,51 @@ def _day_groups(period: Period, stories: list[Story], top: set[str], per_section
             label=wording.day_in_words(day),
             anchor=f"day-{day.isoformat()}",
             top_stories=tuple(s for s in todays if s.anchor in top),
-            also_today=size.cap_sections(_by_section([s for s in todays if s.anchor not in top]), per_section),
+            also_today=size.cap_sections(
+                by_section([s for s in todays if s.anchor not in top], settings.sections), per_section),
         )
         for day, todays in sorted(by_day.items())
     )
 
 
-def _by_section(stories: list[Story]) -> tuple[SectionGroup, ...]:
-    """Sections in alphabetical order ("Other" last), stories best-ranked first within each."""
-    names = sorted({s.section for s in stories}, key=lambda n: (n == OTHER_SECTION, n.lower()))
-    return tuple(
-        SectionGroup(
-            name=name,
-            anchor=f"section-{_slug(name)}",
-            stories=tuple(sorted((s for s in stories if s.section == name), key=lambda s: s.rank)),
-        )
-        for name in names
-    )
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
-
-
 def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
-    """The period's figures ranked by salience, each fact once.
+    """The period's key figures, each fact once, the top stories' first.
 
-    A first pass takes at most three per story, so one figure-heavy story
-    cannot fill the table; when that leaves rows free (a quiet day, a single
-    article), a second pass fills them with the next best figures, in rank order.
+    A first pass takes the best figure of each story in rank order, so the
+    lead's numbers are never crowded out; the next fill the rows left with
+    the most salient of the rest, at most two per story, then three (then
+    more, on a quiet day). Rows are shown in story order, each story's best first.
     """
-    rows = sorted(
-        (row for story in stories for row in story.figures),
-        key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])),
-    )
+    ranked = sorted(stories, key=lambda s: s.rank)
     chosen: list[FigureRow] = []
     facts: set[tuple[float, str]] = set()
     per_story: Counter[str] = Counter()
-    for capped in (True, False):
-        for row in rows:
-            key = fact_key(_as_figure(row))
-            if len(chosen) == limit or key in facts:
-                continue
-            if capped and per_story[row.story.anchor] >= FIGURES_PER_STORY_IN_NUMBERS:
-                continue
+
+    def take(row: FigureRow, cap: int | None) -> None:
+        key = fact_key(_as_figure(row))
+        if len(chosen) < limit and key not in facts and (cap is None or per_story[row.story.anchor] < cap):
             facts.add(key)
             per_story[row.story.anchor] += 1
             chosen.append(row)
-    order = {id(row): n for n, row in enumerate(rows)}
+
+    for story in ranked:
+        for row in _key_rows(story)[:1]:
+            take(row, 1)
+    rest = sorted((row for story in ranked for row in _key_rows(story)),
+                  key=lambda r: (*figure_rank_key(_as_figure(r)), int(r.story.anchor.split("-")[1])))
+    for cap in (2, FIGURES_PER_STORY_IN_NUMBERS, None):  # spread the rows over the stories before going deep
+        for row in rest:
+            take(row, cap)
+    order = {id(row): n for n, row in enumerate(row for story in ranked for row in _key_rows(story))}
     return tuple(sorted(chosen, key=lambda row: order[id(row)]))
+
+
+def _key_rows(story: Story) -> list[FigureRow]:
+    return [row for row in story.figures if row.key]
 
 
 def _as_figure(row: FigureRow) -> Figure:
     return Figure(value=row.value, unit=row.unit, qualifier=row.qualifier, text=row.text, salience=row.salience)
-
-
-def _quotes_of_the_day(stories: list[Story], limit: int) -> tuple[QuoteRow, ...]:
-    """Whole quotes first, then the most salient; no unattributed ones; at most two per person."""
-    candidates = [
-        q for story in stories for q in story.quotes
-        if q.speaker and (not q.partial or len(q.text.split()) >= MIN_PARTIAL_QUOTE_WORDS)
-    ]
-    candidates.sort(key=lambda q: quote_rank_key(_as_quote(q)))
-    chosen: list[QuoteRow] = []
-    per_person: Counter[str] = Counter()
-    seen_text: set[str] = set()
-    for quote in candidates:
-        person = quote.speaker.casefold()
-        text_key = " ".join(re.findall(r"\w+", quote.text.lower()))
-        if per_person[person] >= QUOTES_PER_PERSON or text_key in seen_text:
-            continue
-        per_person[person] += 1
-        seen_text.add(text_key)
-        chosen.append(quote)
-        if len(chosen) == limit:
-            break
-    return tuple(chosen)
 
 
 def _as_quote(row: QuoteRow) -> Quote:
@@ -300,7 +285,7 @@ def _as_quote(row: QuoteRow) -> Quote:
 
 
 def _masthead(settings: Settings, period: Period, articles: list[StoredArticle], issue: int | None) -> Masthead:
-    sources = {source_name(stored) for stored in articles}
+    sources = {name for stored in articles for name in article_agencies(stored)}
     return Masthead(
         name=settings.briefing.name,
         edition_date=wording.range_in_words(period.first, period.last),
@@ -317,7 +302,8 @@ def _masthead(settings: Settings, period: Period, articles: list[StoredArticle],
 
 
 def _source_counts(articles: list[StoredArticle]) -> tuple[SourceCount, ...]:
-    counts = Counter(source_name(stored) for stored in articles)
+    """Each agency once, with the articles it carried ("PAP / IAR" counts for PAP and for IAR)."""
+    counts = Counter(name for stored in articles for name in article_agencies(stored))
     return tuple(SourceCount(name, n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

@@ -43,6 +43,10 @@ class FigureRow:
     context: str = doc("The sentence of the article the figure stands in.")
     salience: float = doc("The extractor's salience score; higher means more worth showing.")
     story: StoryRef = doc("The story the figure comes from.")
+    key: bool = doc(
+        'False for the earlier level a change is measured from ("up from 66%"): shown with its story only.',
+        default=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,10 @@ class Story:
 
     anchor: str = doc("The story's id inside the briefing (`story-3`), unique and stable for a run.")
     rank: int = doc("The story's place in the ranking, 1 for the most important.")
-    score: float = doc("The ranking score (see briefing.composition.ranking.story_score).")
+    score: float = doc("The news-value score the ranking sorts by (docs/ranking.md).")
+    why: tuple[str, ...] = doc(
+        'The signals behind the score, strongest first: "deaths_injuries +6.00 (died)" (docs/ranking.md).'
+    )
     headline: str = doc("The headline.")
     lead: str = doc("One or two sentences from the article's lead (or its first paragraph).")
     url: str = doc("The article's web address, or empty.")
@@ -96,9 +103,9 @@ class Story:
 class SectionGroup:
     """Stories under one section heading, as in "Also today"."""
 
-    name: str = doc('The section\'s name ("Transport"); "Other" for articles with none.')
+    name: str = doc('The section\'s heading ("Transport"), as `sections:` in config.yaml names and orders it.')
     anchor: str = doc("An id for the section inside the briefing (`section-transport`).")
-    stories: tuple[Story, ...] = doc("The section's stories, best-ranked first.")
+    stories: tuple[Story, ...] = doc("The section's stories in time order, earliest first.")
     more: int = doc("How many more of the section's stories are left out to keep the briefing short.", default=0)
     more_line: str = doc('The line that says so: "and 12 more in Transport"; empty when none are left out.',
                          default="")
@@ -160,7 +167,9 @@ class Briefing:
     empty_message: str = doc('The honest line for an empty period: "No articles were stored for Tuesday, 3 February 2026."')
     at_a_glance: tuple[str, ...] = doc("Three to five lines, one per top story: its headline.")
     day_in_numbers: tuple[FigureRow, ...] = doc("The key figures of the period, ranked, each fact once.")
-    quotes_of_the_day: tuple[QuoteRow, ...] = doc("The strongest quotes, whole ones first, at most two per person.")
+    quotes_of_the_day: tuple[QuoteRow, ...] = doc(
+        "Whole quotes that stand alone, one per person, the top stories' voices first."
+    )
     top_stories: tuple[Story, ...] = doc("The top stories of the whole period, best-ranked first.")
     also_today: tuple[SectionGroup, ...] = doc("Every other story of the period, grouped by section.")
     days: tuple[DayGroup, ...] = doc("The stories day by day (one group for a daily briefing); digests read this.")
@@ -168,7 +177,9 @@ class Briefing:
     headings: dict[str, str] = doc(
         'Every section\'s heading by its anchor, for a daily briefing or a digest: headings["top-stories"].'
     )
-    sources: tuple[SourceCount, ...] = doc("The sources used, most articles first.")
+    sources: tuple[SourceCount, ...] = doc(
+        'Every agency or publisher once ("PAP / IAR" counts for both), most articles first.'
+    )
     notes: tuple[str, ...] = doc("Lines an editor should know (rejected files, articles with no date).")
     generated_at: datetime = doc("When the briefing was made, in the configured zone.")
     generated_at_text: str = doc('When the briefing was made, in words: "3 February 2026, 06:30 CET".')

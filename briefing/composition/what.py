@@ -24,6 +24,17 @@ from __future__ import annotations
 
 import re
 
+from briefing.composition.describe import (
+    CHANGE_NOUNS,
+    DIMENSIONS,
+    MEASURES,
+    RELATIVE_TIME,
+    participle,
+    participle_after,
+    sentence_subject,
+    skip_time_phrase,
+    verb_before,
+)
 from briefing.composition.wording import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -64,6 +75,9 @@ _PRONOUNS = {"i", "you", "he", "she", "it", "we", "they"}
 _PREPOSITIONS = {"at", "in", "on", "by", "from", "of", "to", "for", "during", "since", "until"}
 _LINKING = LINK_WORDS | {"to", "by", "near", "into", "over", "under", "between", "through", "during"}
 _TIME_WORDS = MONTH_NAMES | WEEKDAYS | {"yesterday", "today", "tomorrow", "tonight", "overnight"}
+#: what an amount is `in` that is no thing it went on: `in late trade`, `in cash`, `in total`
+_NOT_SPENT_ON = {"late", "early", "total", "cash", "trade", "trading", "all", "terms", "real", "value"}
+_CHANGE_VERBS = {verb for verb, noun in VERB_NOUNS.items() if noun in ("rise", "fall")} | {"reached", "reach", "hit"}
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
@@ -76,15 +90,43 @@ def figure_what(figure: Figure) -> str:
     after = _tokens(sentence[at + len(text):])
     before = _tokens(sentence[:at])[::-1]  # nearest first
     if figure.unit and not unit_reads_with_number(figure.unit):
-        return _counted(figure.unit, after)
-    return _amount(figure.unit, before, after)
+        return _counted(figure.unit, before, after)
+    if figure.unit.lower() in PERCENT_UNITS and before[:1] and before[0].lower() in CHANGE_NOUNS:
+        subject = sentence_subject(sentence, _tokens)  # `…bison has risen to 870, up 6 percent`
+        if subject:
+            return f"{CHANGE_NOUNS[before[0].lower()]} in {subject}"
+    if figure.unit.lower() in PERCENT_UNITS and before[:1] and before[0].lower() in _CHANGE_VERBS:
+        clause = _clause(before[1:])[::-1]  # `Shares in Velmora shipyard | jump 14 percent`
+        while clause and clause[-1].lower() in AUXILIARIES:
+            clause.pop()
+        if 0 < len(clause) <= 6 and clause[0].lower() not in _PRONOUNS:
+            first = clause[0] if clause[0].isupper() or len(clause) > 1 and clause[1][:1].isupper() \
+                else clause[0].lower()
+            return f"{VERB_NOUNS[before[0].lower()]} in {' '.join([first, *clause[1:]])}"
+    return _amount(figure.unit, before, after, sentence)
 
 
-def _counted(unit: str, after: list[str]) -> str:
+def _counted(unit: str, before: list[str], after: list[str]) -> str:
+    """The thing counted and what happened to it: `rail passengers stranded`, `people employed`."""
     unit_words = unit.split()
     if [w.lower() for w in after[:len(unit_words)]] == [w.lower() for w in unit_words]:
         after = after[len(unit_words):]  # the unit as written after the number
-    return _tidy(unit_words + _describing_phrase(after))
+    phrase = _describing_phrase(after)
+    while phrase and phrase[-1].lower() in SMALL_WORDS:
+        phrase.pop()
+    verb = verb_before(before) if not set(w.lower() for w in unit_words) & MEASURES else ""
+    if phrase:  # `drivers stranded on the ring road`, `flights cancelled at Kastrin airport`
+        return _tidy(unit_words + ([participle(verb)] if verb else []) + phrase)
+    measured = _measured(unit_words, before, after)
+    if measured:
+        return measured
+    happened = participle_after(after) or (participle(verb) if verb else "")
+    lowered = [w.lower() for w in after]
+    if happened == "left" and "left" in lowered[:3]:  # `homes were left without heating`
+        return _tidy(unit_words + ["left"] + _describing_phrase(after[lowered.index("left") + 1:]))
+    if happened and after[:1] and after[0].lower() in ("off", "out", "away", "back", "down", "up"):
+        happened = f"{happened} {after[0].lower()}"  # `took all 212 passengers off the ship`
+    return _tidy(unit_words + ([happened] if happened else []))
 
 
 def _describing_phrase(after: list[str]) -> list[str]:
@@ -98,14 +140,57 @@ def _describing_phrase(after: list[str]) -> list[str]:
     words: list[str] = []
     for i, token in enumerate(after):
         second_preposition = token.lower() in _LINKING and any(w.lower() in _LINKING for w in words)
+        if len(words) >= _MAX_DESCRIBING and words[-1][:1].isupper() and token[:1].isupper() \
+                and len(words) < _MAX_DESCRIBING + 3:
+            words.append(token)  # never cut a name: `for Milan Cortina Winter | Olympics`
+            continue
         if len(words) >= _MAX_DESCRIBING or second_preposition or _clause_ends(after, i, words, forward=True):
             break  # `years in prison | for accepting bribes`
         words.append(token)
     return words
 
 
-def _amount(unit: str, before: list[str], after: list[str]) -> str:
+def _measured(unit_words: list[str], before: list[str], after: list[str]) -> str:
+    """A measure's meaning from the words round it: `about 1,100 years old` after `settlement` -> age of the
+    settlement; `four days before the opening` -> days before the opening."""
+    if not set(w.lower() for w in unit_words) & MEASURES:
+        return ""
+    if before[:1] == ["by"]:
+        return f"margin in {' '.join(unit_words)}"  # `beating the previous mark by 0.41 seconds`
+    if not after:
+        return ""
+    first = after[0].lower()
+    if first in DIMENSIONS:
+        noun = next((w for w in before[:3] if w.isalpha() and w.lower() not in SMALL_WORDS | {"about", "some",
+                                                                                             "nearly", "around"}), "")
+        known = noun.islower() and noun.lower() not in AUXILIARIES | PHRASE_STOPS and not _participle(noun)
+        return f"{DIMENSIONS[first]} of the {noun}" if noun and known else DIMENSIONS[first]
+    if first in RELATIVE_TIME:
+        words = [after[0]]
+        for token in after[1:5]:
+            if not token[0].isalpha() or token.lower() in PHRASE_STOPS:
+                break
+            words.append(token)
+        return _tidy(unit_words + words)
+    return ""
+
+
+def _amount(unit: str, before: list[str], after: list[str], figure_sentence: str = "") -> str:
     is_money = unit.upper() in CURRENCY_CODES or unit in CURRENCY_SYMBOLS
+    spent_on = _spent_on(before, after) if is_money else ""
+    if spent_on:
+        return spent_on
+    if before[:1] == ["worth"] and len(before) > 1 and before[1].isalpha():
+        verb = before[2] if len(before) > 2 and before[2].lower().endswith("ed") else ""
+        return _tidy([before[1]] + ([verb.lower()] if verb else []))  # `processed transfers worth PLN 1.2bn`
+    if (is_money or unit.lower() in PERCENT_UNITS) and before[:1] == ["to"] and len(before) > 1 \
+            and before[1].lower() in _CHANGE_VERBS:
+        subject = sentence_subject(figure_sentence, _tokens)  # `Compensation paid for crops rose to PLN 1.1m`
+        words = subject.split()
+        while words and words[0].lower() in DETERMINERS:
+            words.pop(0)
+        if words:
+            return " ".join(words)
     if before[:1] == ["of"]:  # `a net loss of PLN 46m`, `gusts of up to 190 km/h`
         named = _noun_before_of(before[1:])
         if named:
@@ -122,7 +207,13 @@ def _amount(unit: str, before: list[str], after: list[str]) -> str:
     verb = core[-1].lower() if core else ""
     complete = _reaches_clause_start(before, len(clause))
     if verb in _MONEY or verb in VERB_NOUNS and (not complete or len(core) == 1):
-        return _with_subject(VERB_NOUNS[verb], [w for w in core[:-1] if w.lower() not in AUXILIARIES])
+        named = _with_subject(VERB_NOUNS[verb], [w for w in core[:-1] if w.lower() not in AUXILIARIES])
+        opening = sentence_subject(figure_sentence, _tokens).split() if named == VERB_NOUNS[verb] else []
+        if named in _MONEY.values() and 0 < len(opening) <= 4:
+            return f"{named} of {' '.join(opening)}"  # `Full excavations, expected to cost about PLN 2.4m`
+        return named
+    if before[:1] == [":"] and 0 < len(before) - 1 <= 3 and before[-1][:1].isupper():
+        return " ".join(before[1:][::-1])  # `Education: PLN 2.6 billion`
     words = _without_reporting(clause)
     while words and words[-1].lower() in _NOT_THE_VERB:
         words.pop()
@@ -138,9 +229,38 @@ def _amount(unit: str, before: list[str], after: list[str]) -> str:
     return _tidy(words) or fallback
 
 
+def _spent_on(before: list[str], after: list[str]) -> str:
+    """Money and what it went on: `PLN 380,000 in bribes` after `taking` -> bribes taken; `invest €120m over the
+    next four years in cranes` -> investment in cranes; `HUF 5bn on a new bridge` -> spending on a new bridge."""
+    rest = skip_time_phrase(after)
+    if len(rest) < 2 or rest[0].lower() not in ("in", "on") or not rest[1][:1].islower():
+        return ""
+    words = _clause(rest[1:], forward=True)[:_MAX_DESCRIBING]
+    while words and words[-1].lower() in SMALL_WORDS:
+        words.pop()
+    if not words or words[0].lower() in _TIME_WORDS | DETERMINERS | _NOT_SPENT_ON or words[0][:1].isdigit():
+        return ""  # `in its last financial year`, `in late trade`, `in 2025`
+    verb = verb_before(before) or next((w for w in before[:6] if _money_noun(w)), "")
+    noun = _money_noun(verb) if verb else ""
+    if noun and noun not in ("rise", "fall"):
+        return f"{noun} {rest[0].lower()} {' '.join(words)}"
+    if not verb:
+        return " ".join(words)
+    link = next((i for i, w in enumerate(words) if w.lower() in _LINKING), len(words))
+    return " ".join([*words[:link], participle(verb), *words[link:]])  # `bribes taken from developers`
+
+
+def _money_noun(verb: str) -> str:
+    """`invest`, `invested`, `invests` -> investment; "" for a verb that is not of money or change."""
+    lower = verb.lower()
+    return VERB_NOUNS.get(lower) or VERB_NOUNS.get(participle(lower), "")
+
+
 def _purpose(after: list[str]) -> str:
     """What an amount of money is for: `plan for a new tram line`, `to build its first factory`."""
     first = after[0].lower() if after else ""
+    if first in _TIME_WORDS or first in ("last", "next", "this", "each", "a", "an", "over", "worth", "in"):
+        return ""  # `PLN 1.1m last year`: a time, not a purpose
     if not (first in ("to", "for") or first.isalpha() and first not in SMALL_WORDS and not _participle(first)):
         return ""
     words = _clause(after, forward=True)

@@ -1,0 +1,52 @@
+"""``briefing explain``: each story of a day with its news-value score and the signals behind it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import click
+
+from briefing.cli.app import DAY, cli, with_settings
+from briefing.composition import compose
+from briefing.editions import select_articles
+from briefing.enrich import with_current_extractions
+from briefing.pipeline import earlier_articles, issue_number, open_store
+from briefing.selection import Period
+
+
+@cli.command("explain")
+@click.option("--date", "day", type=DAY, required=True, help="The day: YYYY-MM-DD, 'today' or 'yesterday'.")
+@click.option("--edition", "edition", metavar="NAME", help="An edition's articles (default: the default edition).")
+@with_settings
+def explain_command(day: date, edition: str | None, settings) -> None:
+    """Show how the day's stories are ranked: each one's score and why.
+
+    Reads the store only (no file is taken in, nothing is written). Each
+    story shows its rank, score, time and sources, then the signals that
+    moved its score, strongest first. The weights are in docs/ranking.md and
+    can be changed under `ranking: weights:` in config.yaml.
+
+    \b
+    Example:
+      briefing explain --date 2026-02-03
+    """
+    settings = settings.for_edition(edition)
+    period = Period.day(day)
+    with open_store(settings) as store:
+        start, end = period.window(settings.zone)
+        articles = with_current_extractions(store, select_articles(store, settings, start, end))
+        earlier = earlier_articles(store, settings, start)
+    briefing = compose(settings, period, articles, issue_number=issue_number(settings, day),
+                       generated_at=datetime.now(UTC), earlier=earlier)
+    stories = [story for group in briefing.days for story in (*group.top_stories,
+                                                               *(s for g in group.also_today for s in g.stories))]
+    stories.sort(key=lambda story: story.rank)
+    click.echo(f"{briefing.masthead.edition_date}: {briefing.masthead.article_count} articles in {len(stories)} "
+               "stories, ranked by news value "
+               f"(weights: docs/ranking.md; top {len(briefing.top_stories)} are the top stories)")
+    for story in stories:
+        sources = ", ".join(story.sources) or story.source
+        click.echo(f"{story.rank:>3}. {story.score:6.2f}  {story.headline}  [{story.time} · {sources} · "
+                   f"{story.section}]")
+        for reason in story.why:
+            click.echo(f"         {reason}")

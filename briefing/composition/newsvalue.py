@@ -1,0 +1,202 @@
+"""The news-value signals a desk editor weighs, read from a story's own text, figures, quotes and sources.
+
+Each signal is a number from 0 to 1 (how strongly the story shows it) with the
+words that made it so, for ``briefing explain``. The weights that turn them
+into a score live in one place, ``briefing.composition.ranking.DEFAULT_WEIGHTS``.
+
+The word lists name kinds of events and roles (general news values: harm to
+people, public safety, reach, seniority, soft news), never phrasings of a
+particular article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.models import Article, StoredArticle
+from briefing.stories import similarity, text_print
+
+
+def _words(text: str) -> frozenset[str]:
+    """Words of a list; ``_`` joins a phrase (``power_cut``), a final ``*`` matches any ending (``injur*``)."""
+    return frozenset(word.replace("_", " ") for word in text.split())
+
+
+#: deaths (a word matches with its plain endings: `die` finds `dies`, `died`)
+DEATH_STEMS = _words("die died dead death deadly kill killed killing fatal fatalities casualt* drown drowned bodies")
+#: injuries: news, but less than a death
+INJURY_STEMS = _words("injur* wound wounded hurt victim")
+HARM_STEMS = DEATH_STEMS | INJURY_STEMS
+#: people, homes and jobs: a count of these is a count of people affected
+PEOPLE_UNITS = _words(
+    """people persons residents inhabitants passengers commuters travellers travelers tourists visitors
+    patients children pupils students workers employees staff jobs households homes families customers
+    consumers civilians soldiers troops refugees migrants evacuees victims casualties voters citizens
+    pensioners users subscribers drivers fans spectators villagers miners nurses doctors teachers""")
+#: public safety and health: disasters, hazards, attacks, outbreaks, rescue
+SAFETY_STEMS = _words(
+    """storm snowstorm blizzard flood avalanche earthquake wildfire fire blaze explosion blast derail*
+    crash collision accident evacuat* emergency warning alert rescue rescued stranded stranding cut_off
+    blackout outage power_cut without_heating without_power without_electricity in_the_cold frost
+    freezing heatwave drought outbreak epidemic pandemic measles flu influenza virus infection contamin*
+    poison* hospital attack drone missile shelling war invasion bomb shooting terror* hostage danger
+    dangerous threat""")
+#: national or international reach: governments, alliances, countries at war, nationwide effects
+REACH_STEMS = _words(
+    """nato eu european_union un united_nations government minister ministry prime_minister president
+    parliament sejm senate kremlin national nationwide international alliance country countries war
+    treaty summit federal""")
+#: roles by seniority, highest first: (words of the role, weight 0..1)
+SENIORITY = (
+    (_words("president prime chancellor secretary-general king queen pope premier"), 1.0),
+    (_words("minister commissioner ambassador"), 0.8),
+    (_words("governor mayor voivode marshal chief commander prosecutor judge mp lawmaker"), 0.5),
+    (_words("director spokesman spokeswoman spokesperson official head ceo"), 0.25),
+)
+#: sections and words of soft news: sport results, culture, curiosities
+SOFT_SECTIONS = _words(
+    """sport sports culture arts entertainment lifestyle leisure celebrity people weird odd offbeat travel
+    food""")
+SOFT_STEMS = _words(
+    """win won victory champion championship medal olympic olympics world_cup league tournament ski
+    skiing jumping tennis football marathon racer skater skating squad athlete
+    film festival concert album exhibition museum theatre premiere novel artist actor singer zoo
+    celebrity""")
+#: a title of a quote's speaker that sounds senior but is of a company, club or team
+_NOT_PUBLIC = _words("company club team firm start-up startup")
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """How strongly a story shows one news value (0..1), and the words that say why."""
+
+    name: str
+    value: float
+    why: str
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower().strip("'’") for w in _WORD_RE.findall(text)]
+
+
+_ENDINGS = ("", "s", "es", "d", "ed", "ing")
+
+
+def _inflects(word: str, ending: str, stems: frozenset[str]) -> bool:
+    """``word`` is a stem with ``ending``: `storms`, `died` (a `d` only after an `e`: not `ward` from `war`)."""
+    if not word.endswith(ending) or len(word) <= len(ending):
+        return False
+    stem = word[:len(word) - len(ending)]
+    return stem in stems and (ending != "d" or stem.endswith("e"))
+
+
+def _stem_hits(words: Sequence[str], stems: frozenset[str]) -> list[str]:
+    """The words of ``words`` in the one-word ``stems``, with a plain ending or any (``injur*``)."""
+    prefixes = tuple(s[:-1] for s in stems if s.endswith("*"))
+    hits = [w for w in words if any(_inflects(w, e, stems) for e in _ENDINGS) or (prefixes and w.startswith(prefixes))]
+    return list(dict.fromkeys(hits))
+
+
+def _phrase_hits(text: str, stems: frozenset[str]) -> list[str]:
+    lowered = " ".join(words_of(text))
+    return [s for s in stems if " " in s and re.search(rf"\b{re.escape(s)}\b", lowered)]
+
+
+def _hits(text: str, stems: frozenset[str]) -> list[str]:
+    return _stem_hits(words_of(text), stems) + _phrase_hits(text, stems)
+
+
+def head_text(article: Article) -> str:
+    """The headline and lead: what an editor reads to judge a story."""
+    return f"{article.title}. {article.lead or (article.body[0] if article.body else '')}"
+
+
+def body_text(article: Article) -> str:
+    return " ".join(article.body)
+
+
+def harm(article: Article) -> Signal:
+    head = _hits(head_text(article), HARM_STEMS)
+    deaths = _hits(head_text(article), DEATH_STEMS)
+    if head:
+        return Signal("deaths_injuries", 1.0 if deaths else 0.6, f"in the headline or lead: {', '.join(head[:3])}")
+    body = _hits(body_text(article), HARM_STEMS)
+    if body:
+        return Signal("deaths_injuries", 0.25, f"in the text: {', '.join(body[:3])}")
+    return Signal("deaths_injuries", 0.0, "")
+
+
+def people_affected(figures: Iterable[tuple[float, str]]) -> Signal:
+    """The largest count of people (homes, jobs) among the figures, on a log scale: 100,000 or more is 1."""
+    counts = [(value, unit) for value, unit in figures
+              if value >= 1 and unit and unit.lower().split()[-1] in PEOPLE_UNITS]
+    if not counts:
+        return Signal("people_affected", 0.0, "")
+    value, unit = max(counts)
+    return Signal("people_affected", min(1.0, math.log10(value) / 5), f"{value:,.0f} {unit}")
+
+
+def public_safety(article: Article) -> Signal:
+    head = _hits(head_text(article), SAFETY_STEMS)
+    if head:
+        return Signal("public_safety", min(1.0, 0.6 + 0.2 * len(head)), f"{', '.join(head[:3])}")
+    body = _hits(body_text(article), SAFETY_STEMS)
+    return Signal("public_safety", min(0.4, 0.1 * len(body)), f"in the text: {', '.join(body[:3])}" if body else "")
+
+
+def reach(article: Article) -> Signal:
+    head = _hits(head_text(article), REACH_STEMS)
+    body = [w for w in _hits(body_text(article), REACH_STEMS) if w not in head]
+    value = min(1.0, 0.4 * len(head) + 0.1 * len(body))
+    return Signal("reach", value, ", ".join((head + body)[:4]))
+
+
+def seniority(roles: Iterable[str]) -> Signal:
+    """The most senior public role among those quoted or named in the lead (``roles``: roles or texts)."""
+    best, who = 0.0, ""
+    for role in roles:
+        words = set(words_of(role.lower().replace("secretary general", "secretary-general")))
+        if words & _NOT_PUBLIC:
+            continue
+        for titles, weight in SENIORITY:
+            found = words & titles
+            if found and weight > best:
+                best, who = weight, role if len(role) <= 60 else sorted(found)[0]
+    return Signal("senior_officials", best, who)
+
+
+def agencies(names: Iterable[str]) -> Signal:
+    """How many sources carried the story beyond the first (three more or over is 1)."""
+    unique = sorted(set(names))
+    extra = max(0, len(unique) - 1)
+    return Signal("agencies", min(1.0, extra / 3), ", ".join(unique) if extra else "")
+
+
+def soft_news(article: Article) -> Signal:
+    section = article.section.strip().lower()
+    if section in SOFT_SECTIONS:
+        return Signal("soft_news", 1.0, f"section {article.section.strip()}")
+    head = _hits(head_text(article), SOFT_STEMS)
+    if head:
+        return Signal("soft_news", min(1.0, 0.5 * len(head)), ", ".join(head[:3]))
+    return Signal("soft_news", 0.0, "")
+
+
+def follow_up(main: StoredArticle, earlier: Sequence[StoredArticle]) -> Signal:
+    """A running story: the same event was reported on an earlier day."""
+    if not earlier:
+        return Signal("follow_up", 0.0, "")
+    own = text_print(main)
+    for before in earlier:
+        if similarity(own, text_print(before)) >= FOLLOW_UP_SIMILARITY:
+            return Signal("follow_up", 1.0, f"follows {before.article.title!r}")
+    return Signal("follow_up", 0.0, "")
+
+
+#: how alike (1.0: the same-story threshold) a story must be to an earlier day's to follow it up
+FOLLOW_UP_SIMILARITY = 0.6

@@ -1,0 +1,149 @@
+"""Stories ranked by news value: deaths, people affected, safety, reach, seniority, agencies, follow-ups.
+
+Articles here are fictional and written for this test, except the seed and the
+corpus of ../shared, which the lead's checks name (skipped where absent).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from briefing.composition import compose
+from briefing.composition.ranking import DEFAULT_WEIGHTS, agency_names, rank_story
+from briefing.config import Settings, load_settings
+from briefing.errors import ConfigError
+from briefing.extraction import extract
+from briefing.models import Article, StoredArticle
+from briefing.readers import read_file
+from briefing.selection import Period
+from tests.conftest import CORPUS, SEED, need_shared
+
+ZONE = ZoneInfo("Europe/Warsaw")
+DAY = date(2026, 5, 12)
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples" / "articles"
+
+
+def story(title: str, lead: str, *body: str, hour: int = 12, section: str = "", sources=("NWA",),
+          article_id: int = 1, day: date = DAY) -> StoredArticle:
+    article = Article(title=title, published=datetime(day.year, day.month, day.day, hour, tzinfo=ZONE), lead=lead,
+                      body=body, section=section, sources=tuple(sources), id=article_id)
+    return StoredArticle(article, extract(article))
+
+
+CRASH = story("Two killed as lorry hits tram in Kastrin",
+              "Two people were killed and five injured when a lorry hit a tram in central Kastrin on Tuesday, "
+              "police said.", "\"The driver did not stop at the red light,\" police spokeswoman Eva Lind said.",
+              hour=9, article_id=1)
+RACE = story("Kastrin rider wins national cycling title",
+             "Kastrin rider Ola Berg won the national road cycling championship on Tuesday after a 180 km race.",
+             "\"I have dreamed of this jersey since I was nine,\" Berg said.", hour=20, section="Sport", article_id=2)
+BUDGET = story("City of Varnby adopts 2027 budget",
+               "Varnby city council adopted a €310m budget for 2027 on Tuesday.", hour=18, article_id=3)
+
+
+def order(articles, settings: Settings | None = None, earlier=()) -> list[str]:
+    briefing = compose(settings or Settings(base_dir=REPO), Period.day(DAY), articles, issue_number=1,
+                       generated_at=datetime(2026, 5, 13, 6, tzinfo=ZONE), earlier=earlier)
+    return [s.headline for s in briefing.top_stories]
+
+
+def test_deaths_lead_over_a_budget_and_a_sport_result():
+    assert order([RACE, BUDGET, CRASH]) == [CRASH.article.title, BUDGET.article.title, RACE.article.title]
+
+
+def test_the_order_does_not_depend_on_the_order_articles_come_in():
+    assert order([RACE, BUDGET, CRASH]) == order([CRASH, RACE, BUDGET]) == order([BUDGET, CRASH, RACE])
+
+
+def test_the_score_is_the_sum_of_its_explained_contributions():
+    window = Period.day(DAY).window(ZONE)
+    ranked = rank_story([CRASH], window)
+    assert ranked.score == pytest.approx(sum(c.points for c in ranked.contributions), abs=1e-3)
+    reasons = ranked.reasons()
+    assert reasons[0].startswith("deaths_injuries +6.00")
+    assert "killed" in reasons[0]
+    sport = rank_story([RACE], window).reasons()
+    assert any(r.startswith("soft_news -") for r in sport)
+
+
+def test_more_people_affected_and_a_more_senior_speaker_each_raise_the_score():
+    window = Period.day(DAY).window(ZONE)
+    small = story("Water cut in Holt", "About 300 homes in Holt were left without water on Tuesday.", article_id=4)
+    large = story("Water cut in Holt", "About 30,000 homes in Holt were left without water on Tuesday.", article_id=5)
+    assert rank_story([large], window).score > rank_story([small], window).score
+    said = "\"We will fix this,\" {} said."
+    clerk = story("Water cut in Holt", small.article.lead, said.format("council clerk Ana Vik"), article_id=6)
+    minister = story("Water cut in Holt", small.article.lead, said.format("Environment Minister Ana Vik"),
+                     article_id=7)
+    assert rank_story([minister], window).score > rank_story([clerk], window).score
+
+
+def test_every_agency_of_a_story_counts_once():
+    assert agency_names("PAP / IAR / Reuters") == ["PAP", "IAR", "Reuters"]
+    assert agency_names("dpa and APA") == agency_names("dpa / APA") == ["dpa", "APA"]
+    window = Period.day(DAY).window(ZONE)
+    one = story("Port reopens", "The port of Holt reopened on Tuesday.", sources=("PAP",), article_id=8)
+    three = story("Port reopens", "The port of Holt reopened on Tuesday.", sources=("PAP / IAR / Reuters",),
+                  article_id=9)
+    points = {c.signal: c.points for c in rank_story([three], window).contributions}
+    assert points["agencies"] == pytest.approx(DEFAULT_WEIGHTS["agencies"] * 2 / 3, abs=1e-3)
+    assert rank_story([three], window).score > rank_story([one], window).score
+
+
+def test_a_follow_up_of_an_earlier_days_story_gains_over_a_new_one_alike():
+    text = ("Firefighters were still fighting the forest fire near Holt on Tuesday, the third day, as the flames "
+            "reached the edge of the Brenna nature reserve and the village of Sel was evacuated.")
+    before = story("Forest fire near Holt spreads", text.replace("still ", "").replace("the third day, ", ""),
+                   day=date(2026, 5, 11), article_id=10)
+    today = story("Forest fire near Holt reaches nature reserve", text, article_id=11)
+    window = Period.day(DAY).window(ZONE)
+    assert rank_story([today], window, earlier=[before]).score == pytest.approx(
+        rank_story([today], window).score + DEFAULT_WEIGHTS["follow_up"], abs=1e-3)
+    assert any(r.startswith("follow_up +1.00 (follows 'Forest fire near Holt spreads')")
+               for r in rank_story([today], window, earlier=[before]).reasons())
+
+
+def test_weights_come_from_config_yaml(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("ranking:\n  weights: {soft_news: 20.0}\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.ranking.weights == {"soft_news": 20.0}
+    assert order([RACE, BUDGET, CRASH], settings)[0] == RACE.article.title  # a sports desk's briefing
+
+
+def test_an_unknown_signal_in_config_is_refused_with_the_key(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("ranking:\n  weights: {celebrity: 3}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    assert "ranking.weights" in str(caught.value) and "unknown signal 'celebrity'" in str(caught.value)
+
+
+def _stored(paths: list[Path]) -> list[StoredArticle]:
+    articles = [a for path in paths for a in read_file(path)]
+    return [StoredArticle(a.with_id(n), extract(a.with_id(n))) for n, a in enumerate(articles, start=1)]
+
+
+def test_the_seed_day_is_led_by_the_nato_chief_in_kyiv():
+    need_shared()
+    day = date(2026, 2, 3)
+    articles = _stored([SEED, *sorted(SAMPLES.glob("2026-02-03-*"))])
+    briefing = compose(Settings(base_dir=REPO), Period.day(day), articles, issue_number=34,
+                       generated_at=datetime(2026, 2, 4, 6, 30, tzinfo=ZONE))
+    assert briefing.top_stories[0].headline == "NATO chief says Ukraine peace deal will require 'difficult choices'"
+
+
+def test_on_1_february_the_deadly_snowstorm_leads_over_the_ski_jumping_win():
+    need_shared()
+    day = date(2026, 2, 1)
+    articles = _stored(sorted((CORPUS / "articles").glob("2026-02-01-*")))
+    briefing = compose(Settings(base_dir=REPO), Period.day(day), articles, issue_number=32,
+                       generated_at=datetime(2026, 2, 2, 6, 30, tzinfo=ZONE))
+    headlines = [s.headline for s in briefing.top_stories]
+    assert headlines[0] == "Three people die as snowstorm cuts off villages in south-east Poland"
+    assert headlines[-1].startswith("Wilk wins in Willingen")
