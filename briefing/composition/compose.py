@@ -6,6 +6,7 @@ lead's own sentences, its extracted figures and quotes) or from the settings.
 
 from __future__ import annotations
 
+import logging
 import string
 from collections import Counter
 from collections.abc import Sequence
@@ -49,6 +50,8 @@ from briefing.models import Figure, Quote, StoredArticle
 from briefing.selection import Period
 from briefing.stories import group_stories
 
+log = logging.getLogger(__name__)
+
 TOP_STORIES_PER_DAY = 5
 TOP_STORIES_PER_DIGEST_DAY = 3
 AT_A_GLANCE_LINES = 5
@@ -83,6 +86,8 @@ def compose(
         key=lambda pair: (-pair[0].score, -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
     stories = [_story(settings, group, rank, ranked) for rank, (ranked, group) in enumerate(scored, start=1)]
+    for story in stories:  # `briefing -v generate` shows the ranking, as `briefing explain` does
+        log.info("rank %d, score %.2f: %s (%s)", story.rank, story.score, story.headline, "; ".join(story.why))
     days = _day_groups(settings, period, stories)
     top = tuple(s for day in days for s in day.top_stories)
     top = tuple(sorted(top, key=lambda s: s.rank))
