@@ -147,3 +147,10 @@ def test_on_1_february_the_deadly_snowstorm_leads_over_the_ski_jumping_win():
     headlines = [s.headline for s in briefing.top_stories]
     assert headlines[0] == "Three people die as snowstorm cuts off villages in south-east Poland"
     assert headlines[-1].startswith("Wilk wins in Willingen")
+
+
+def test_verbose_generation_logs_each_storys_rank_score_and_why(caplog):
+    with caplog.at_level("INFO", logger="briefing.composition.compose"):
+        order([RACE, BUDGET, CRASH])
+    first = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("rank 1,"))
+    assert CRASH.article.title in first and "deaths_injuries +6.00" in first

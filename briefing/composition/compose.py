@@ -6,6 +6,7 @@ lead's own sentences, its extracted figures and quotes) or from the settings.
 
 from __future__ import annotations
 
+import logging
 import string
 from collections import Counter
 from collections.abc import Sequence
@@ -50,6 +51,8 @@ from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
 from briefing.selection import Period
 
+log = logging.getLogger(__name__)
+
 AT_A_GLANCE_LINES = 5
 FIGURES_PER_STORY_IN_NUMBERS = 3
 
@@ -86,6 +89,9 @@ def compose(
                for rank, (ranked, group) in enumerate(scored, start=1)]
     top, days, also = _shown(settings, period, stories)
     digest = not period.is_single_day
+    if log.isEnabledFor(logging.INFO):  # `briefing -v generate` shows the ranking, as `briefing explain` does
+        for story in stories:
+            log.info("rank %d, score %.2f: %s (%s)", story.rank, story.score, story.headline, "; ".join(story.why))
     masthead = _masthead(settings, period, ordered, issue_number)
     shown = size.shown_stories(top, also)  # the numbers and quotes link to stories the briefing shows
     numbers = _day_in_numbers(shown, size.numbers_limit(settings, digest))
