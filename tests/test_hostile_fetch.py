@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -50,20 +52,25 @@ class HeaderDrippingHandler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def header_dripping():
+@contextmanager
+def until_stopped(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler``; its endless answer stops when the test is over."""
     STOP.clear()
-    with serving(HeaderDrippingHandler) as url:
+    with serving(handler) as url:
         yield url
         STOP.set()
+
+
+@pytest.fixture
+def header_dripping():
+    with until_stopped(HeaderDrippingHandler) as url:
+        yield url
 
 
 @pytest.fixture
 def dripping():
-    STOP.clear()
-    with serving(DrippingHandler) as url:
+    with until_stopped(DrippingHandler) as url:
         yield url
-        STOP.set()
 
 
 def test_a_dripping_server_fails_at_the_timeout_for_the_whole_fetch(dripping):
