@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -33,12 +35,42 @@ class DrippingHandler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def dripping():
+class HeaderDrippingHandler(BaseHTTPRequestHandler):
+    """Sends its status line, then a header one byte at a time: no read ever waits, the headers never end."""
+
+    def do_GET(self):  # noqa: N802 (the name http.server calls)
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        while not STOP.is_set():
+            try:
+                self.wfile.write(b"X")
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.05)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def until_stopped(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler``; its endless answer stops when the test is over."""
     STOP.clear()
-    with serving(DrippingHandler) as url:
+    with serving(handler) as url:
         yield url
         STOP.set()
+
+
+@pytest.fixture
+def header_dripping():
+    with until_stopped(HeaderDrippingHandler) as url:
+        yield url
+
+
+@pytest.fixture
+def dripping():
+    with until_stopped(DrippingHandler) as url:
+        yield url
 
 
 def test_a_dripping_server_fails_at_the_timeout_for_the_whole_fetch(dripping):
@@ -46,6 +78,12 @@ def test_a_dripping_server_fails_at_the_timeout_for_the_whole_fetch(dripping):
     with pytest.raises(FetchError) as caught:
         fetch_url(f"{dripping}/feed.xml", timeout=0.5, max_bytes=10_000_000)
     assert str(caught.value) == f"{dripping}/feed.xml: no complete answer within 0.5 s"
+
+
+def test_a_server_dripping_its_headers_fails_at_the_timeout_too(header_dripping):
+    with pytest.raises(FetchError) as caught:
+        fetch_url(f"{header_dripping}/feed.xml", timeout=0.5, max_bytes=10_000_000)
+    assert str(caught.value) == f"{header_dripping}/feed.xml: no complete answer within 0.5 s"
 
 
 def test_ingest_of_a_dripping_url_is_rejected_and_the_command_ends(dripping, make_config):

@@ -12,6 +12,7 @@ memory. Every failure is a ``FetchError`` naming the URL.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -75,18 +76,31 @@ def fetch_url(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5)
+    # A server dripping its headers a byte at a time answers every read in time and never finishes:
+    # at the deadline the watchdog closes the connection under the read.
+    watchdog = threading.Timer(timeout, client.close)
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        with (
-            httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5) as client,
-            client.stream("GET", url, headers=headers) as response,
-        ):
+        with client, client.stream("GET", url, headers=headers) as response:
             return _result(url, response, max_bytes, etag, last_modified, deadline)
     except httpx.TimeoutException:
         raise FetchError(url, f"no complete answer within {timeout:g} s") from None
-    except httpx.TooManyRedirects:
-        raise FetchError(url, "too many redirects") from None
-    except httpx.HTTPError as exc:
-        raise FetchError(url, f"cannot fetch: {exc or type(exc).__name__}") from None
+    except (httpx.HTTPError, RuntimeError, OSError) as exc:
+        if watchdog.finished.is_set() and time.monotonic() >= deadline:
+            raise FetchError(url, f"no complete answer within {timeout:g} s") from None
+        if not isinstance(exc, httpx.HTTPError):
+            raise
+        raise _fetch_error(url, exc) from None
+    finally:
+        watchdog.cancel()
+
+
+def _fetch_error(url: str, exc: httpx.HTTPError) -> FetchError:
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError(url, "too many redirects")
+    return FetchError(url, f"cannot fetch: {exc or type(exc).__name__}")
 
 
 def _result(url: str, response: httpx.Response, max_bytes: int, etag, last_modified, deadline: float) -> FetchResult:
