@@ -31,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.config import Settings
 from briefing.delivery import formats_for_delivery, send_briefing
@@ -45,6 +46,9 @@ from briefing.schedule.history import FAILED, MANUAL, OK, SKIPPED, Clock, RunRep
 from briefing.selection import Period
 from briefing.store import Store, liveness
 from briefing.store.runs import ALREADY_DONE, CLAIMED, ClaimAttempt, RunLog
+
+if TYPE_CHECKING:
+    from briefing.composition import Briefing
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +122,29 @@ def earlier_articles(settings: Settings, store: Store, period: Period) -> list[S
     return select_articles(store, settings, start - timedelta(days=days), start) if days else []
 
 
+def compose_briefing(
+    settings: Settings, period: Period, *, ingest: IngestReport | None = None, now: datetime | None = None
+) -> tuple[Briefing, list[StoredArticle]]:
+    """The briefing model of ``period`` from the store (nothing taken in, nothing written), and its articles.
+
+    Used by ``make_briefing`` and by ``briefing explain``, so both see the same ranking.
+    """
+    from briefing.composition import compose
+    from briefing.enrich import with_current_extractions
+
+    with open_store(settings) as store:
+        articles = with_current_extractions(store, period_articles(settings, store, period))
+        earlier = earlier_articles(settings, store, period)
+    briefing = compose(
+        settings, period, articles,
+        issue_number=issue_number(settings, period.first),
+        generated_at=(now or datetime.now(UTC)).astimezone(settings.zone),
+        notes=briefing_notes(ingest, articles),
+        earlier=earlier,
+    )
+    return briefing, articles
+
+
 def make_briefing(
     settings: Settings,
     period: Period,
@@ -131,21 +158,10 @@ def make_briefing(
     No claim, no run record, no e-mail: that is ``run_briefing``. ``settings`` are one
     edition's (``Settings.for_edition``): its articles, templates and formats.
     """
-    from briefing.composition import compose  # imported here: it loads the renderers
-    from briefing.enrich import with_current_extractions
-    from briefing.rendering import RENDERINGS, render_to_memory
+    from briefing.rendering import RENDERINGS, render_to_memory  # imported here: it loads the renderers
 
     formats = tuple(formats or settings.output.formats)
-    with open_store(settings) as store:
-        articles = with_current_extractions(store, period_articles(settings, store, period))
-        earlier = earlier_articles(settings, store, period)
-    briefing = compose(
-        settings, period, articles,
-        issue_number=issue_number(settings, period.first),
-        generated_at=(now or datetime.now(UTC)).astimezone(settings.zone),
-        notes=briefing_notes(ingest, articles),
-        earlier=earlier,
-    )
+    briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now)
     out_dir = settings.output_folder / period.slug
     rendered = render_to_memory(briefing, settings, formats)
     written = write_whole(out_dir, {RENDERINGS[name].filename: content for name, content in rendered.items()},

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
-from briefing.composition import compose
-from briefing.editions import select_articles
-from briefing.enrich import with_current_extractions
-from briefing.pipeline import earlier_articles, issue_number, open_store
+from briefing.generation import compose_briefing
 from briefing.selection import Period
 
 
@@ -31,16 +28,9 @@ def explain_command(day: date, edition: str | None, settings) -> None:
       briefing explain --date 2026-02-03
     """
     settings = settings.for_edition(edition)
-    period = Period.day(day)
-    with open_store(settings) as store:
-        start, end = period.window(settings.zone)
-        articles = with_current_extractions(store, select_articles(store, settings, start, end))
-        earlier = earlier_articles(store, settings, start)
-    briefing = compose(settings, period, articles, issue_number=issue_number(settings, day),
-                       generated_at=datetime.now(UTC), earlier=earlier)
-    stories = [story for group in briefing.days for story in (*group.top_stories,
-                                                               *(s for g in group.also_today for s in g.stories))]
-    stories.sort(key=lambda story: story.rank)
+    briefing, _ = compose_briefing(settings, Period.day(day))
+    # every story of the day, shown in the briefing or not
+    stories = sorted((story for group in briefing.all_stories for story in group.stories), key=lambda s: s.rank)
     click.echo(f"{briefing.masthead.edition_date}: {briefing.masthead.article_count} articles in {len(stories)} "
                "stories, ranked by news value "
                f"(weights: docs/ranking.md; top {len(briefing.top_stories)} are the top stories)")

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing.composition.stories import similarity, text_print
 from briefing.models import Article, StoredArticle
-from briefing.stories import similarity, text_print
 
 
 def _words(text: str) -> frozenset[str]:
