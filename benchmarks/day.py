@@ -9,8 +9,8 @@ folder, then
    ranks, composes and renders md, html, pdf and eml: the wall time a user waits;
 2. ``generate`` again (nothing new to take in, extractions cached);
 3. each stage on its own, timed the way ``generate`` runs it: ingest,
-   selection, extraction (fresh store) and extraction cached, grouping, the
-   rest of composition, and each rendering;
+   selection, extraction (fresh store) and extraction cached, grouping alone,
+   composition (grouping, ranking and wording together), and each rendering;
 
 and prints the times, the peak RSS, the e-mail's HTML size and the PDF's pages.
 
@@ -97,9 +97,8 @@ def stages(folder: Path) -> dict[str, float]:
         reselected = select_articles(store, settings, *window)
         times["extraction, cached"], articles = timed(lambda: with_current_extractions(store, reselected))
     times["grouping (stories)"], _ = timed(lambda: group_stories(articles, settings.zone))
-    composed, briefing = timed(lambda: compose(settings, Period.day(DAY), articles, issue_number=1,
-                                                 generated_at=window[1]))
-    times["rest of composition"] = composed - times["grouping (stories)"]
+    times["composition (all of it)"], briefing = timed(lambda: compose(settings, Period.day(DAY), articles,
+                                                                        issue_number=1, generated_at=window[1]))
     job = RenderJob(briefing, settings, make_environment(settings))
     for name in FORMATS:
         times[f"render {name}"], _ = timed(lambda name=name: job.output(name))
