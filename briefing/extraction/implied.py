@@ -4,7 +4,7 @@ English news often leaves the counted noun out where the verb or the sentence
 makes it plain; ``implied_unit`` reads it from there:
 
     the quake killed 212 and injured 1,400   -> people (the object of a verb that hurts people)
-    9,000 signed the petition                -> people (the subject of a verb of people)
+    9,000 signed the petition                -> people (``is_subject_of_people``)
     the death toll rose to 57                -> deaths
     the index fell 0.7 per cent to 14,212    -> points (a market index's level)
 
@@ -35,6 +35,7 @@ from briefing.extraction.lexicon import (
     PEOPLE_SUBJECT_VERBS,
     SCORE_VERBS,
     SCORE_WORDS,
+    THING_SUBJECT_VERBS,
 )
 from briefing.extraction.numbers import ONES
 
@@ -93,11 +94,17 @@ def implied_unit(text: str, first: int, end: int) -> str:
         return "deaths"
     if before in _LEVEL_PREPOSITIONS and any(w.lower() in INDEX_WORDS for w in _WORD_RE.findall(clause)):
         return "points"
+    return ""
+
+
+def is_subject_of_people(text: str, first: int, end: int) -> bool:
+    """The number is the subject of a verb of people: `9,000 signed`, `12 were injured`."""
+    before = _word_before(text, first)
     if before in _LEVEL_PREPOSITIONS or before == "by" or not text[end:end + 1].isspace():
-        return ""
+        return False
     if before and before not in COMMON_CAPS and _word_before(text, first, lower=False)[:1].isupper():
-        return ""  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
-    return "people" if _people_verb_after(text, end) else ""
+        return False  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
+    return _people_verb_after(text, end)
 
 
 def _people_verb_after(text: str, end: int) -> bool:
@@ -118,7 +125,7 @@ def _people_verb_after(text: str, end: int) -> bool:
             continue
         if passive:
             return verb in PEOPLE_OBJECT_VERBS
-        return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed")
+        return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed") and verb not in THING_SUBJECT_VERBS
     return False
 
 
