@@ -10,8 +10,8 @@ makes it plain; ``implied_unit`` reads it from there:
 
 ``is_age`` and ``is_score`` find numbers that look like counts but are not
 figures (``../shared/spec/extraction.md``): ages (`aged 40 to 71`, `adults 18
-and older`, `children younger than 12`) and sports results (`a 3-1 win`, `won
-6-4, 6-3`). ``one_counts`` says when `one` counts something (`killed one
+and older`, `children younger than 12`), sports results and tallies (`a 3-1 win`,
+`won 6-4, 6-3`, `a 5-4 ruling`). ``one_counts`` says when `one` counts something (`killed one
 civilian`, `One person was hurt`) rather than standing in an idiom (`one of the`,
 `no one`, `one day`).
 
@@ -41,6 +41,7 @@ from briefing.extraction.numbers import ONES
 
 _WINDOW = 60  # how far back in its clause a toll may stand
 _LEVEL_WINDOW = 110  # and an index, whose move often stands between (`fell 24.11 points, or 0.1 percent, to`)
+_TOLL_RE = re.compile(r"\btolls?\b")
 _CLAUSE_BREAK_RE = re.compile(r"[.;!?]\s|, (?:while|but|and)\b")
 _WORD_RE = re.compile(r"[A-Za-z&][A-Za-z&0-9]*")
 _NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
@@ -90,7 +91,7 @@ def implied_unit(text: str, first: int, end: int) -> str:
         return "people"
     clause = _clause_before(text, first, _WINDOW if before not in _LEVEL_PREPOSITIONS else _LEVEL_WINDOW)
     lowered = clause.lower()
-    if "toll" in lowered and re.search(r"\btolls?\b", lowered):
+    if "toll" in lowered and _TOLL_RE.search(lowered):
         return "deaths"
     if before in _LEVEL_PREPOSITIONS and any(w.lower() in INDEX_WORDS for w in _WORD_RE.findall(clause)):
         return "points"
@@ -141,7 +142,8 @@ def is_age(text: str, start: int, end: int) -> bool:
 
 
 def is_score(text: str, start: int, end: int) -> bool:
-    """One of a pair of small numbers that is a result: `a 3-1 win`, `won 6-4, 6-3`, `beat Hale 2-0`."""
+    """One of a pair of small numbers that is a result or a tally: `a 3-1 win`, `won 6-4, 6-3`,
+    `beat Hale 2-0`, `a 5-4 ruling`."""
     if text[end:end + 1] in "-–" or text[end:end + 2] in (" -", " –"):
         pair = _PAIR_AFTER_RE.match(text, end)
         if pair is None or end - start > 2:
