@@ -24,6 +24,8 @@ from tests.fixtures.extraction import article, figures_of
         ("The concert drew an estimated 50,000.", [(50_000, "people", "about")]),
         # the subject of a verb of people, active or passive
         ("9,000 signed online and 400 on paper.", [(9000, "people", ""), (400, "people", "")]),
+        ("158 golf courses closed and just 14 opened.", [(158, "golf courses", ""), (14, "golf courses", "")]),
+        ("The clinic hired 40 nurses and 12 signed up later.", [(40, "nurses", ""), (12, "nurses", "")]),
         ("Of those asked, 45 said they would vote again.", [(45, "people", "")]),
         ("Twelve were injured when the stand gave way.", [(12, "people", "")]),
         ("The ferry sank at dawn; 41 have been rescued.", [(41, "people", "")]),
@@ -207,6 +209,7 @@ def test_an_implied_figure_keeps_its_words_and_its_sentence():
     ("text", "expected"),
     [
         ("It takes 2,383 to win.", [(2383, "", "")]),
+        ("She is short of the 2,383 needed to win.", [(2383, "", "")]),
         ("Sanders will win at least 73.", [(73, "", "at least")]),
         ("More than 2 million have already voted by post.", [(2_000_000, "people", "more than")]),
         ("Immigration would be capped at around 16,000 a year.", [(16_000, "", "about")]),

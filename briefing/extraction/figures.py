@@ -30,7 +30,7 @@ from operator import attrgetter
 
 from briefing.extraction.context import NOT_A_FIGURE as NOT_A_LABEL_OR_FIGURE
 from briefing.extraction.context import read_before
-from briefing.extraction.implied import implied_unit, is_age, is_score, one_counts
+from briefing.extraction.implied import implied_unit, is_age, is_score, is_subject_of_people, one_counts
 from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
 from briefing.extraction.numbers import Number, find_numbers, is_bare_one
 from briefing.extraction.quotes import is_title_case
@@ -45,7 +45,8 @@ _COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|ve
 _COMPARED_BEFORE_RE = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|against|versus|than)\s+\Z", re.IGNORECASE)
 # `9,000 signed online and 400 on paper`: a bare number coordinated with a figure counts the same.
-_COORDINATED_BEFORE_RE = re.compile(r"\b(?:and|or|but|while|whereas)\s+\Z", re.IGNORECASE)
+_COORDINATED_BEFORE_RE = re.compile(
+    r"\b(?:and|or|but|while|whereas)\s+(?:(?:just|only|another|a\s+further)\s+)?\Z", re.IGNORECASE)
 _OF_THE_BEFORE_RE = re.compile(r"\b[Oo]f\s+(?:the|its|their|those|these|our)\s+\Z")
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]")
 _SENTENCE_GAP = 150  # the most text between a figure and a number compared with it
@@ -149,7 +150,10 @@ def _unit_left_out(text: str, first: int, end: int, unit_before: str) -> tuple[U
     collective = _COLLECTIVE_OF_RE.search(text, max(0, first - 30), first)
     if collective:
         return UnitMatch("people", end, "count"), collective.start()
-    return UnitMatch(implied_unit(text, first, end), end, "count"), first
+    implied = implied_unit(text, first, end)
+    if not implied and is_subject_of_people(text, first, end):
+        return UnitMatch("people", end, "subject"), first  # a coordinated figure may lend a better noun
+    return UnitMatch(implied, end, "count"), first
 
 
 def _is_ratio_after(text: str, end: int) -> bool:
@@ -224,9 +228,17 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
     by Kraków with 11.1 million`, `1,400 vessels passed through the canal in 2025, compared with
     520 a year earlier`."""
     out = list(candidates)
+    if out and out[0].kind == "subject":
+        out[0] = replace(out[0], kind="count")
     for i in range(1, len(out)):
         loose, prior = out[i], out[i - 1]
-        if loose.unit or prior.segment != loose.segment or prior.kind == "compound":
+        if loose.kind == "subject":  # `158 golf courses closed and just 14 opened`: courses, not people
+            out[i] = loose = replace(loose, kind="count")
+            if prior.kind != "count" or prior.unit == "people":
+                continue
+        elif loose.unit:
+            continue
+        if prior.segment != loose.segment or prior.kind == "compound":
             continue
         text = segments[loose.segment]
         gap = text[prior.end:loose.start]

@@ -4,14 +4,14 @@ English news often leaves the counted noun out where the verb or the sentence
 makes it plain; ``implied_unit`` reads it from there:
 
     the quake killed 212 and injured 1,400   -> people (the object of a verb that hurts people)
-    9,000 signed the petition                -> people (the subject of a verb of people)
+    9,000 signed the petition                -> people (``is_subject_of_people``)
     the death toll rose to 57                -> deaths
     the index fell 0.7 per cent to 14,212    -> points (a market index's level)
 
 ``is_age`` and ``is_score`` find numbers that look like counts but are not
 figures (``../shared/spec/extraction.md``): ages (`aged 40 to 71`, `adults 18
-and older`, `children younger than 12`) and sports results (`a 3-1 win`, `won
-6-4, 6-3`). ``one_counts`` says when `one` counts something (`killed one
+and older`, `children younger than 12`), sports results and tallies (`a 3-1 win`,
+`won 6-4, 6-3`, `a 5-4 ruling`). ``one_counts`` says when `one` counts something (`killed one
 civilian`, `One person was hurt`) rather than standing in an idiom (`one of the`,
 `no one`, `one day`).
 
@@ -35,11 +35,13 @@ from briefing.extraction.lexicon import (
     PEOPLE_SUBJECT_VERBS,
     SCORE_VERBS,
     SCORE_WORDS,
+    THING_SUBJECT_VERBS,
 )
 from briefing.extraction.numbers import ONES
 
 _WINDOW = 60  # how far back in its clause a toll may stand
 _LEVEL_WINDOW = 110  # and an index, whose move often stands between (`fell 24.11 points, or 0.1 percent, to`)
+_TOLL_RE = re.compile(r"\btolls?\b")
 _CLAUSE_BREAK_RE = re.compile(r"[.;!?]\s|, (?:while|but|and)\b")
 _WORD_RE = re.compile(r"[A-Za-z&][A-Za-z&0-9]*")
 _NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
@@ -89,15 +91,21 @@ def implied_unit(text: str, first: int, end: int) -> str:
         return "people"
     clause = _clause_before(text, first, _WINDOW if before not in _LEVEL_PREPOSITIONS else _LEVEL_WINDOW)
     lowered = clause.lower()
-    if "toll" in lowered and re.search(r"\btolls?\b", lowered):
+    if "toll" in lowered and _TOLL_RE.search(lowered):
         return "deaths"
     if before in _LEVEL_PREPOSITIONS and any(w.lower() in INDEX_WORDS for w in _WORD_RE.findall(clause)):
         return "points"
+    return ""
+
+
+def is_subject_of_people(text: str, first: int, end: int) -> bool:
+    """The number is the subject of a verb of people: `9,000 signed`, `12 were injured`."""
+    before = _word_before(text, first)
     if before in _LEVEL_PREPOSITIONS or before == "by" or not text[end:end + 1].isspace():
-        return ""
+        return False
     if before and before not in COMMON_CAPS and _word_before(text, first, lower=False)[:1].isupper():
-        return ""  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
-    return "people" if _people_verb_after(text, end) else ""
+        return False  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
+    return _people_verb_after(text, end)
 
 
 def _people_verb_after(text: str, end: int) -> bool:
@@ -118,7 +126,7 @@ def _people_verb_after(text: str, end: int) -> bool:
             continue
         if passive:
             return verb in PEOPLE_OBJECT_VERBS
-        return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed")
+        return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed") and verb not in THING_SUBJECT_VERBS
     return False
 
 
@@ -134,7 +142,8 @@ def is_age(text: str, start: int, end: int) -> bool:
 
 
 def is_score(text: str, start: int, end: int) -> bool:
-    """One of a pair of small numbers that is a result: `a 3-1 win`, `won 6-4, 6-3`, `beat Hale 2-0`."""
+    """One of a pair of small numbers that is a result or a tally: `a 3-1 win`, `won 6-4, 6-3`,
+    `beat Hale 2-0`, `a 5-4 ruling`."""
     if text[end:end + 1] in "-–" or text[end:end + 2] in (" -", " –"):
         pair = _PAIR_AFTER_RE.match(text, end)
         if pair is None or end - start > 2:

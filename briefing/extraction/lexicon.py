@@ -192,6 +192,10 @@ PEOPLE_SUBJECT_VERBS = _words(
     """said fled died went ran came stood sat fought spoke wrote told chose gave saw thought felt became
     got paid bought took left voted sign march flee die vote protest gather rally quit join attend apply
     walk strike""")
+# -ed verbs whose subject is a thing, not people: `the 2,383 needed to win`, `14 opened`.
+THING_SUBJECT_VERBS = _words(
+    """needed required expected estimated planned scheduled allowed listed included opened closed pledged
+    budgeted earmarked set aside allocated""")
 # Before `one`: words that make it an idiom or a pronoun (`no one`, `the one`, `which one`).
 ONE_IDIOM_BEFORE = _words("no the this that which every each any some someone anyone everyone other")
 # After `one`: nouns that make it an idiom (`one day`, `one thing`, `one way`).
