@@ -64,8 +64,10 @@ from briefing.extraction.text import is_whole_word, sentence_span, whole_words_p
 
 # Capitalised too, the usual headline verbs (a headline may be in title case).
 _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
-SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *(v.capitalize() for v in SPEECH_VERBS), *_HEADLINE_VERBS,
-                                 "according to", "According to",
+# A past tense may open a sentence (`Added Lena Sorensen: "…"`); a capitalised present tense is
+# more often a noun or a name (`United States`, `Calls for …`), so only the headline verbs are.
+_PAST_TENSES = [v.capitalize() for v in SPEECH_VERBS if v.endswith("ed") or v in ("said", "told", "wrote")]
+SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *_PAST_TENSES, *_HEADLINE_VERBS, "according to", "According to",
                                  "paid tribute to", "pays tribute to", "paying tribute to"])
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
 _SUBJECT_AFTER_RE = re.compile(
