@@ -444,8 +444,12 @@ def _word_offset(text: str, words: list[str], index: int) -> int:
 def _title_case_fragment(words: list[str]) -> bool:
     """`U S While Clinton`, `On Trump`: a title-case headline cut at a colon, not a name (a name
     or a title holds no capitalised function word)."""
-    return any(w[:1].isupper() and w.lower() in _FUNCTION_WORDS and w.lower() not in DETERMINERS
-               for w in words if w.lower() != "of")
+    for word in words:
+        if word[:1].isupper():
+            lower = word.lower()
+            if lower in _FUNCTION_WORDS and lower not in DETERMINERS and lower != "of":
+                return True
+    return False
 
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
@@ -479,7 +483,7 @@ def speaker_shape_problem(name: str) -> str:
         word = token.strip(",;:.!?()\"'“”‘’")
         if word in _VERBS:
             return f"holds the verb {word!r}"
-        if word[:1].islower() and any(c.isupper() for c in word[1:]) and not word.startswith(("i", "e-", "mc")):
+        if word[:1].islower() and not word.islower() and not word.startswith(("i", "e-", "mc")):
             return f"holds the broken word {word!r}"
         if word in ("-", "–", "—"):
             return "runs over a dash"
