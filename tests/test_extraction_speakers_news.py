@@ -172,3 +172,21 @@ def test_a_group_speaker_does_not_end_with_a_function_word():
 def test_a_heading_in_capitals_is_no_name():
     found = speakers("EXPECTED TURNOUT", '"Turnout will be low," he said.')
     assert found == [""]
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
+    found = speakers("Commuters told us what the strike means to them.",
+                     "“The ferry is never on time, and now it does not run at all.” ― Pamela Okoye",
+                     "“I walk to work now. It takes an hour.” — Jonas Lindqvist, a nurse.")
+    assert found == ["Pamela Okoye", "Jonas Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"Subpoenas are not optional," panel Chairman Rep. Tom Hadley (R-Utah) said on Monday.',
+        '"Subpoenas are not optional," Rep. Tom Hadley (R-Ohio), a panel member, said.',
+    ],
+)
+def test_a_party_and_state_in_parentheses_stay_out_of_the_way(paragraph):
+    assert speakers(paragraph) == ["Tom Hadley"]

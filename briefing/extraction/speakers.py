@@ -77,6 +77,10 @@ _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?\"“”„«»()]+)")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
 _HEADLINE_SPEAKER_RE = re.compile(rf"\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,3}})\s*:\s")
 _COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
+_PARENTHESIS_RE = re.compile(r"\([^()]{1,40}\)")
+# A quote signed at the end of its paragraph: a dash, a name, maybe a role after a comma.
+_SIGNATURE_RE = re.compile(rf"\s*[-–—―]\s*(?P<name>[{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,4}})"
+                           r"\s*(?:[.,][^\"“”]*)?\Z")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
 
 
@@ -176,7 +180,10 @@ class Attributor:
 
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
         sent_start = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
-        left = strip_auxiliaries(text[sent_start:verb_start])
+        left = text[sent_start:verb_start]
+        if ")" in left:  # `Rep. Jim Jordan (R-Ohio) said`: a parenthesis adds to the name, ends no clause
+            left = _PARENTHESIS_RE.sub(lambda m: " " * len(m.group()), left)
+        left = strip_auxiliaries(left)
         role = ""
         if left.endswith(","):  # `X, a spokeswoman for ..., told` / `Its chief executive, X, said`
             body = without_relative_clauses(left[:-1])  # `X, a partner at Y, which led the round, said`
@@ -374,6 +381,11 @@ class Attributor:
                     if event.speaker:
                         return event.speaker, "after"
                     break
+            signed = _SIGNATURE_RE.match(text, closing + 1)
+            if signed:  # `"…" ― Pamela Padilla`: a quote signed with a dash and a name
+                speaker = self._resolve_after_all_events(last_segment, signed.start("name"), signed.group("name"))
+                if speaker and speaker.kind != "group":
+                    return speaker, "after"
         sentence = sentence_span(self.starts[first_segment], opening, len(self.masked[first_segment]))
         before = [e for e in first_events if sentence[0] <= e.verb_start < opening]
         for event in reversed(before):
