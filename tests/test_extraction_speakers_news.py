@@ -120,6 +120,9 @@ def test_a_title_case_headline_is_not_a_name():
         ("mOSCOW - Russia's main", "broken word 'mOSCOW'"),
         ("the senator said", "verb 'said'"),
         ("the journalist had not been", "verb 'had'"),
+        ("that its shares doubled", "function word 'that'"),
+        ("the firm's site --", "dash"),
+        ("one", "pronoun 'one'"),
     ],
 )
 def test_the_shape_check_names_the_problem(speaker, problem):

@@ -471,9 +471,11 @@ def _speaker_of(entity: Entity, role: str = "") -> Speaker:
 # A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
 # `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
 _SPEAKER_OPENERS = frozenset([
-    "the", "a", "an", "this", "these", "those", "that", "its", "his", "her", "their", "our", "my", "your",
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
     "all", "both", "each", "every", "most", "some", "many", "several", "few", "other", "another"])
 _FUNCTION_WORDS = NP_STOP - _SPEAKER_OPENERS
+_INDEFINITE_PRONOUNS = frozenset(["one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+                                  "nobody", "none"])
 _VERBS = SPEECH_VERBS | frozenset([
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
@@ -497,8 +499,10 @@ def speaker_shape_problem(name: str) -> str:
             return f"holds the verb {word!r}"
         if word[:1].islower() and not word.islower() and not word.startswith(("i", "e-", "mc")):
             return f"holds the broken word {word!r}"
-        if word in ("-", "–", "—"):
+        if word in ("-", "–", "—", "--", "―"):
             return "runs over a dash"
+    if len(tokens) == 1 and first in _INDEFINITE_PRONOUNS:
+        return f"is the pronoun {first!r}"
     if len(tokens) > 1 and (tokens[-1] in _FUNCTION_WORDS or tokens[-1] in _SPEAKER_OPENERS):
         return f"ends with the function word {tokens[-1]!r}"
     return ""
