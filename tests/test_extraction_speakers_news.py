@@ -193,3 +193,16 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
 )
 def test_a_party_and_state_in_parentheses_stay_out_of_the_way(paragraph):
     assert speakers(paragraph) == ["Tom Hadley"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('The mayor left, and famously said the plan was "dead on arrival".', ""),
+        ('"We will be back," police said.', "police"),
+        ('"We will be back," protesters said.', "protesters"),
+    ],
+)
+def test_one_lower_case_word_is_a_speaker_only_when_it_names_someone(paragraph, speaker):
+    found = speakers(paragraph)
+    assert found[-1] == speaker or (speaker == "" and found[-1] in ("", "the mayor"))

@@ -314,6 +314,8 @@ class Attributor:
         while len(words) > 1 and (words[-1] in _FUNCTION_WORDS or words[-1] in _SPEAKER_OPENERS):
             words = words[:-1]  # `the authors of the "…"`: the quote's masked words took the rest
             subject = subject[:subject.rindex(words[-1]) + len(words[-1])]
+        if len(words) == 1 and words[0].islower() and not (words[0].endswith("s") or describes_a_speaker(words[0])):
+            return None  # `went`, `famously`: one lower-case word that names no one
         speaker = Speaker(self._as_written(subject), role, "group")
         if speaker_shape_problem(speaker.name) or _title_case_fragment(words):
             return None  # a piece of the sentence, not a name or a role noun phrase
