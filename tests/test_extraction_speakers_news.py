@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extraction.speakers import speaker_shape_problem
+from briefing.extraction.subjects import speaker_shape_problem
 from tests.fixtures.extraction import quotes_of
 
 

@@ -39,7 +39,6 @@ from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
     GROUP_PRONOUNS,
-    NP_STOP,
     ORG_NOUNS,
     PRONOUNS,
     ROLE_WORDS,
@@ -50,14 +49,19 @@ from briefing.extraction.people import NAME_RE, Entity, People
 from briefing.extraction.quotes import QuoteSpan, skip_spaces_back
 from briefing.extraction.subjects import (
     DETERMINERS,
+    FUNCTION_WORDS,
+    LEADING_LINKS,
+    SPEAKER_OPENERS,
     after_boundary,
     describes_a_speaker,
     description_role,
     head_noun,
     last_comma,
     role_text,
+    speaker_shape_problem,
     strip_auxiliaries,
     subject_at_clause_start,
+    title_case_fragment,
     without_relative_clauses,
 )
 from briefing.extraction.text import is_whole_word, sentence_span, whole_words_pattern
@@ -262,8 +266,8 @@ class Attributor:
         An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
         if words is None:
             words = subject.split()
-        if words and words[0].lower() in _LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
-            kept = next((i for i, w in enumerate(words) if w.lower() not in _LEADING_LINKS), len(words))
+        if words and words[0].lower() in LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
+            kept = next((i for i, w in enumerate(words) if w.lower() not in LEADING_LINKS), len(words))
             if kept == len(words):
                 return None
             cut = _word_offset(subject, words, kept)
@@ -311,13 +315,13 @@ class Attributor:
             earlier = self._latest_group(index, pos, head)
             if earlier is not None:
                 return earlier
-        while len(words) > 1 and (words[-1] in _FUNCTION_WORDS or words[-1] in _SPEAKER_OPENERS):
+        while len(words) > 1 and (words[-1] in FUNCTION_WORDS or words[-1] in SPEAKER_OPENERS):
             words = words[:-1]  # `the authors of the "…"`: the quote's masked words took the rest
             subject = subject[:subject.rindex(words[-1]) + len(words[-1])]
         if len(words) == 1 and words[0].islower() and not (words[0].endswith("s") or describes_a_speaker(words[0])):
             return None  # `went`, `famously`: one lower-case word that names no one
         speaker = Speaker(self._as_written(subject), role, "group")
-        if speaker_shape_problem(speaker.name) or _title_case_fragment(words):
+        if speaker_shape_problem(speaker.name) or title_case_fragment(words):
             return None  # a piece of the sentence, not a name or a role noun phrase
         if register:
             self.groups.append((index, pos, head, speaker))
@@ -441,12 +445,6 @@ class Attributor:
         return None, ""
 
 
-# Words that link a clause to the one before and may stand between a boundary and the subject.
-_LEADING_LINKS = frozenset(["and", "but", "or", "so", "yet", "also", "now", "then", "while", "though",
-                            "although", "because", "if", "when", "as", "whom", "meanwhile", "however",
-                            "still", "even", "just", "only", "later", "earlier", "again"])
-
-
 def _word_offset(text: str, words: list[str], index: int) -> int:
     """Where words[index] (``text.split()``) starts in ``text``."""
     pos = 0
@@ -455,56 +453,5 @@ def _word_offset(text: str, words: list[str], index: int) -> int:
     return text.index(words[index], pos)
 
 
-def _title_case_fragment(words: list[str]) -> bool:
-    """`U S While Clinton`, `On Trump`: a title-case headline cut at a colon, not a name (a name
-    or a title holds no capitalised function word)."""
-    for word in words:
-        if word[:1].isupper():
-            lower = word.lower()
-            if lower in _FUNCTION_WORDS and lower not in DETERMINERS and lower != "of":
-                return True
-    return False
-
-
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
     return Speaker(entity.name, entity.role or role, entity.kind)
-
-
-# A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
-# `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
-_SPEAKER_OPENERS = frozenset([
-    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-    "all", "both", "each", "every", "most", "some", "many", "several", "few", "other", "another"])
-_FUNCTION_WORDS = NP_STOP - _SPEAKER_OPENERS
-_INDEFINITE_PRONOUNS = frozenset(["one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
-                                  "nobody", "none"])
-_VERBS = SPEECH_VERBS | frozenset([
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
-
-
-def speaker_shape_problem(name: str) -> str:
-    """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
-    phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
-    `but other leading Democrats`), holds a verb (`the senator said`), a word whose capitals
-    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text), or ends with a
-    function word (`the authors of the`)."""
-    tokens = name.split()
-    if not tokens:
-        return ""
-    first = tokens[0]
-    if first in _FUNCTION_WORDS:
-        return f"starts with the function word {first!r}"
-    for token in tokens:
-        word = token.strip(",;:.!?()\"'“”‘’")
-        if word in _VERBS:
-            return f"holds the verb {word!r}"
-        if word[:1].islower() and not word.islower() and not word.startswith(("i", "e-", "mc")):
-            return f"holds the broken word {word!r}"
-        if word in ("-", "–", "—", "--", "―"):
-            return "runs over a dash"
-    if len(tokens) == 1 and first in _INDEFINITE_PRONOUNS:
-        return f"is the pronoun {first!r}"
-    if len(tokens) > 1 and (tokens[-1] in _FUNCTION_WORDS or tokens[-1] in _SPEAKER_OPENERS):
-        return f"ends with the function word {tokens[-1]!r}"
-    return ""
