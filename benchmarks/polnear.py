@@ -33,7 +33,7 @@ How it matches (the shared scorer's rules where they apply):
   the share whose predicted speaker holds that last word (the surname).
 - *Speaker shape*: every predicted speaker that starts with a lower-case
   function word (`by`, `in`, `but`, `he`) or holds a verb is listed; the
-  count must be zero (``briefing.extraction.speakers.speaker_shape_problem``).
+  count must be zero (``briefing.extraction.subjects.speaker_shape_problem``).
 
 Prints precision, recall, F1, named-speaker accuracy and the bad-shape count,
 then one line ``quote_p=… quote_r=… quote_f1=… named_speaker=… bad_speakers=…``.
@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing.extraction import extract  # noqa: E402
-from briefing.extraction.speakers import speaker_shape_problem  # noqa: E402
+from briefing.extraction.subjects import speaker_shape_problem  # noqa: E402
 from briefing.models import Article  # noqa: E402
 
 _OPENING = "\"“„«‘'"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from briefing.errors import ReaderError
 from briefing.extraction import extract
-from briefing.extraction.speakers import speaker_shape_problem
+from briefing.extraction.subjects import speaker_shape_problem
 from briefing.readers import find_article_files, read_file
 from tests.conftest import CORPUS, REPO, SEED, need_shared
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extraction.speakers import speaker_shape_problem
+from briefing.extraction.subjects import speaker_shape_problem
 from tests.fixtures.extraction import quotes_of
 
 
@@ -120,6 +120,9 @@ def test_a_title_case_headline_is_not_a_name():
         ("mOSCOW - Russia's main", "broken word 'mOSCOW'"),
         ("the senator said", "verb 'said'"),
         ("the journalist had not been", "verb 'had'"),
+        ("that its shares doubled", "function word 'that'"),
+        ("the firm's site --", "dash"),
+        ("one", "pronoun 'one'"),
     ],
 )
 def test_the_shape_check_names_the_problem(speaker, problem):
@@ -172,3 +175,34 @@ def test_a_group_speaker_does_not_end_with_a_function_word():
 def test_a_heading_in_capitals_is_no_name():
     found = speakers("EXPECTED TURNOUT", '"Turnout will be low," he said.')
     assert found == [""]
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
+    found = speakers("Commuters told us what the strike means to them.",
+                     "“The ferry is never on time, and now it does not run at all.” ― Pamela Okoye",
+                     "“I walk to work now. It takes an hour.” — Jonas Lindqvist, a nurse.")
+    assert found == ["Pamela Okoye", "Jonas Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"Subpoenas are not optional," panel Chairman Rep. Tom Hadley (R-Utah) said on Monday.',
+        '"Subpoenas are not optional," Rep. Tom Hadley (R-Ohio), a panel member, said.',
+    ],
+)
+def test_a_party_and_state_in_parentheses_stay_out_of_the_way(paragraph):
+    assert speakers(paragraph) == ["Tom Hadley"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('The mayor left, and famously said the plan was "dead on arrival".', ""),
+        ('"We will be back," police said.', "police"),
+        ('"We will be back," protesters said.', "protesters"),
+    ],
+)
+def test_one_lower_case_word_is_a_speaker_only_when_it_names_someone(paragraph, speaker):
+    found = speakers(paragraph)
+    assert found[-1] == speaker or (speaker == "" and found[-1] in ("", "the mayor"))

@@ -39,7 +39,6 @@ from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
     GROUP_PRONOUNS,
-    NP_STOP,
     ORG_NOUNS,
     PRONOUNS,
     ROLE_WORDS,
@@ -50,22 +49,29 @@ from briefing.extraction.people import NAME_RE, Entity, People
 from briefing.extraction.quotes import QuoteSpan, skip_spaces_back
 from briefing.extraction.subjects import (
     DETERMINERS,
+    FUNCTION_WORDS,
+    LEADING_LINKS,
+    SPEAKER_OPENERS,
     after_boundary,
     describes_a_speaker,
     description_role,
     head_noun,
     last_comma,
     role_text,
+    speaker_shape_problem,
     strip_auxiliaries,
     subject_at_clause_start,
+    title_case_fragment,
     without_relative_clauses,
 )
 from briefing.extraction.text import is_whole_word, sentence_span, whole_words_pattern
 
 # Capitalised too, the usual headline verbs (a headline may be in title case).
 _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
-SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *(v.capitalize() for v in SPEECH_VERBS), *_HEADLINE_VERBS,
-                                 "according to", "According to",
+# A past tense may open a sentence (`Added Lena Sorensen: "…"`); a capitalised present tense is
+# more often a noun or a name (`United States`, `Calls for …`), so only the headline verbs are.
+_PAST_TENSES = [v.capitalize() for v in SPEECH_VERBS if v.endswith("ed") or v in ("said", "told", "wrote")]
+SPEECH_RE = whole_words_pattern([*SPEECH_VERBS, *_PAST_TENSES, *_HEADLINE_VERBS, "according to", "According to",
                                  "paid tribute to", "pays tribute to", "paying tribute to"])
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
 _SUBJECT_AFTER_RE = re.compile(
@@ -75,6 +81,10 @@ _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?\"“”„«»()]+)")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
 _HEADLINE_SPEAKER_RE = re.compile(rf"\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,3}})\s*:\s")
 _COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
+_PARENTHESIS_RE = re.compile(r"\([^()]{1,40}\)")
+# A quote signed at the end of its paragraph: a dash, a name, maybe a role after a comma.
+_SIGNATURE_RE = re.compile(rf"\s*[-–—―]\s*(?P<name>[{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,4}})"
+                           r"\s*(?:[.,][^\"“”]*)?\Z")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
 
 
@@ -174,7 +184,10 @@ class Attributor:
 
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
         sent_start = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
-        left = strip_auxiliaries(text[sent_start:verb_start])
+        left = text[sent_start:verb_start]
+        if ")" in left:  # `Rep. Jim Jordan (R-Ohio) said`: a parenthesis adds to the name, ends no clause
+            left = _PARENTHESIS_RE.sub(lambda m: " " * len(m.group()), left)
+        left = strip_auxiliaries(left)
         role = ""
         if left.endswith(","):  # `X, a spokeswoman for ..., told` / `Its chief executive, X, said`
             body = without_relative_clauses(left[:-1])  # `X, a partner at Y, which led the round, said`
@@ -253,8 +266,8 @@ class Attributor:
         An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
         if words is None:
             words = subject.split()
-        if words and words[0].lower() in _LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
-            kept = next((i for i, w in enumerate(words) if w.lower() not in _LEADING_LINKS), len(words))
+        if words and words[0].lower() in LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
+            kept = next((i for i, w in enumerate(words) if w.lower() not in LEADING_LINKS), len(words))
             if kept == len(words):
                 return None
             cut = _word_offset(subject, words, kept)
@@ -302,11 +315,13 @@ class Attributor:
             earlier = self._latest_group(index, pos, head)
             if earlier is not None:
                 return earlier
-        while len(words) > 1 and (words[-1] in _FUNCTION_WORDS or words[-1] in _SPEAKER_OPENERS):
+        while len(words) > 1 and (words[-1] in FUNCTION_WORDS or words[-1] in SPEAKER_OPENERS):
             words = words[:-1]  # `the authors of the "…"`: the quote's masked words took the rest
             subject = subject[:subject.rindex(words[-1]) + len(words[-1])]
+        if len(words) == 1 and words[0].islower() and not (words[0].endswith("s") or describes_a_speaker(words[0])):
+            return None  # `went`, `famously`: one lower-case word that names no one
         speaker = Speaker(self._as_written(subject), role, "group")
-        if speaker_shape_problem(speaker.name) or _title_case_fragment(words):
+        if speaker_shape_problem(speaker.name) or title_case_fragment(words):
             return None  # a piece of the sentence, not a name or a role noun phrase
         if register:
             self.groups.append((index, pos, head, speaker))
@@ -372,6 +387,11 @@ class Attributor:
                     if event.speaker:
                         return event.speaker, "after"
                     break
+            signed = _SIGNATURE_RE.match(text, closing + 1)
+            if signed:  # `"…" ― Pamela Padilla`: a quote signed with a dash and a name
+                speaker = self._resolve_after_all_events(last_segment, signed.start("name"), signed.group("name"))
+                if speaker and speaker.kind != "group":
+                    return speaker, "after"
         sentence = sentence_span(self.starts[first_segment], opening, len(self.masked[first_segment]))
         before = [e for e in first_events if sentence[0] <= e.verb_start < opening]
         for event in reversed(before):
@@ -425,12 +445,6 @@ class Attributor:
         return None, ""
 
 
-# Words that link a clause to the one before and may stand between a boundary and the subject.
-_LEADING_LINKS = frozenset(["and", "but", "or", "so", "yet", "also", "now", "then", "while", "though",
-                            "although", "because", "if", "when", "as", "whom", "meanwhile", "however",
-                            "still", "even", "just", "only", "later", "earlier", "again"])
-
-
 def _word_offset(text: str, words: list[str], index: int) -> int:
     """Where words[index] (``text.split()``) starts in ``text``."""
     pos = 0
@@ -439,48 +453,5 @@ def _word_offset(text: str, words: list[str], index: int) -> int:
     return text.index(words[index], pos)
 
 
-def _title_case_fragment(words: list[str]) -> bool:
-    """`U S While Clinton`, `On Trump`: a title-case headline cut at a colon, not a name (a name
-    or a title holds no capitalised function word)."""
-    return any(w[:1].isupper() and w.lower() in _FUNCTION_WORDS and w.lower() not in DETERMINERS
-               for w in words if w.lower() != "of")
-
-
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
     return Speaker(entity.name, entity.role or role, entity.kind)
-
-
-# A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
-# `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
-_SPEAKER_OPENERS = frozenset([
-    "the", "a", "an", "this", "these", "those", "that", "its", "his", "her", "their", "our", "my", "your",
-    "all", "both", "each", "every", "most", "some", "many", "several", "few", "other", "another"])
-_FUNCTION_WORDS = NP_STOP - _SPEAKER_OPENERS
-_VERBS = SPEECH_VERBS | frozenset([
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
-
-
-def speaker_shape_problem(name: str) -> str:
-    """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
-    phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
-    `but other leading Democrats`), holds a verb (`the senator said`), a word whose capitals
-    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text), or ends with a
-    function word (`the authors of the`)."""
-    tokens = name.split()
-    if not tokens:
-        return ""
-    first = tokens[0]
-    if first in _FUNCTION_WORDS:
-        return f"starts with the function word {first!r}"
-    for token in tokens:
-        word = token.strip(",;:.!?()\"'“”‘’")
-        if word in _VERBS:
-            return f"holds the verb {word!r}"
-        if word[:1].islower() and any(c.isupper() for c in word[1:]) and not word.startswith(("i", "e-", "mc")):
-            return f"holds the broken word {word!r}"
-        if word in ("-", "–", "—"):
-            return "runs over a dash"
-    if len(tokens) > 1 and (tokens[-1] in _FUNCTION_WORDS or tokens[-1] in _SPEAKER_OPENERS):
-        return f"ends with the function word {tokens[-1]!r}"
-    return ""

@@ -5,7 +5,8 @@ these functions only cut the text: the words after the last clause boundary
 before a verb (`Officials in Gdansk said`), an apposition and its role
 (`X, a partner at Y, which led the round, said`), a description used as a role
 (`A spokeswoman for the ministry, X, said`), and the noun phrase that opens the
-clause a participle hangs on (`The mayor thanked X, saying`).
+clause a participle hangs on (`The mayor thanked X, saying`). ``speaker_shape_problem``
+says when a subject found is no name or role noun phrase at all (`by Republican lawmakers he`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from briefing.extraction.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     ROLE_WORDS,
+    SPEECH_VERBS,
 )
 
 DETERMINERS = frozenset(["the", "a", "an"])
@@ -131,3 +133,60 @@ def head_noun(words: list[str]) -> str:
         if i and word.lower() in ("in", "of", "at", "from", "for", "on"):
             return words[i - 1].lower().strip(",")
     return words[-1].lower().strip(",")
+
+
+# Words that link a clause to the one before and may stand between a boundary and the subject.
+LEADING_LINKS = frozenset(["and", "but", "or", "so", "yet", "also", "now", "then", "while", "though",
+                            "although", "because", "if", "when", "as", "whom", "meanwhile", "however",
+                            "still", "even", "just", "only", "later", "earlier", "again"])
+
+
+def title_case_fragment(words: list[str]) -> bool:
+    """`U S While Clinton`, `On Trump`: a title-case headline cut at a colon, not a name (a name
+    or a title holds no capitalised function word)."""
+    for word in words:
+        if word[:1].isupper():
+            lower = word.lower()
+            if lower in FUNCTION_WORDS and lower not in DETERMINERS and lower != "of":
+                return True
+    return False
+
+
+# A speaker may open with an article, a demonstrative, a possessive or a quantifier (`the ministry`,
+# `its spokeswoman`, `some analysts`); any other lower-case function word shows a cut in the wrong place.
+SPEAKER_OPENERS = frozenset([
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "all", "both", "each", "every", "most", "some", "many", "several", "few", "other", "another"])
+FUNCTION_WORDS = NP_STOP - SPEAKER_OPENERS
+_INDEFINITE_PRONOUNS = frozenset(["one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+                                  "nobody", "none"])
+_VERBS = SPEECH_VERBS | frozenset([
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
+
+
+def speaker_shape_problem(name: str) -> str:
+    """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
+    phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
+    `but other leading Democrats`), holds a verb (`the senator said`), a word whose capitals
+    are broken (`mOSCOW - Russia's main ...`, a dateline run into the text), or ends with a
+    function word (`the authors of the`)."""
+    tokens = name.split()
+    if not tokens:
+        return ""
+    first = tokens[0]
+    if first in FUNCTION_WORDS:
+        return f"starts with the function word {first!r}"
+    for token in tokens:
+        word = token.strip(",;:.!?()\"'“”‘’")
+        if word in _VERBS:
+            return f"holds the verb {word!r}"
+        if word[:1].islower() and not word.islower() and not word.startswith(("i", "e-", "mc")):
+            return f"holds the broken word {word!r}"
+        if word in ("-", "–", "—", "--", "―"):
+            return "runs over a dash"
+    if len(tokens) == 1 and first in _INDEFINITE_PRONOUNS:
+        return f"is the pronoun {first!r}"
+    if len(tokens) > 1 and (tokens[-1] in FUNCTION_WORDS or tokens[-1] in SPEAKER_OPENERS):
+        return f"ends with the function word {tokens[-1]!r}"
+    return ""
