@@ -119,7 +119,9 @@ def earlier_articles(settings: Settings, store: Store, period: Period) -> list[S
 
     days = settings.ranking.follow_up_days
     start, _ = period.window(settings.zone)
-    return select_articles(store, settings, start - timedelta(days=days), start) if days else []
+    if not days or start - datetime.min.replace(tzinfo=start.tzinfo) <= timedelta(days=days):
+        return []  # nothing before the calendar's first days
+    return select_articles(store, settings, start - timedelta(days=days), start)
 
 
 def compose_briefing(

@@ -35,7 +35,8 @@ def seed_day(tmp_path_factory):
 
 
 def test_the_three_renderings_are_written(seed_day):
-    assert sorted(p.name for p in seed_day.iterdir()) == ["briefing.html", "briefing.md", "briefing.pdf"]
+    assert sorted(p.name for p in seed_day.iterdir() if not p.name.startswith(".")) == [
+        "briefing.html", "briefing.md", "briefing.pdf"]
 
 
 def test_the_markdown_parses_and_shows_headline_figures_and_speaker(seed_day):

@@ -30,7 +30,7 @@ def test_only_the_asked_formats(tmp_path):
 def test_an_unknown_format_is_refused(tmp_path):
     with pytest.raises(RenderError) as caught:
         render_formats(day_briefing(), settings(), ["md", "docx"], tmp_path)
-    assert str(caught.value) == "unknown format 'docx', expected some of md, html, pdf, eml, txt, json"
+    assert str(caught.value) == "unknown format 'docx', expected some of md, html, pdf, eml, txt, json, appendix"
 
 
 def test_a_failing_template_leaves_the_previous_files_as_they_were(tmp_path):

@@ -32,7 +32,7 @@ DEFAULT_CONFIG = "config.yaml"
 COMMANDS: dict[str, tuple[str, str]] = {
     "articles": ("articles", "List and show stored articles."),
     "deliver": ("schedule", "E-mail a briefing already generated, again."),
-    "explain": ("explain", "Show each story of a day with its news-value score and why, best first."),
+    "explain": ("explain", "Show how the day's stories are ranked: each one's score and why."),
     "extract": ("extract", "Print the key figures and quotes of article files."),
     "generate": ("generate", "Generate the briefing for a day (or a range) into the output folder."),
     "ingest": ("ingest", "Take article files, folders (recursively) and feed or page URLs into the store."),

@@ -35,6 +35,10 @@ DAMAGE_WORDS = ("malformed", "not a database", "disk i/o error", "corrupt")
 CHECK_HINT = "run 'briefing store check'"
 
 
+#: the store files whose header this process has read (see ``check_file``)
+_HEADER_CHECKED: set[Path] = set()
+
+
 def check_file(path: Path | None, where: str) -> None:
     """Raise ``StoreError`` when the SQLite file at ``path`` exists but is empty or not SQLite."""
     if path is None or not path.is_file():
@@ -47,11 +51,16 @@ def check_file(path: Path | None, where: str) -> None:
             f"{where}: the store file is empty (0 bytes); it was truncated or replaced. "
             "Restore it from a backup, or delete it to start a new, empty store"
         )
+    # Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+    # included, so the header is read once per process, before this process opens a connection to it.
+    if path.resolve() in _HEADER_CHECKED:
+        return
     with path.open("rb") as stream:
         header = stream.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise StoreError(f"{where}: not an SQLite database (its first bytes are not SQLite's header); "
                          "restore it from a backup")
+    _HEADER_CHECKED.add(path.resolve())
 
 
 def damage(exc: DatabaseError) -> str:
