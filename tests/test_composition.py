@@ -63,12 +63,14 @@ def test_a_story_keeps_each_fact_once_across_its_reports(briefing):
 
 def test_day_in_numbers_follows_the_stories_best_figure_first_and_never_repeats_a_fact(briefing):
     said = [row.said for row in briefing.day_in_numbers]
-    assert said[:5] == ["212 passengers", "up to 110 km/h", "-24 °C", "more than 3,000 homes", "€1.2 billion"]
+    assert said[:6] == ["212 passengers", "up to 110 km/h", "14 crew", "-24 °C", "more than 3,000 homes", "€1.2 billion"]
     stories = [int(row.story.anchor.split("-")[1]) for row in briefing.day_in_numbers]
     assert stories == sorted(stories)
     keys = [(row.value, row.unit) for row in briefing.day_in_numbers]
     assert len(keys) == len(set(keys))
+    # "14 km | distance" and "36 million PLN | amount" say nothing of what they count: left out
     assert len(said) == 8
+    assert {row.what for row in briefing.day_in_numbers}.isdisjoint({"distance", "amount"})
 
 
 def test_figure_rows_say_what_they_count_and_point_to_their_story(briefing):

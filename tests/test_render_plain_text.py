@@ -39,14 +39,14 @@ def test_lines_fit_72_columns_but_for_an_address_standing_alone(text):
 
 def test_reads_as_a_briefing(text):
     assert text.startswith("MORNING BRIEFING\nTuesday, 10 March 2026\n"
-                           "Issue 34 · 6 articles from 4 sources · times in Europe/Warsaw\n\n")
+                           "Issue 34 · 6 articles from 6 sources · times in Europe/Warsaw\n\n")
     assert "AT A GLANCE\n===========\n\n- Velmora ferry runs aground in storm, 212 passengers taken off\n" in text
-    assert ("THE DAY IN NUMBERS\n==================\n\n- 212: passengers\n"
+    assert ("THE DAY IN NUMBERS\n==================\n\n- 212: passengers taken off\n"
             "  (Velmora ferry runs aground in storm, 212 passengers taken off)\n") in text
-    assert ("“Everyone is safe, and that is the only thing that matters tonight”\n"
+    assert ("“Everyone is safe, and that is the only thing that matters tonight.”\n"
             "  — Irena Sokal, Velmora harbour master\n"
             "    (Velmora ferry runs aground in storm, 212 passengers taken off)\n") in text
-    assert "\nSources: Coastal Courier (2), Dunholt Herald (2), Harbour Radio (1),\nKastrin Daily (1).\n\n- 1 file was rejected: broken.json (not valid JSON at line 3)\n" in text
+    assert "\nSources: Coastal Courier (2), Dunholt Herald (2), NWA (2), Harbour Radio\n(1), KPA (1), Kastrin Daily (1).\n\n- 1 file was rejected: broken.json (not valid JSON at line 3)\n" in text
     assert text.endswith("\nMade 11 March 2026, 06:30 CET.\n")
 
 
@@ -62,7 +62,7 @@ def test_a_top_story_is_numbered_wrapped_and_its_address_stands_on_its_own_line(
         "\n"
         "   Figures: 212 passengers · up to 110 km/h · 14 crew · more than 6\n"
         "   hours\n"
-        "   “Everyone is safe, and that is the only thing that matters tonight”\n"
+        "   “Everyone is safe, and that is the only thing that matters tonight.”\n"
         "   (Irena Sokal)\n"
         "   “no sign of any fuel leak” (the coastguard)\n"
         "   https://courier.example/velmora-ferry\n"

@@ -70,7 +70,7 @@ def test_configured_names_and_order_come_first_the_rest_alphabetically_other_las
 def test_also_today_holds_the_stories_below_the_top_five_by_section():
     items = [article(n, "Cities", 6 + n, "PAP / IAR / Reuters") for n in range(1, 6)]
     items += [article(6, "sport", 20), article(7, "english section", 19)]
-    settings = Settings(base_dir=REPO)
+    settings = Settings(base_dir=REPO, briefing={"top_stories": 5})
     briefing = compose(settings, Period.day(DAY), items, issue_number=1, generated_at=datetime(2026, 6, 3, tzinfo=ZONE))
     assert [(g.name, [s.headline[:2] for s in g.stories]) for g in briefing.also_today] == [
         ("Sport", ["6."]), ("Other", ["7."])]

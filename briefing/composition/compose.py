@@ -45,7 +45,7 @@ from briefing.composition.ranking import (
 )
 from briefing.composition.sections import by_section, section_heading
 from briefing.composition.stories import group_stories
-from briefing.composition.what import figure_what
+from briefing.composition.what import figure_what, says_what_it_counts
 from briefing.config import Settings
 from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
@@ -279,7 +279,8 @@ def _day_in_numbers(stories: list[Story], limit: int) -> tuple[FigureRow, ...]:
 
 
 def _key_rows(story: Story) -> list[FigureRow]:
-    return [row for row in story.figures if row.key]
+    """The story's rows fit for the numbers table: a fact of its own that says what it counts."""
+    return [row for row in story.figures if row.key and says_what_it_counts(row.what, row.unit)]
 
 
 def _as_figure(row: FigureRow) -> Figure:

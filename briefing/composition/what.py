@@ -81,6 +81,23 @@ _CHANGE_VERBS = {verb for verb, noun in VERB_NOUNS.items() if noun in ("rise", "
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
+#: descriptions that say nothing of what a number counts: a row described so stays out of the numbers table
+GENERIC_DESCRIPTIONS = frozenset(
+    ["amount", "rise", "fall", "increase", "decrease", "share", "cost", "total", "number", "sum", "value", "figure", "price", "payment", "spending", "loss", "funding", "earnings", "distance", "length", "height", "weight", "size", "level", "rate", "percent"])
+
+
+def says_what_it_counts(what: str, unit: str) -> bool:
+    """Whether ``what`` names what a figure counts: not empty, not a generic word, not a bare measure.
+
+    A counted noun may stand alone (``40 trams | trams`` says what is counted); a measure may
+    not (``6 °C | °C``, ``14 km | km`` say nothing of what was measured).
+    """
+    words = what.strip().lower()
+    if not words or words in GENERIC_DESCRIPTIONS:
+        return False
+    return words != unit.strip().lower() or not unit_reads_with_number(unit)
+
+
 def figure_what(figure: Figure) -> str:
     """What ``figure`` counts or is about, in a few words from its sentence, or its unit."""
     sentence, text = figure.sentence, figure.text
