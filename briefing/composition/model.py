@@ -200,7 +200,7 @@ def describe_context(root: type = Briefing, prefix: str = "briefing") -> list[tu
         kind = hints[item.name]
         rows.append((path, _type_name(kind), item.metadata.get("doc", "")))
         inner = _item_type(kind)
-        if dataclasses.is_dataclass(inner):
+        if isinstance(inner, type) and dataclasses.is_dataclass(inner):
             child = f"{path}[]" if inner is not kind else path
             rows.extend(describe_context(inner, child))
     return rows

@@ -83,6 +83,8 @@ def preview_page(rendered: Rendered) -> str:
     """The briefing of one day: Markdown (as HTML and as source), the e-mail, the PDF."""
     day, version = rendered.day.isoformat(), rendered.version
     source = rendered.outputs["md"]
+    if isinstance(source, bytes):
+        source = source.decode("utf-8")
     frame = MARKDOWN_FRAME % markdown_as_html(source)
     meta = f"{rendered.article_count} articles · reloads when a template, stylesheet or the configuration is saved"
     return (

@@ -45,7 +45,7 @@ class ExplainedUndefined(StrictUndefined):
     def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError) -> None:
         super().__init__(hint, obj, name, exc)
         if exc is UndefinedError and hint is None:  # a plain unknown name; the sandbox's refusals pass as they are
-            self._undefined_exception = partial(UnknownName, owner=obj, name=name)
+            self._undefined_exception = partial(UnknownName, owner=obj, name=name)  # type: ignore[assignment]
 
 
 def describe_error(exc: BaseException, filename: str, line: int | None) -> str:
