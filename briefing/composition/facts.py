@@ -20,6 +20,8 @@ from briefing.composition import wording
 from briefing.models import Figure
 
 _HEDGE = r"(?:about|around|roughly|approximately|some|c\.|~|nearly|almost)?\s*"
+#: what stands between an amount and its conversion: `(about `, `, or roughly `
+_CONVERSION_LINK = re.compile(r"\s*(?:\(\s*|,?\s*or\s+)(" + _HEDGE + r")")
 _NAVIGATION = re.compile(r"(?i)^\s*(?:read (?:also|more)|see also|related|more on this|watch|listen)\b[:\s]")
 _BASELINE = re.compile(r"(?i)\b(?:up|down|rising|falling|rose|fell)\s+from\s+$")
 
@@ -69,7 +71,12 @@ def fact_key_of(figure: Figure) -> tuple[float, str]:
 
 
 def _conversions(figures: Sequence[Figure]) -> dict[tuple[float, str], tuple[Figure, Figure, str]]:
-    """Each converted amount's key -> (the amount, its conversion, the conversion as said: "about $57 million")."""
+    """Each converted amount's key -> (the amount, its conversion, the conversion as said: "about $57 million").
+
+    The amount may be one the extractor kept from another sentence (the headline's "UAH 2.4bn"), so
+    each conversion's sentence is searched for every other figure's words (a substring test first:
+    this runs for every pair of a story's figures).
+    """
     found = {}
     for figure in figures:
         for other in figures:
@@ -83,11 +90,17 @@ def _conversions(figures: Sequence[Figure]) -> dict[tuple[float, str], tuple[Fig
 def _conversion_hedge(first: Figure, other: Figure) -> str | None:
     """The hedge ("about", or "") when ``other`` is ``first`` in another currency, written right after it:
     `UAH 2.4bn (about $57m)`, `PLN 900, or roughly UAH 10,000`; None when it is not."""
-    if not (first.unit and other.unit and first.unit != other.unit):
+    if not (first.text and first.unit and other.unit and first.unit != other.unit):
         return None
-    pattern = re.escape(first.text) + r"\s*(?:\(\s*|,?\s*or\s+)(" + _HEDGE + r")" + re.escape(other.text)
-    found = re.search(pattern, other.sentence)
-    return found.group(1).strip() if found else None
+    sentence = other.sentence
+    at = sentence.find(first.text)
+    while at >= 0:
+        rest = sentence[at + len(first.text):]
+        link = _CONVERSION_LINK.match(rest)
+        if link and rest.startswith(other.text, link.end()):
+            return link.group(1).strip()
+        at = sentence.find(first.text, at + 1)
+    return None
 
 
 def _ranges(first: Figure, other: Figure) -> bool:

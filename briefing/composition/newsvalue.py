@@ -11,6 +11,7 @@ particular article.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -81,34 +82,48 @@ class Signal:
 
 
 def words_of(text: str) -> list[str]:
-    return [w.lower().strip("'’") for w in _WORD_RE.findall(text)]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """The lower-cased words of ``text``; kept for the few texts of the story being scored, which every
+    signal reads again."""
+    return tuple(w.lower().strip("'’") for w in _WORD_RE.findall(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _joined(text: str) -> str:
+    return " " + " ".join(_words(text)) + " "
 
 
 _ENDINGS = ("", "s", "es", "d", "ed", "ing")
 
 
-def _inflects(word: str, ending: str, stems: frozenset[str]) -> bool:
-    """``word`` is a stem with ``ending``: `storms`, `died` (a `d` only after an `e`: not `ward` from `war`)."""
-    if not word.endswith(ending) or len(word) <= len(ending):
-        return False
-    stem = word[:len(word) - len(ending)]
-    return stem in stems and (ending != "d" or stem.endswith("e"))
+@functools.cache
+def _forms(stems: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every inflected form of the one-word ``stems`` (`storms`, `died`; a `d` only after an `e`, so no
+    `ward` from `war`), and the stems written with ``*`` (``injur*``) as prefixes."""
+    forms = frozenset(stem + ending for stem in stems if not stem.endswith("*") for ending in _ENDINGS
+                      if ending != "d" or stem.endswith("e"))
+    return forms, tuple(s[:-1] for s in stems if s.endswith("*"))
 
 
 def _stem_hits(words: Sequence[str], stems: frozenset[str]) -> list[str]:
     """The words of ``words`` in the one-word ``stems``, with a plain ending or any (``injur*``)."""
-    prefixes = tuple(s[:-1] for s in stems if s.endswith("*"))
-    hits = [w for w in words if any(_inflects(w, e, stems) for e in _ENDINGS) or (prefixes and w.startswith(prefixes))]
+    forms, prefixes = _forms(stems)
+    hits = [w for w in words if w in forms or (prefixes and w.startswith(prefixes))]
     return list(dict.fromkeys(hits))
 
 
 def _phrase_hits(text: str, stems: frozenset[str]) -> list[str]:
-    lowered = " ".join(words_of(text))
-    return [s for s in stems if " " in s and re.search(rf"\b{re.escape(s)}\b", lowered)]
+    """The phrases of ``stems`` (those of several words) found whole in ``text``."""
+    lowered = _joined(text)  # words between single spaces, so a phrase is found whole by `" phrase "`
+    return [s for s in stems if " " in s and f" {s} " in lowered]
 
 
 def _hits(text: str, stems: frozenset[str]) -> list[str]:
-    return _stem_hits(words_of(text), stems) + _phrase_hits(text, stems)
+    return _stem_hits(_words(text), stems) + _phrase_hits(text, stems)
 
 
 def head_text(article: Article) -> str:
