@@ -82,11 +82,11 @@ class Signal:
 
 
 def words_of(text: str) -> list[str]:
-    return list(_words(text))
+    return list(_text_words(text))
 
 
 @functools.lru_cache(maxsize=256)
-def _words(text: str) -> tuple[str, ...]:
+def _text_words(text: str) -> tuple[str, ...]:
     """The lower-cased words of ``text``; kept for the few texts of the story being scored, which every
     signal reads again."""
     return tuple(w.lower().strip("'’") for w in _WORD_RE.findall(text))
@@ -94,7 +94,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=256)
 def _joined(text: str) -> str:
-    return " " + " ".join(_words(text)) + " "
+    return " " + " ".join(_text_words(text)) + " "
 
 
 _ENDINGS = ("", "s", "es", "d", "ed", "ing")
@@ -123,7 +123,7 @@ def _phrase_hits(text: str, stems: frozenset[str]) -> list[str]:
 
 
 def _hits(text: str, stems: frozenset[str]) -> list[str]:
-    return _stem_hits(_words(text), stems) + _phrase_hits(text, stems)
+    return _stem_hits(_text_words(text), stems) + _phrase_hits(text, stems)
 
 
 def head_text(article: Article) -> str:
