@@ -12,6 +12,7 @@ stored extractions whose version differs.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from dataclasses import replace
 
 from briefing.extraction.figures import Candidate, article_figures
@@ -86,9 +87,12 @@ def _figures(candidates: list[Candidate], segments: list[str], starts: list[list
     sentences: dict[tuple[int, int], str] = {}
     for c in candidates:
         segment, pos = c.segment, c.number_start
-        start, end = sentence_span(starts[segment], pos, len(segments[segment]))
+        sentence_starts = starts[segment]
+        i = bisect_right(sentence_starts, pos) - 1  # as ``sentence_span``, inline: it runs for every figure
+        start = sentence_starts[max(i, 0)]
         sentence = sentences.get((segment, start))
         if sentence is None:
+            end = sentence_starts[i + 1] if i + 1 < len(sentence_starts) else len(segments[segment])
             sentence = sentences[segment, start] = segments[segment][start:end].strip()
         in_quote = segment in quoted and any(opening < pos < closing for opening, closing in quoted[segment])
         figures.append(Figure(value=c.value, unit=c.unit, qualifier=c.qualifier, text=c.text, sentence=sentence,

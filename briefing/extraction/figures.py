@@ -24,9 +24,9 @@ An age set off by commas (`Nowak, 54, said`) counts nothing and is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from briefing.extraction.context import NOT_A_FIGURE as NOT_A_LABEL_OR_FIGURE
 from briefing.extraction.context import read_before
@@ -64,9 +64,9 @@ _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re
 _POSITION = attrgetter("segment", "start")
 
 
-@dataclass(slots=True)
-class Candidate:
-    """A number with its context, before ranges, merging and de-duplication."""
+class Candidate(NamedTuple):
+    """A number with its context, before ranges, merging and de-duplication (a tuple: dozens are
+    made per article, and a tuple is made faster than an object)."""
 
     value: float
     unit: str
@@ -87,11 +87,10 @@ def find_candidates(segment: int, text: str, title_case: bool = False) -> list[C
     numbers = find_numbers(text)
     addresses = may_hold_address(text) if numbers else False
     for m in numbers:
-        if is_date_time_or_code(text, m.start, m.end, addresses):
-            continue
-        candidate = _candidate(segment, text, m, title_case)
-        if candidate is not None:
-            found.append(candidate)
+        if not is_date_time_or_code(text, m.start, m.end, addresses):
+            candidate = _candidate(segment, text, m, title_case)
+            if candidate is not None:
+                found.append(candidate)
     if "and a half" in text:
         found = sorted(found + _spans_and_a_half(segment, text), key=attrgetter("start"))
     return found
@@ -103,8 +102,11 @@ def _spans_and_a_half(segment: int, text: str) -> list[Candidate]:
                       1.0, m.group()) for m in _AND_A_HALF_RE.finditer(text)]
 
 
+_new_candidate = tuple.__new__  # a Candidate made without the call of NamedTuple's own __new__
+
+
 def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidate | None:
-    start, end, digits = m.start, m.end, m.digits
+    start, end, digits, scale, words, number_value, multiplier = m
     if digits:
         if digits[0] == "0" and (len(digits) > 1 and digits[1] != "." or digits == "0" and text[end:end + 1] in "-–"):
             return None  # 06, 0800: codes and times; `0-62mph`: a sprint, named by its end
@@ -115,30 +117,28 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
         if before is NOT_A_LABEL_OR_FIGURE or not _PERCENT_AFTER_RE.match(text, end):
             return None
         before = before._replace(label=False)  # `dragged the sector 0.4 percent lower`
-    if (digits and len(digits) <= 3 or m.words) and (is_age(text, start, end) or is_score(text, start, end)) \
+    sign, currency, qualifier, qualifier_word, word_before_qualifier, first, _, _, unit_before = before
+    if (digits and len(digits) <= 3 or words) and (is_age(text, start, end) or is_score(text, start, end)) \
             and not _PERCENT_AFTER_RE.match(text, end):
         return None  # `aged 40 to 71`, `a 3-1 win`; but `voters over 60 percent` is a share
-    unit = unit_after(text, end, currency=before.currency, digits=bool(digits), many=m.value != 1)
+    unit = unit_after(text, end, currency=currency, digits=bool(digits), many=number_value != 1)
     if unit is NOT_A_FIGURE or (text[end + 1:end + 2].isupper() and _is_street_number(text, end)):
         return None
-    if len(digits) == 4 and not m.scale and _is_year(digits, unit, before.qualifier, text[start - 3:start]):
+    if len(digits) == 4 and not scale and _is_year(digits, unit, qualifier, text[start - 3:start]):
         return None
-    first = before.start
     if unit is None:
         if _is_ratio_after(text, end):
             return None
-        unit, first = _unit_left_out(text, first, end, before.unit_before)
-    qualifier = before.qualifier
-    if before.qualifier_word == "over" and _means_during(before.word_before_qualifier, unit):
-        qualifier = ""
-    value = m.value * unit.scale * (-1 if before.sign == "-" else 1)
+        unit, first = _unit_left_out(text, first, end, unit_before)
+    unit_name, unit_end, kind, unit_scale = unit
+    if qualifier_word == "over" and _means_during(word_before_qualifier, unit):
+        qualifier, first = "", start  # `over` meaning "during" is dropped: the figure's words start at the number
+    value = number_value * unit_scale * (-1 if sign == "-" else 1)
     if value != int(value):
         value = round(value, 6)  # 8.2 million is 8200000, not 8199999.999999999
-    scaled = bool(m.scale or unit.scale != 1.0 or (digits and not digits.isdigit()))
-    if before.qualifier and not qualifier:
-        first = start  # `over` meaning "during" is dropped: the figure's words start at the number
-    return Candidate(value, unit.unit, qualifier, unit.kind, segment, first, start, unit.end, scaled,
-                     unit.scale * m.multiplier, text[first:unit.end].strip())
+    scaled = bool(scale or unit_scale != 1.0 or (digits and not digits.isdigit()))
+    return _new_candidate(Candidate, (value, unit_name, qualifier, kind, segment, first, start, unit_end, scaled,
+                                      unit_scale * multiplier, text[first:unit_end].strip()))
 
 
 def _unit_left_out(text: str, first: int, end: int, unit_before: str) -> tuple[UnitMatch, int]:
@@ -200,17 +200,17 @@ def join_ranges(candidates: list[Candidate], segments: list[str]) -> list[Candid
         lead = _RANGE_START_RE.search(text[max(0, first.start - 12):first.start])
         if not first.unit and second.unit:  # `20-30 centimetres`, `between 2 and 3 million people`
             multiplier = second.multiplier if first.multiplier == 1.0 else 1.0
-            first = replace(first, value=first.value * multiplier, unit=second.unit, kind=second.kind)
+            first = first._replace(value=first.value * multiplier, unit=second.unit, kind=second.kind)
         elif first.kind == "currency" and not second.unit:  # `PLN 20-30 million`
             multiplier = second.multiplier if first.multiplier == 1.0 else 1.0
-            first = replace(first, value=first.value * multiplier)
-            second = replace(second, unit=first.unit, kind=first.kind)
+            first = first._replace(value=first.value * multiplier)
+            second = second._replace(unit=first.unit, kind=first.kind)
         else:
             continue
         start = first.start - (min(first.start, 12) - lead.start()) if lead else first.start
         range_text = text[start:second.end].strip()
-        out[i] = replace(first, qualifier="", start=start, text=range_text)
-        out[i + 1] = replace(second, qualifier="", start=start, text=range_text)
+        out[i] = first._replace(qualifier="", start=start, text=range_text)
+        out[i + 1] = second._replace(qualifier="", start=start, text=range_text)
     return out
 
 
@@ -229,11 +229,11 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
     520 a year earlier`."""
     out = list(candidates)
     if out and out[0].kind == "subject":
-        out[0] = replace(out[0], kind="count")
+        out[0] = out[0]._replace(kind="count")
     for i in range(1, len(out)):
         loose, prior = out[i], out[i - 1]
         if loose.kind == "subject":  # `158 golf courses closed and just 14 opened`: courses, not people
-            out[i] = loose = replace(loose, kind="count")
+            out[i] = loose = loose._replace(kind="count")
             if prior.kind != "count" or prior.unit == "people":
                 continue
         elif loose.unit:
@@ -251,7 +251,7 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
         part_of = counted and gap.strip() == "," and _OF_THE_BEFORE_RE.search(text, max(0, prior.start - 12),
                                                                               prior.start)
         if compared or same_scale or part_of:  # part_of: `Of the 500 workers, 120 will lose their jobs`
-            out[i] = replace(loose, unit=prior.unit, kind=prior.kind, text=loose.text)
+            out[i] = loose._replace(unit=prior.unit, kind=prior.kind, text=loose.text)
     return out
 
 
@@ -275,9 +275,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             key = (value, units_by_value[value][0])
             candidate = kept[key]
             if (loose.segment, loose.start) < (candidate.segment, candidate.start):
-                kept[key] = replace(candidate, segment=loose.segment, start=loose.start, text=loose.text)
+                kept[key] = candidate._replace(segment=loose.segment, start=loose.start, text=loose.text)
         elif (value, "") not in kept and (loose.qualifier or loose.multiplier > 1 or loose.value >= 1000):
-            kept[value, ""] = replace(loose, kind="bare")  # `It takes 2,383 to win`, `at least 653`
+            kept[value, ""] = loose._replace(kind="bare")  # `It takes 2,383 to win`, `at least 653`
     return sorted(kept.values(), key=_POSITION)
 
 

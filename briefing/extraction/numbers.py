@@ -53,14 +53,16 @@ _digits = r"(?:\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?"
 
 _WORD_NUMBER_RE = re.compile(_word_number, re.IGNORECASE | re.VERBOSE)
 _DIGITS_CORE_RE = re.compile(_digits)
+# The same numbers, written to open with a plain digit: a pattern whose first item is one
+# character class lets the regex engine skip ahead fast to the next digit, so one scan of a
+# paragraph finds every number in digits (the alternatives are tried in the same order).
+_DIGITS_SCAN_RE = re.compile(r"\d(?:\d{0,2}(?:[,\u00a0\u202f\u2009]\d{3})+|\d*)(?:\.\d+)?")
 _SCALE_INITIALS = frozenset(w[0] for w in SCALES) | frozenset(w[0].upper() for w in SCALES)  # first letters
 
 
 _SCALE_AFTER_RE = re.compile(rf"\s?(?P<scale>(?i:{_scale}))\b")
-# Where a number may start. A plain scan for digit clusters and one for the first
-# words of a number in words are much faster than one pattern for the whole grammar
-# (or one pattern for both: the regex engine skips ahead fast only for a simple start).
-_DIGIT_CLUSTER_RE = re.compile(r"\d[\d,.\u00a0\u202f\u2009]*")
+# Where a number in words may start: a scan for the first words of one (apart from the scan
+# for digits: the regex engine skips ahead fast only for a simple start).
 _first_words = [*ONES, *TENS, "half"] + [f"a {w}" for w in ("dozen", "hundred", "quarter", *SCALES)]
 _WORD_START_RE = whole_words_pattern(_first_words + [w.capitalize() for w in _first_words])
 
@@ -80,22 +82,15 @@ class Number(NamedTuple):
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, never two overlapping."""
     found: list[Number] = []
-    for cluster in _DIGIT_CLUSTER_RE.finditer(text):
-        pos, end = cluster.span()
-        raw = cluster.group()
-        if raw.isdigit():  # `450`, `12 million`: the common case, one number with no separator
-            number = Number(pos, end, raw, "", "", float(raw), 1.0)
-            nxt = text[end:end + 1]
-            if nxt in _SCALE_INITIALS or nxt in _SPACES and text[end + 1:end + 2] in _SCALE_INITIALS:
-                number = _scale_after(text, number)
-            found.append(number)
-            continue
-        while pos < end:
-            number = _digits_at(text, pos, end)
-            found.append(number)
-            pos = number.end
-            while pos < end and not text[pos].isdigit():
-                pos += 1
+    for core in _DIGITS_SCAN_RE.finditer(text):
+        digits = core.group()
+        pos, end = core.span()
+        number = _new_number(Number, (pos, end, digits, "", "", float(digits) if digits.isdigit()
+                                      else digits_value(digits), 1.0))
+        nxt = text[end:end + 1]
+        if nxt in _SCALE_INITIALS or nxt in _SPACES and text[end + 1:end + 2] in _SCALE_INITIALS:
+            number = _scale_after(text, number)
+        found.append(number)
     digit_numbers, words_end = len(found), 0
     for start in _WORD_START_RE.finditer(text):
         pos = start.start()
@@ -108,6 +103,9 @@ def find_numbers(text: str) -> list[Number]:
     if len(found) > digit_numbers and digit_numbers:
         found.sort()
     return found
+
+
+_new_number = tuple.__new__  # a Number made without the call of NamedTuple's own __new__, once per number
 
 
 def _digits_at(text: str, pos: int, end: int) -> Number:
