@@ -60,9 +60,12 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
     if prev == " ":  # the common case first: an ordinary lower-case word before
         cut = text.rfind(" ", 0, start - 1)
         word = text[cut + 1:start - 1]
-        if word.islower() and word.isalpha() and word not in _SPECIAL_WORDS_BEFORE:
-            unit = word if word in UNITS_BEFORE else ""
-            return Before("", "", "", "", "", start - len(word) - 1 if unit else start, False, False, unit)
+        if word.islower() and word.isalpha():
+            if word not in _SPECIAL_WORDS_BEFORE:
+                unit = word if word in UNITS_BEFORE else ""
+                return Before("", "", "", "", "", start - len(word) - 1 if unit else start, False, False, unit)
+            if word in _QUALIFIER_OR_RATIO_WORDS:
+                return _after_qualifier_or_ratio_word(text, start, cut, word)
     elif digits and prev and (prev.isalnum() or prev in "._/:’'"):
         glued = _glued_currency(text, start)
         if glued:  # `RM59`, `Rs500`
@@ -112,6 +115,48 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
     label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case or not digits)
     first = (_offset_of_last_tokens(before, i, used) if used else i) + window_start
     return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
+
+
+# Lower-case words before a number that can only end a qualifier (`than`, `least`, `about`) or
+# stand in a ratio (`in`, `of`): never a sign, currency, label or chain of numbers, so the
+# words before them are all that is read (``_after_qualifier_or_ratio_word``).
+_QUALIFIER_OR_RATIO_WORDS = frozenset(
+    w for w in _SPECIAL_WORDS_BEFORE if w.isalpha() and w.islower() and w not in _CHAIN_WORDS
+    and w not in IDENTIFIER_WORDS and w not in ("minus", "plus") and w not in CURRENCY_SYMBOLS)
+_LONGEST_QUALIFIER = max(len(q.split()) for q in QUALIFIERS)
+
+
+def _after_qualifier_or_ratio_word(text: str, start: int, cut: int, word: str) -> Before:
+    """``read_before`` where a word of ``_QUALIFIER_OR_RATIO_WORDS`` stands right before the number,
+    after a space at ``cut``: the same reading, from the few words before it."""
+    window_start = start - WINDOW if start > WINDOW else 0
+    tokens = _tokens_before(text, window_start, cut, _LONGEST_QUALIFIER)
+    if tokens is None:
+        return Before("", "", "", "", "", start, False, False)  # the word opens the window: dropped, as cut
+    tokens.append(word)
+    qualifier, written, word_before = _qualifier(tokens)
+    if qualifier:
+        first = _offset_of_last_tokens(text[window_start:start], start - window_start, len(written.split()))
+        return Before("", "", qualifier, written, word_before, first + window_start, False, False)
+    if _is_ratio(tokens):
+        return NOT_A_FIGURE
+    return Before("", "", "", "", "", start, False, False)
+
+
+def _tokens_before(text: str, window_start: int, cut: int, count: int) -> list[str] | None:
+    """The last ``count`` (or fewer) whitespace-separated tokens of text[window_start:cut], as
+    ``read_before`` splits its window (the window's first token dropped, as the window may cut
+    it); None where no token is left, so the word after ``cut`` is the dropped one."""
+    if cut <= window_start:
+        return None if window_start else []
+    tokens = text[window_start:cut].rsplit(None, count)
+    if len(tokens) > count:
+        return tokens[1:]  # the first token is in the rest, not among these
+    if window_start:
+        if not tokens:
+            return None
+        del tokens[0]
+    return tokens
 
 
 _GLUED_SYMBOLS = sorted((s for s in CURRENCY_SYMBOLS if s.isalpha()), key=len, reverse=True)
