@@ -96,7 +96,7 @@ def find_numbers(text: str) -> list[Number]:
         pos = start.start()
         if pos < words_end or not is_whole_word(text, pos, start.end()):
             continue  # `a million` inside `half a million`
-        in_words = match_number(text, pos)
+        in_words = _words_at(text, pos)  # a letter stands at pos: `match_number` for words
         if in_words is not None and in_words.words:
             found.append(in_words)
             words_end = in_words.end
@@ -137,6 +137,10 @@ def match_number(text: str, pos: int) -> Number | None:
     """The number starting exactly at ``pos``, or None."""
     if text[pos:pos + 1].isdigit():
         return _digits_at(text, pos, len(text))
+    return _words_at(text, pos)
+
+
+def _words_at(text: str, pos: int) -> Number | None:
     m = _WORD_NUMBER_RE.match(text, pos)
     if not m:
         return None

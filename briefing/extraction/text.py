@@ -82,12 +82,13 @@ def is_date_time_or_code(text: str, start: int, end: int, addresses: bool = True
     `https://…/2026/02/`, `24/7`, `1. Kacper Wilk`. ``addresses`` False says the text holds no
     web or e-mail address (``may_hold_address``)."""
     nxt = text[end:end + 1]
-    if nxt in ":/" and text[end + 1:end + 2].isdigit():
+    after = text[end + 1:end + 2]
+    if nxt in ":/" and after.isdigit():
         return True
     if nxt in ".-" and _NUMERIC_DATE_RE.match(text, start):
         return True
-    if (nxt in _AFTER_FIRST or nxt.isspace() and (text[end + 1:end + 2] in _AFTER_SPACED
-                                                  or text[end + 1:end + 2].isspace())) and _AFTER_RE.match(text, end):
+    if (nxt in _AFTER_FIRST or nxt.isspace() and (after in _AFTER_SPACED or after.isspace())) \
+            and _AFTER_RE.match(text, end):
         return True
     previous = text[start - 1:start] if start else ""
     if (previous.isspace() or previous in _BEFORE_LAST) and _MONTH_BEFORE_RE.search(text, max(0, start - 24), start):
@@ -100,7 +101,7 @@ def is_date_time_or_code(text: str, start: int, end: int, addresses: bool = True
         token = text[left:right if right >= 0 else len(text)]
         if "://" in token or "www." in token or "@" in token:
             return True
-    if nxt in " -" and text[end + 1:end + 2].isdigit() or previous in "+(":
+    if nxt in " -" and after.isdigit() or previous in "+(":
         return _in_phone_number(text, start, end)
     return previous in " -" and text[start - 2:start - 1].isdigit() and _in_phone_number(text, start, end)
 

@@ -115,7 +115,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             return UnitMatch(word, compound.end(), "compound", scale)
     found = _fixed_unit(text, pos)
     if found is not None:
-        return UnitMatch(found.unit, found.end, found.kind, scale)
+        return found if scale == 1.0 else found._replace(scale=scale)  # found with no scale of its own
     phrase = counted_noun(text, pos, many)
     if phrase is NOT_COUNTED:
         return NOT_A_FIGURE
