@@ -258,6 +258,7 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     kept: dict[tuple[float, str], Candidate] = {}
     units_by_value: dict[float, list[str]] = {}
+    loose_ones = []  # no unit, but a scale, separators, decimals or a qualifier: resolved after the others
     for candidate in candidates:
         if candidate.unit:
             value, unit = round(candidate.value, 3), unit_key(candidate.unit)
@@ -269,7 +270,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             else:
                 seen.append(unit)
             kept[value, unit] = candidate
-    for loose in (c for c in candidates if not c.unit and (c.scaled or c.qualifier)):
+        elif candidate.scaled or candidate.qualifier:
+            loose_ones.append(candidate)
+    for loose in loose_ones:
         value = round(loose.value, 3)
         if value in units_by_value:  # `users pass 700k` ... `700,000 registered users`
             key = (value, units_by_value[value][0])
