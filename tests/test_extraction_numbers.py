@@ -58,3 +58,18 @@ def test_ordinary_words_that_contain_number_words_are_not_numbers():
 def test_a_number_keeps_its_span():
     number = find_numbers("about 1,900 MW")[0]
     assert (number.start, number.end, number.digits) == (6, 11, "1,900")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("12345,678 cars", [(0, 5, "12345"), (6, 9, "678")]),  # no thousands group after five digits
+        ("1,2345", [(0, 5, "1,234"), (5, 6, "5")]),
+        ("rose 2.5. Then 3", [(5, 8, "2.5"), (15, 16, "3")]),  # the full stop ends the sentence
+        ("1,000.5.3", [(0, 7, "1,000.5"), (8, 9, "3")]),
+        ("450, 30.", [(0, 3, "450"), (5, 7, "30")]),
+        ("£3.1bn and 2 million", [(1, 4, "3.1"), (11, 20, "2")]),  # a scale word is part of the number
+    ],
+)
+def test_numbers_in_digits_end_where_their_grammar_ends(text, spans):
+    assert [(n.start, n.end, n.digits) for n in find_numbers(text)] == spans
