@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -30,25 +29,37 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, settings) -> int:
     """
     from briefing.extract_files import extract_files
 
-    results, failed = [], 0
-    for outcome in extract_files(list(paths), max_bytes=settings.articles.max_file_bytes):
-        if outcome.error:
-            click.echo(f"briefing: error: {outcome.error}", err=True)
-            failed += 1
-        results.extend(outcome.articles)
+    outcomes = extract_files(list(paths), max_bytes=settings.articles.max_file_bytes, as_json=as_json)
+    failed = 0
     if as_json:
-        click.echo(articles_json(results))
+        failed = _print_json(outcomes)
     else:
-        for item in results:
-            _echo_text(item)
+        for outcome in outcomes:
+            failed += _report(outcome)
+            for item in outcome.articles:
+                _echo_text(item)
     return 1 if failed else 0
 
 
-def articles_json(results: list[dict]) -> str:
-    """``{"articles": [...]}`` with one article per line: readable, and made by json's C encoder
-    (``indent`` would switch to the pure-Python one, as slow as the extraction itself)."""
-    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in results)
-    return f'{{"articles": [\n{lines}\n]}}' if results else '{"articles": []}'
+def _report(outcome) -> int:
+    """1 (after saying why on stderr) when the file could not be read, else 0."""
+    if not outcome.error:
+        return 0
+    click.echo(f"briefing: error: {outcome.error}", err=True)
+    return 1
+
+
+def _print_json(outcomes) -> int:
+    """``{"articles": [...]}``, one article per line, printed file by file as they are done (memory stays
+    flat however many files); returns how many files failed."""
+    failed, opening = 0, '{"articles": [\n'
+    for outcome in outcomes:
+        failed += _report(outcome)
+        if outcome.json:
+            click.echo(opening + ",\n".join(outcome.json), nl=False)
+            opening = ",\n"
+    click.echo('{"articles": []}' if opening.startswith("{") else "\n]}")
+    return failed
 
 
 def _echo_text(item: dict) -> None:
