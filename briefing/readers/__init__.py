@@ -11,6 +11,7 @@ what every reader shares (text normalisation, dates, ``DEFAULT_ZONE``) in
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -59,7 +60,7 @@ def read_bytes(
     a bad one is set aside in ``skipped``, so are those dated outside ``dates``.
     """
     check_name(origin)
-    reader = reader_for(Path(f"x{suffix}"), data[:SNIFF_BYTES])
+    reader = reader_for(_named_like(suffix), data[:SNIFF_BYTES])
     if reader is None:
         raise ReaderError(origin, f"no reader for files ending in {suffix or '(no extension)'}")
     if not data.strip():
@@ -68,6 +69,12 @@ def read_bytes(
     if reader.legacy_encodings:
         data = _as_utf8(data, notes)
     return _vetted(reader.read(data, origin), origin, dates, notes)
+
+
+@functools.lru_cache(maxsize=64)
+def _named_like(suffix: str) -> Path:
+    """A path ending in ``suffix``, made once per suffix (``reader_for`` asks for a path)."""
+    return Path(f"x{suffix}")
 
 
 def _vetted(found: list[Article], origin: str, dates: DateWindow | None, notes: list[str]) -> FileArticles:

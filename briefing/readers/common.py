@@ -47,7 +47,9 @@ LONG_TEXT = 100_000
 def clean_text(text: str) -> str:
     """One paragraph's text, normalised as the module docstring says."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+        if not text.isprintable():  # the invisible characters are all unprintable: most texts have none
+            text = _INVISIBLE.sub("", text)
+        text = unicodedata.normalize("NFC", text)
     if _single_spaced(text):
         return text  # most paragraphs: no object per word made for nothing
     if len(text) > LONG_TEXT:

@@ -150,8 +150,7 @@ def _is_caption_block(block: list[str]) -> bool:
     """A block after the lead that is a caption: it carries a credit or repeats itself."""
     if any(":" in line and CREDIT_LABEL.search(line) for line in block):  # a credit has a colon
         return True
-    captions = {_fold(split_credit(line)[0]) for line in block}
-    return len(block) >= 2 and len(captions) == 1
+    return len(block) >= 2 and len({_fold(split_credit(line)[0]) for line in block}) == 1
 
 
 def _caption(lines: list[str]) -> tuple[str, str]:
