@@ -49,17 +49,30 @@ def _report(outcome) -> int:
     return 1
 
 
+#: characters of JSON gathered before they are printed: a few writes, not one per file, nor all at the end
+PRINT_EVERY = 1 << 20
+
+
 def _print_json(outcomes) -> int:
-    """``{"articles": [...]}``, one article per line, printed file by file as they are done (memory stays
-    flat however many files); returns how many files failed."""
-    failed, opening = 0, '{"articles": [\n'
+    """``{"articles": [...]}``, one article per line, printed as the files are done (memory stays flat
+    however many files); returns how many files failed."""
+    failed, started, pending, size = 0, False, [], 0
+    click.echo('{"articles": [', nl=False)
     for outcome in outcomes:
         failed += _report(outcome)
-        if outcome.json:
-            click.echo(opening + ",\n".join(outcome.json), nl=False)
-            opening = ",\n"
-    click.echo('{"articles": []}' if opening.startswith("{") else "\n]}")
+        pending += outcome.json
+        size += sum(map(len, outcome.json))
+        if size >= PRINT_EVERY:
+            started, pending, size = _print_lines(pending, started), [], 0
+    click.echo("\n]}" if _print_lines(pending, started) else "]}")
     return failed
+
+
+def _print_lines(lines: list[str], started: bool) -> bool:
+    """Print articles' JSON lines, after a comma when some were printed before; whether any were, now."""
+    if lines:
+        click.echo(("," if started else "") + "\n" + ",\n".join(lines), nl=False)
+    return started or bool(lines)
 
 
 def _echo_text(item: dict) -> None:

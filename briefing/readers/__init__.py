@@ -193,10 +193,34 @@ def _walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
         if not path.is_dir():
             yield path, False
             continue
-        for child in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if not hidden and child.is_file():
-                yield child, True
+        for _parts, child in sorted(_visible_files(str(path))):
+            yield Path(child), True
+
+
+def _visible_files(folder: str) -> list[tuple[tuple[str, ...], str]]:
+    """Every file under ``folder`` but the hidden ones (a name, or a folder's, starting with a dot), as
+    (its path's parts below ``folder``, its path): those parts sort as ``sorted(Path.rglob("*"))``.
+
+    One ``scandir`` per folder instead of ``rglob``, a stat and a path object per file: a folder of
+    thousands of articles is walked before any is read. As with ``rglob``, a link to a folder is not
+    followed, a link to a file is read, and a folder that may not be read is passed over.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders: list[tuple[tuple[str, ...], str]] = [((), folder)]
+    while folders:
+        parts, current = folders.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(((*parts, entry.name), entry.path))
+                    elif entry.is_file():
+                        found.append(((*parts, entry.name), entry.path))
+        except PermissionError:
+            continue
+    return found
 
 
 def _why_not_claimed(path: Path) -> str:
