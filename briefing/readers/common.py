@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
+from briefing.dates import why_not_a_day
 from briefing.errors import ReaderError
 from briefing.local_zone import DEFAULT_ZONE, local_zone  # noqa: F401 (DEFAULT_ZONE: re-exported)
 from briefing.models import Article
@@ -119,7 +120,7 @@ def _parse_datetime_text(text: str) -> datetime:
         return datetime.fromisoformat(text)
     except ValueError as exc:
         if "range" in str(exc) or "must be in" in str(exc):  # ISO 8601 naming a day that does not exist
-            raise ValueError(str(exc)) from None
+            raise ValueError(why_not_a_day(text[:10]) or str(exc)) from None  # which day and why, if the day
     dotted = DOTTED_DATE.fullmatch(text)
     if dotted:
         day, month, year, hour, minute, second = (int(part or 0) for part in dotted.groups())
