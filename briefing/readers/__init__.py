@@ -140,10 +140,10 @@ def read_file(
     if not met_in_walk:
         check_name(str(path))
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb", buffering=0) as stream:  # unbuffered: read whole, a buffer would only copy
             size = os.fstat(stream.fileno()).st_size
             over = max_bytes is not None and size > max_bytes
-            data = stream.read(SNIFF_BYTES if over else -1)
+            data = stream.read(SNIFF_BYTES) if over else stream.readall()
     except OSError as exc:
         raise ReaderError(str(path), f"cannot read the file: {exc.strerror or exc}") from None
     if met_in_walk:
