@@ -4,7 +4,7 @@ Each command runs as a user runs it, in a process of its own (the console
 script of this Python's environment); the figure is the median wall time of
 RUNS runs (and its CPU time, steadier on a busy machine), next to a bare
 `python -c pass` for the interpreter's own share.
-The target: `briefing --help` and `--version` under 0.3 s.
+The target: `briefing --help`, `--version` and every command's `--help` under 0.3 s.
 
     python benchmarks/startup.py [RUNS]
 """
@@ -21,7 +21,8 @@ from pathlib import Path
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
 SCRIPT = Path(sys.executable).with_name("briefing")
-COMMANDS = (["--version"], ["--help"], ["extract", "--help"], ["templates", "--help"], ["generate", "--help"])
+COMMANDS = (["--version"], ["--help"], ["extract", "--help"], ["templates", "--help"], ["generate", "--help"],
+            ["ingest", "--help"], ["articles", "list", "--help"], ["store", "--help"])
 
 
 def median_seconds(argv: list[str]) -> tuple[float, float]:

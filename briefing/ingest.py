@@ -32,6 +32,7 @@ class IngestReport:
     """What an ingest did, for the summary line and the briefing's notes."""
 
     files_read: int = 0
+    urls_read: int = 0  # feeds and pages asked for, answered or not
     files_skipped: int = 0  # unchanged since they were last read
     new: int = 0
     updated: int = 0
@@ -59,7 +60,16 @@ class IngestReport:
             parts.append(f"{plural(len(self.not_articles), 'file')} skipped as not articles")
         if self.not_modified:
             parts.append(f"{plural(self.not_modified, 'URL')} not modified")
-        return f"{plural(self.files_read, 'file')} read: " + ", ".join(parts)
+        return f"{self.what_was_read} read: " + ", ".join(parts)
+
+    @property
+    def what_was_read(self) -> str:
+        """``2 files``, ``1 URL``, ``2 files and 1 URL``: a URL is not called a file."""
+        if self.urls_read and self.files_read:
+            return f"{plural(self.files_read, 'file')} and {plural(self.urls_read, 'URL')}"
+        if self.urls_read:
+            return plural(self.urls_read, "URL")
+        return plural(self.files_read, "file")
 
 
 def plural(count: int, noun: str) -> str:
@@ -127,7 +137,7 @@ def ingest_urls(
     """
     report = report or IngestReport()
     for url in urls:
-        report.files_read += 1
+        report.urls_read += 1
         if encodable(url) != url:
             _reject(store, report, ReaderError(url, "the URL holds bytes that are not UTF-8 text"))
             continue

@@ -64,3 +64,22 @@ def test_no_articles_is_an_empty_list(tmp_path, capsys):
     empty = tmp_path / "nothing"
     empty.mkdir()
     assert run(capsys, "--json", str(empty)) == (0, '{"articles": []}\n', "")
+
+
+def test_files_of_a_folder_that_are_not_articles_are_left_out_without_a_word(folder, capsys):
+    (folder / "README.md").write_text("# Notes on this folder\n", encoding="utf-8")
+    (folder / "zz-empty.txt").write_text("", encoding="utf-8")
+    (folder / "zz-binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "zz-notes.txt").write_text("Call the printer on Monday.\n", encoding="utf-8")
+    code, out, err = run(capsys, "--json", str(folder))
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)["articles"]) == 70
+
+
+def test_output_printed_in_pieces_is_the_output_printed_whole(folder, capsys, monkeypatch):
+    from briefing.cli import extract as extract_cli
+
+    _code, whole, _err = run(capsys, "--json", str(folder))
+    monkeypatch.setattr(extract_cli, "PRINT_EVERY", 1)
+    _code, pieces, _err = run(capsys, "--json", str(folder))
+    assert pieces == whole

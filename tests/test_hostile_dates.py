@@ -58,7 +58,7 @@ def test_an_impossible_day_is_called_an_invalid_date(make_config, folder, tmp_pa
     code, _, err = run("ingest", "--config", config, str(folder))
     assert code == 1
     assert err == f"rejected: {folder / 'feb.json'}: invalid date in \"published\": '2026-02-30' " \
-                  "(day is out of range for month)\n"
+                  "(February has 28 days in 2026)\n"
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
@@ -94,10 +94,24 @@ def test_a_date_stored_by_an_older_briefing_at_the_calendars_end_is_shown(make_c
     assert "9999-12-31 23:59  Tram line far reopens" in out
 
 
-def test_an_impossible_day_on_the_command_line_is_an_invalid_date(make_config):
-    code, out, err = run("articles", "list", "--config", str(make_config()), "--date", "2026-02-30")
+@pytest.mark.parametrize(("day", "why"), [
+    ("2026-02-30", "February has 28 days in 2026"),
+    ("2028-02-30", "February has 29 days in 2028"),
+    ("2026-04-31", "April has 30 days"),
+    ("2026-13-01", "there is no month 13, the months are 01 to 12"),
+    ("2026-02-00", "the days of a month start at 01"),
+])
+def test_an_impossible_day_on_the_command_line_is_named_with_why(make_config, day, why):
+    code, out, err = run("articles", "list", "--config", str(make_config()), "--date", day)
     assert (code, out) == (2, "")
-    assert err.endswith("Error: Invalid value for '--date': invalid date '2026-02-30': day is out of range for month\n")
+    assert err.endswith(f"Error: Invalid value for '--date': {day} is not a date: {why}\n")
+
+
+def test_a_date_of_another_form_on_the_command_line_is_told_the_form(make_config):
+    code, out, err = run("generate", "--config", str(make_config()), "--from", "03.02.2026", "--to", "2026-02-04")
+    assert (code, out) == (2, "")
+    assert err.endswith("Error: Invalid value for '--from': expected a date as YYYY-MM-DD, 'today' or 'yesterday', "
+                        "got '03.02.2026'\n")
 
 
 

@@ -90,7 +90,7 @@ def test_ingest_of_a_dripping_url_is_rejected_and_the_command_ends(dripping, mak
     code, out, err = run("ingest", "--config", str(make_config()), "--timeout", "0.5", f"{dripping}/rss")
     assert code == 1
     assert err == f"rejected: {dripping}/rss: no complete answer within 0.5 s\n"
-    assert out == "1 file read: 0 new, 0 updated, 0 already stored, 1 rejected\n"
+    assert out == "1 URL read: 0 new, 0 updated, 0 already stored, 1 rejected\n"
 
 
 def test_a_search_of_thousands_of_words_is_refused_at_once(make_config):
@@ -118,4 +118,4 @@ def test_a_url_with_bytes_that_are_not_utf8_is_rejected_and_the_others_go_on(mak
         "rejected: http://127.0.0.1:9/feed-\\xff.xml: the URL holds bytes that are not UTF-8 text",
         f"rejected: {dripping}/rss: no complete answer within 0.3 s",
     ]
-    assert out == "2 files read: 0 new, 0 updated, 0 already stored, 2 rejected\n"
+    assert out == "2 URLs read: 0 new, 0 updated, 0 already stored, 2 rejected\n"

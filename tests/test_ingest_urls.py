@@ -8,6 +8,7 @@ import pytest
 
 from briefing.ingest import ingest_urls
 from briefing.store import Store
+from tests.fixtures.inprocess import run
 from tests.fixtures.loopback import serving
 
 FEED = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -61,7 +62,7 @@ def test_a_feed_polled_twice_is_downloaded_once(server, tmp_path):
     assert (second.new, second.not_modified) == (0, 1)
     assert FeedHandler.full_answers == 1
     assert titles == ["Night shift at the grain terminal"]
-    assert second.summary == "1 file read: 0 new, 0 updated, 0 already stored, 0 rejected, 1 URL not modified"
+    assert second.summary == "1 URL read: 0 new, 0 updated, 0 already stored, 0 rejected, 1 URL not modified"
     assert all(agent.startswith("briefing/") for agent in FeedHandler.user_agents)
 
 
@@ -71,3 +72,14 @@ def test_a_url_that_fails_is_rejected_with_its_reason(server, tmp_path):
         assert report.new == 1
         assert report.rejected == [(f"{server}/missing", "HTTP 404 Not Found")]
         assert [origin for origin, _, _ in store.rejections()] == [f"{server}/missing"]
+
+
+def test_the_summary_counts_urls_as_urls_not_files(server, make_config, tmp_path):
+    article = tmp_path / "ward.json"
+    article.write_text('{"title": "Ward opens", "published": "2026-02-03T08:00:00+01:00", "body": "Beds."}',
+                       encoding="utf-8")
+    config = str(make_config())
+    assert run("ingest", "--config", config, f"{server}/feed.xml") == (
+        0, "1 URL read: 1 new, 0 updated, 0 already stored, 0 rejected\n", "")
+    assert run("ingest", "--config", config, str(article), f"{server}/feed.xml", f"{server}/missing")[1] == (
+        "1 file and 2 URLs read: 1 new, 0 updated, 0 already stored, 1 rejected, 1 URL not modified\n")

@@ -178,7 +178,9 @@ def test_another_day_is_shown_when_asked_and_a_bad_date_is_refused(preview):
     assert status == 200
     assert "No articles were stored for Saturday, 21 March 2026." in body.decode("utf-8")
     status, _, body = fetch(url + "?date=21.03.2026")
-    assert (status, body) == (400, b"expected a date as YYYY-MM-DD, got '21.03.2026'\n")
+    assert (status, body) == (400, b"date: expected a date as YYYY-MM-DD, got '21.03.2026'\n")
+    status, _, body = fetch(url + "?date=2026-02-30")
+    assert (status, body) == (400, b"date: 2026-02-30 is not a date: February has 28 days in 2026\n")
 
 
 def test_a_saved_configuration_is_picked_up_and_a_broken_one_reported(preview, config):

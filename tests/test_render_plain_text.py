@@ -9,6 +9,7 @@ from email.policy import default
 import pytest
 
 from briefing.rendering import render_formats, render_to_memory
+from briefing.rendering.environment import make_environment
 from tests.fixtures.render.fictional_day import HOSTILE, day_briefing, fictional_day, settings, week_briefing
 
 WIDTH = 72
@@ -46,7 +47,8 @@ def test_reads_as_a_briefing(text):
     assert ("“Everyone is safe, and that is the only thing that matters tonight.”\n"
             "  — Irena Sokal, Velmora harbour master\n"
             "    (Velmora ferry runs aground in storm, 212 passengers taken off)\n") in text
-    assert "\nSources: Coastal Courier (2), Dunholt Herald (2), NWA (2), Harbour Radio\n(1), KPA (1), Kastrin Daily (1).\n\n- 1 file was rejected: broken.json (not valid JSON at line 3)\n" in text
+    assert ("\nSources: Coastal Courier (2), Dunholt Herald (2), NWA (2),\nHarbour Radio (1), KPA (1), "
+            "Kastrin Daily (1).\n\n- 1 file was rejected: broken.json (not valid JSON at line 3)\n") in text
     assert text.endswith("\nMade 11 March 2026, 06:30 CET.\n")
 
 
@@ -60,14 +62,36 @@ def test_a_top_story_is_numbered_wrapped_and_its_address_stands_on_its_own_line(
         "   on Tuesday night, and rescue crews took all 212 passengers off the\n"
         "   ship. Nobody was hurt.\n"
         "\n"
-        "   Figures: 212 passengers · up to 110 km/h · 14 crew · more than 6\n"
-        "   hours\n"
+        "   Figures: 212 passengers · up to 110 km/h · 14 crew ·\n"
+        "   more than 6 hours\n"
         "   “Everyone is safe, and that is the only thing that matters tonight.”\n"
         "   (Irena Sokal)\n"
         "   “no sign of any fuel leak” (the coastguard)\n"
         "   https://courier.example/velmora-ferry\n"
         "\n"
     )
+
+
+def test_a_source_and_its_count_stay_on_one_line(text):
+    """Not `NWA` at the end of one line and `(2)` at the start of the next."""
+    sources = text[text.index("\nSources: "):].split("\n\n")[0].strip()
+    assert sources.splitlines() == ["Sources: Coastal Courier (2), Dunholt Herald (2), NWA (2),",
+                                    "Harbour Radio (1), KPA (1), Kastrin Daily (1)."]
+
+
+def test_a_list_keeps_its_entries_whole_and_breaks_only_an_entry_too_long_for_a_line():
+    macros = make_environment(settings()).get_template("_macros.txt.j2").module
+    names = [f"Wire{n} Service ({n})" for n in range(1, 9)]
+    assert str(macros.list_para("Sources: ", names, end=".")).splitlines() == [
+        "Sources: Wire1 Service (1), Wire2 Service (2), Wire3 Service (3),",
+        "Wire4 Service (4), Wire5 Service (5), Wire6 Service (6),",
+        "Wire7 Service (7), Wire8 Service (8).",
+    ]
+    long = "The Extraordinarily Long Name Of A Regional Broadcasting Cooperative Society (1)"
+    assert str(macros.list_para("Sources: ", ["KPA (1)", long], end=".")).splitlines() == [
+        "Sources: KPA (1), The Extraordinarily Long Name Of A Regional",
+        "Broadcasting Cooperative Society (1).",
+    ]
 
 
 def test_article_text_is_shown_as_it_is_not_escaped():

@@ -41,8 +41,8 @@ def imported_after(*argv: str) -> tuple[int, str, list[str]]:
     return done.returncode, done.stdout, heavy
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["extract", "--help"], ["templates", "--help"],
-                                  ["preview", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], *([name, "--help"] for name in sorted(COMMANDS)),
+                                  ["articles", "list", "--help"], ["store", "check", "--help"]])
 def test_help_and_version_import_nothing_heavy(argv):
     code, out, heavy = imported_after(*argv)
     assert code == 0

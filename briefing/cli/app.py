@@ -141,12 +141,14 @@ class DayType(click.ParamType):
             return value
         if value in self.WORDS:
             return self.WORDS[value]
+        from briefing.dates import parse_day
+
         try:
-            return date.fromisoformat(value)
+            return parse_day(value)
         except ValueError as exc:
-            if len(value) == 10 and value[4] == value[7] == "-":  # the right form, a day that does not exist
-                self.fail(f"invalid date {value!r}: {exc}", param, ctx)
-            self.fail(f"expected a date as YYYY-MM-DD, 'today' or 'yesterday', got {value!r}", param, ctx)
+            if str(exc).startswith("expected"):  # not the form of a date at all
+                self.fail(f"expected a date as YYYY-MM-DD, 'today' or 'yesterday', got {value!r}", param, ctx)
+            self.fail(str(exc), param, ctx)  # the right form, a day that does not exist: which and why
 
 
 DAY = DayType()

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
-from briefing.enrich import with_current_extractions
 from briefing.errors import BriefingError
-from briefing.models import StoredArticle
-from briefing.readers.vetting import printable
 from briefing.selection import Period
-from briefing.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) and the readers are imported by the commands, not by `--help`
+    from briefing.models import StoredArticle
+    from briefing.store import Store
 
 
 @cli.group("articles")
@@ -58,6 +59,8 @@ def list_command(day: date | None, first: date | None, last: date | None, settin
     Example:
       briefing articles list --from 2026-02-01 --to 2026-02-07
     """
+    from briefing.store import Store
+
     period = _period(day, first, last)
     if period is None:
         raise click.UsageError("give --date, or both --from and --to")
@@ -78,6 +81,10 @@ def show_command(article_id: int, settings) -> None:
     Example:
       briefing articles show 12
     """
+    from briefing.enrich import with_current_extractions
+    from briefing.readers.vetting import printable
+    from briefing.store import Store
+
     with Store(settings.store_url) as store:
         stored = store.get_article(article_id)
         if stored is None:
@@ -127,6 +134,8 @@ def delete_command(article_ids: tuple[int, ...], files: tuple[Path, ...], day: d
       briefing articles delete --file samples/articles/ferry.json --dry-run
       briefing articles delete --from 2026-02-01 --to 2026-02-07
     """
+    from briefing.store import Store
+
     period = _period(day, first, last)
     if not (article_ids or files or period):
         raise click.UsageError("name the articles: IDs, --file, --date, or --from and --to")
@@ -183,6 +192,8 @@ def search_command(query: str, limit: int, settings) -> None:
     Example:
       briefing search "ferry OR port"
     """
+    from briefing.store import Store
+
     with Store(settings.store_url) as store:
         found = store.search(query, limit=limit)
     for stored in found:
@@ -205,4 +216,6 @@ def _local(moment: datetime, zone) -> datetime:
 
 def _say(text: str) -> None:
     """A line of stored text on stdout, its control characters removed (they would act on the terminal)."""
+    from briefing.readers.vetting import printable
+
     click.echo(printable(text))

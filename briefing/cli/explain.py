@@ -7,7 +7,6 @@ from datetime import date
 import click
 
 from briefing.cli.app import DAY, cli, with_settings
-from briefing.generation import compose_briefing
 from briefing.selection import Period
 
 
@@ -27,6 +26,8 @@ def explain_command(day: date, edition: str | None, settings) -> None:
     Example:
       briefing explain --date 2026-02-03
     """
+    from briefing.generation import compose_briefing  # imported here: the store, composition and the rest
+
     settings = settings.for_edition(edition)
     briefing, _ = compose_briefing(settings, Period.day(day))
     # every story of the day, shown in the briefing or not

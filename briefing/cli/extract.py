@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -30,25 +29,50 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, settings) -> int:
     """
     from briefing.extract_files import extract_files
 
-    results, failed = [], 0
-    for outcome in extract_files(list(paths), max_bytes=settings.articles.max_file_bytes):
-        if outcome.error:
-            click.echo(f"briefing: error: {outcome.error}", err=True)
-            failed += 1
-        results.extend(outcome.articles)
+    outcomes = extract_files(list(paths), max_bytes=settings.articles.max_file_bytes, as_json=as_json)
+    failed = 0
     if as_json:
-        click.echo(articles_json(results))
+        failed = _print_json(outcomes)
     else:
-        for item in results:
-            _echo_text(item)
+        for outcome in outcomes:
+            failed += _report(outcome)
+            for item in outcome.articles:
+                _echo_text(item)
     return 1 if failed else 0
 
 
-def articles_json(results: list[dict]) -> str:
-    """``{"articles": [...]}`` with one article per line: readable, and made by json's C encoder
-    (``indent`` would switch to the pure-Python one, as slow as the extraction itself)."""
-    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in results)
-    return f'{{"articles": [\n{lines}\n]}}' if results else '{"articles": []}'
+def _report(outcome) -> int:
+    """1 (after saying why on stderr) when the file could not be read, else 0."""
+    if not outcome.error:
+        return 0
+    click.echo(f"briefing: error: {outcome.error}", err=True)
+    return 1
+
+
+#: characters of JSON gathered before they are printed: a few writes, not one per file, nor all at the end
+PRINT_EVERY = 1 << 20
+
+
+def _print_json(outcomes) -> int:
+    """``{"articles": [...]}``, one article per line, printed as the files are done (memory stays flat
+    however many files); returns how many files failed."""
+    failed, started, pending, size = 0, False, [], 0
+    click.echo('{"articles": [', nl=False)
+    for outcome in outcomes:
+        failed += _report(outcome)
+        pending += outcome.json
+        size += sum(map(len, outcome.json))
+        if size >= PRINT_EVERY:
+            started, pending, size = _print_lines(pending, started), [], 0
+    click.echo("\n]}" if _print_lines(pending, started) else "]}")
+    return failed
+
+
+def _print_lines(lines: list[str], started: bool) -> bool:
+    """Print articles' JSON lines, after a comma when some were printed before; whether any were, now."""
+    if lines:
+        click.echo(("," if started else "") + "\n" + ",\n".join(lines), nl=False)
+    return started or bool(lines)
 
 
 def _echo_text(item: dict) -> None:

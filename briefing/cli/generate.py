@@ -9,7 +9,6 @@ import click
 from briefing.cli.app import DAY, cli, with_settings
 from briefing.cli.schedule import echo_deliveries
 from briefing.cli.templates import user_templates_option
-from briefing.config import FORMATS
 from briefing.errors import LockHeld
 from briefing.schedule.history import ALREADY_DONE, FAILED, MANUAL, OK, SKIPPED, RunReport
 from briefing.selection import Period
@@ -18,6 +17,8 @@ from briefing.selection import Period
 def _formats(value: str | None) -> tuple[str, ...] | None:
     if not value:
         return None
+    from briefing.config import FORMATS  # imported here: pydantic, and `--help` needs none of it
+
     chosen = tuple(part.strip() for part in value.split(",") if part.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli.app import cli, with_settings
-from briefing.ingest import IngestReport, ingest_paths, ingest_urls
-from briefing.readers import DateWindow, find_article_files
-from briefing.readers.vetting import printable
-from briefing.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) and the readers are imported by the command, not by `--help`
+    from briefing.ingest import IngestReport
+    from briefing.readers import DateWindow
+    from briefing.store import Store
 
 #: show a progress bar from this many files on
 PROGRESS_FROM = 50
@@ -37,6 +39,11 @@ def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, sett
       briefing ingest ../shared/seeds/000_27d7ee679e7a8f07.txt samples/articles
       briefing ingest https://example.com/news/feed.xml
     """
+    from briefing.ingest import ingest_urls
+    from briefing.readers import DateWindow
+    from briefing.readers.vetting import printable
+    from briefing.store import Store
+
     urls = [s for s in sources if s.startswith(("http://", "https://"))]
     paths = [Path(s) for s in sources if s not in urls]
     for path in paths:
@@ -60,6 +67,9 @@ def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, sett
 
 
 def _ingest_files(store: Store, paths: list[Path], limit: int, dates: DateWindow) -> IngestReport:
+    from briefing.ingest import ingest_paths
+    from briefing.readers import find_article_files
+
     stderr = sys.stderr
     total = sum(1 for _ in find_article_files(paths)) if stderr.isatty() else 0
     if total < PROGRESS_FROM:  # a bar only where someone watches, and only when it is worth it

@@ -6,10 +6,8 @@ import click
 
 from briefing.cli.app import cli, with_settings
 from briefing.errors import StoreError
-from briefing.readers.vetting import DateWindow
-from briefing.store import Store
-from briefing.store.copy import copy_store
-from briefing.store.health import CHECK_HINT
+
+# The store (SQLAlchemy, Alembic) is imported by each command, not by `--help`.
 
 
 @cli.group("store")
@@ -39,6 +37,8 @@ def migrate_command(settings) -> None:
     Example:
       briefing store migrate --config /etc/briefing/config.yaml
     """
+    from briefing.store import Store
+
     with Store(settings.store_url) as store:
         before, after = store.migrated
         where = store.where
@@ -63,6 +63,9 @@ def copy_command(target_url: str, settings) -> None:
     Example:
       briefing store copy --to postgresql+psycopg://briefing@db.example/briefing
     """
+    from briefing.store import Store
+    from briefing.store.copy import copy_store
+
     with Store(settings.store_url) as source, Store(target_url) as target:
         counts = copy_store(source, target)
         where = target.where
@@ -83,6 +86,10 @@ def check_command(settings) -> int:
     Example:
       briefing store check
     """
+    from briefing.readers.vetting import DateWindow
+    from briefing.store import Store
+    from briefing.store.health import CHECK_HINT
+
     try:
         with Store(settings.store_url) as store:
             problems = store.check(DateWindow.configured(settings.articles).bounds())

@@ -6,17 +6,16 @@ These are plain functions so composition and the template filters share them
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from briefing.extraction.text import hide_abbreviation_stops, sentence_starts
 from briefing.language.vocabulary import (
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     MEASURE_UNITS,
     MONTHS,
     PERCENTAGE_POINTS,
-    TITLE_ABBREVIATIONS,
     UNITS_BEFORE,
     WEEKDAYS,
 )
@@ -133,9 +132,13 @@ def figure_said(figure: Figure) -> str:
 
 
 def first_sentences(text: str, count: int = 2, max_chars: int = 320) -> str:
-    """The first one or two sentences of ``text``, never more than ``max_chars`` unless one sentence is."""
-    sentences = re.findall(r".+?(?:[.!?][\"”’']?(?=\s+[A-Z\"“„‘'])|$)", text.strip(), flags=re.S)
-    sentences = _rejoin_abbreviations([s.strip() for s in sentences if s.strip()])
+    """The first one or two sentences of ``text``, never more than ``max_chars`` unless one sentence is.
+
+    Sentences are where the extraction finds them (``briefing.extraction.text``):
+    the stop of a title, an abbreviation or an initial (`Mr.`, `Feb.`, `J. R.`)
+    ends none, an ellipsis does, and so does a stop before a number.
+    """
+    sentences = split_sentences(text)
     chosen = sentences[0] if sentences else ""
     for sentence in sentences[1:count]:
         if len(chosen) + 1 + len(sentence) > max_chars:
@@ -144,15 +147,12 @@ def first_sentences(text: str, count: int = 2, max_chars: int = 320) -> str:
     return chosen
 
 
-ABBREVIATIONS = tuple(f"{word}." for word in TITLE_ABBREVIATIONS)
-
-
-def _rejoin_abbreviations(pieces: list[str]) -> list[str]:
-    """Undo splits after "Mr." and the like, which end a word, not a sentence."""
-    sentences: list[str] = []
-    for piece in pieces:
-        if sentences and sentences[-1].endswith(ABBREVIATIONS):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    return sentences
+def split_sentences(text: str) -> list[str]:
+    """``text``'s sentences, by the one splitter the extraction uses."""
+    text = text.strip()
+    if not text:
+        return []
+    # the splitter reads the text with the stops of abbreviations blanked, offsets unchanged
+    bounds = [*sentence_starts(hide_abbreviation_stops(text)), len(text)]
+    pieces = (text[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False))
+    return [piece for piece in pieces if piece]

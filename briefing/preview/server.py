@@ -21,6 +21,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from briefing.dates import parse_day
 from briefing.errors import BriefingError
 from briefing.preview.pages import error_page, preview_page
 from briefing.preview.session import PreviewSession, Rendered
@@ -73,9 +74,9 @@ def _asked_day(query: dict) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BriefingError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise BriefingError(f"date: {exc}") from None  # the page's ?date=, named
 
 
 def page_route(session: PreviewSession, query: dict) -> Reply:

@@ -11,6 +11,8 @@ what every reader shares (text normalisation, dates, ``DEFAULT_ZONE``) in
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,7 +29,9 @@ __all__ = [
     "DEFAULT_ZONE",
     "DateWindow",
     "FileArticles",
+    "NotAnArticle",
     "Reader",
+    "candidate_files",
     "find_article_files",
     "read_bytes",
     "read_file",
@@ -56,7 +60,7 @@ def read_bytes(
     a bad one is set aside in ``skipped``, so are those dated outside ``dates``.
     """
     check_name(origin)
-    reader = reader_for(Path(f"x{suffix}"), data[:SNIFF_BYTES])
+    reader = reader_for(_named_like(suffix), data[:SNIFF_BYTES])
     if reader is None:
         raise ReaderError(origin, f"no reader for files ending in {suffix or '(no extension)'}")
     if not data.strip():
@@ -65,6 +69,12 @@ def read_bytes(
     if reader.legacy_encodings:
         data = _as_utf8(data, notes)
     return _vetted(reader.read(data, origin), origin, dates, notes)
+
+
+@functools.lru_cache(maxsize=64)
+def _named_like(suffix: str) -> Path:
+    """A path ending in ``suffix``, made once per suffix (``reader_for`` asks for a path)."""
+    return Path(f"x{suffix}")
 
 
 def _vetted(found: list[Article], origin: str, dates: DateWindow | None, notes: list[str]) -> FileArticles:
@@ -113,17 +123,36 @@ def _as_utf8(data: bytes, notes: list[str]) -> bytes:
     return str(best).encode("utf-8")
 
 
-def read_file(path: Path, *, max_bytes: int | None = None, dates: DateWindow | None = None) -> FileArticles:
-    """Read one article file. Raises ``ReaderError`` for anything unreadable."""
+class NotAnArticle(ReaderError):
+    """A file met in a folder walk that no reader recognises: skipped (with why), not an error."""
+
+
+def read_file(
+    path: Path, *, max_bytes: int | None = None, dates: DateWindow | None = None, met_in_walk: bool = False
+) -> FileArticles:
+    """Read one article file. Raises ``ReaderError`` for anything unreadable.
+
+    With ``met_in_walk`` (a file found in a folder, not named by the user) a
+    file no reader claims raises ``NotAnArticle`` with why it is skipped, as
+    ``walk_article_files`` says; judged from the bytes read once, not opened twice.
+    """
     path = Path(path)
-    check_name(str(path))
+    if not met_in_walk:
+        check_name(str(path))
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ReaderError(str(path), f"the file is {size:,} bytes, over the limit of {max_bytes:,}")
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as stream:  # unbuffered: read whole, a buffer would only copy
+            size = os.fstat(stream.fileno()).st_size
+            over = max_bytes is not None and size > max_bytes
+            data = stream.read(SNIFF_BYTES) if over else stream.readall()
     except OSError as exc:
         raise ReaderError(str(path), f"cannot read the file: {exc.strerror or exc}") from None
+    if met_in_walk:
+        skipped_because = unclaimed_reason(path, data[:SNIFF_BYTES])
+        if skipped_because:
+            raise NotAnArticle(str(path), skipped_because)
+        check_name(str(path))
+    if over:
+        raise ReaderError(str(path), f"the file is {size:,} bytes, over the limit of {max_bytes:,}")
     return read_bytes(data, str(path), path.suffix.lower(), dates=dates)
 
 
@@ -142,29 +171,72 @@ def walk_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     with the reason it is skipped. A file named explicitly is always to be
     read, so the user hears why it cannot be.
     """
+    for path, met_in_walk in _walk(paths):
+        yield path, _why_not_claimed(path) if met_in_walk else ""
+
+
+def candidate_files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """The files ``walk_article_files`` may read, found without opening one: each file named (False),
+    and each of a folder walk with an extension a reader takes (True: ``read_file(..., met_in_walk=True)``
+    then tells from its content whether it is an article)."""
     extensions = supported_extensions()
+    for path, met_in_walk in _walk(paths):
+        if met_in_walk and path.suffix.lower() not in extensions:
+            continue
+        yield path, met_in_walk
+
+
+def _walk(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Each file named in ``paths`` (False) and each visible file under a folder of them, sorted (True)."""
     for path in paths:
         path = Path(path)
         if not path.is_dir():
-            yield path, ""
+            yield path, False
             continue
-        for child in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if hidden or not child.is_file():
-                continue
-            if child.suffix.lower() not in extensions:
-                yield child, f"no reader for files ending in {child.suffix.lower() or '(no extension)'}"
-            else:
-                yield child, _why_not_claimed(child)
+        for _parts, child in sorted(_visible_files(str(path))):
+            yield Path(child), True
+
+
+def _visible_files(folder: str) -> list[tuple[tuple[str, ...], str]]:
+    """Every file under ``folder`` but the hidden ones (a name, or a folder's, starting with a dot), as
+    (its path's parts below ``folder``, its path): those parts sort as ``sorted(Path.rglob("*"))``.
+
+    One ``scandir`` per folder instead of ``rglob``, a stat and a path object per file: a folder of
+    thousands of articles is walked before any is read. As with ``rglob``, a link to a folder is not
+    followed, a link to a file is read, and a folder that may not be read is passed over.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders: list[tuple[tuple[str, ...], str]] = [((), folder)]
+    while folders:
+        parts, current = folders.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(((*parts, entry.name), entry.path))
+                    elif entry.is_file():
+                        found.append(((*parts, entry.name), entry.path))
+        except PermissionError:
+            continue
+    return found
 
 
 def _why_not_claimed(path: Path) -> str:
-    """"" when a reader recognises the file's content, else why none does."""
+    """"" when a reader recognises the file's content, else why none does (an unknown extension too)."""
+    if path.suffix.lower() not in supported_extensions():
+        return f"no reader for files ending in {path.suffix.lower() or '(no extension)'}"
     try:
         with path.open("rb") as stream:
             head = stream.read(SNIFF_BYTES)
     except OSError:
         return ""  # unreadable: let read_file report why
+    return unclaimed_reason(path, head)
+
+
+def unclaimed_reason(path: Path, head: bytes) -> str:
+    """"" when a reader registered for the file's extension recognises ``head``, else why none does."""
     if claims(path, head):
         return ""
     if not head.strip():

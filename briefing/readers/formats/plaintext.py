@@ -51,6 +51,8 @@ HEADER_LINES = 12
 _INITIALS_LINE = re.compile(r"\(\s*([\w.]{1,12}(?:\s*[/,;]\s*[\w.]{1,12})*)\s*\)")
 _SOURCE_LINE = re.compile(r"Sources?\s*:\s*(.+)", re.IGNORECASE)
 _SPLIT_LIST = re.compile(r"\s*[,;/]\s*")
+#: what ``str.isalnum`` is not (``\W`` is its complement but for the underscore), removed in one call
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 class NewsSiteTextReader(Reader):
@@ -141,15 +143,14 @@ def _pop_trailer(blocks: list[list[str]]) -> tuple[str, tuple[str, ...]]:
 
 def _fold(text: str) -> str:
     """Letters and digits only, so ``Russias`` and ``Russia’s`` compare equal."""
-    return "".join(char for char in text.casefold() if char.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _is_caption_block(block: list[str]) -> bool:
     """A block after the lead that is a caption: it carries a credit or repeats itself."""
-    if any(CREDIT_LABEL.search(line) for line in block):
+    if any(":" in line and CREDIT_LABEL.search(line) for line in block):  # a credit has a colon
         return True
-    captions = {_fold(split_credit(line)[0]) for line in block}
-    return len(block) >= 2 and len(captions) == 1
+    return len(block) >= 2 and len({_fold(split_credit(line)[0]) for line in block}) == 1
 
 
 def _caption(lines: list[str]) -> tuple[str, str]:
