@@ -27,6 +27,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import ErrorDetails
 
 from briefing.configfile import ConfigFileProblem, read_config_yaml
+from briefing.dates import parse_day
 from briefing.errors import ConfigError
 
 FORMATS = ("md", "html", "pdf", "eml", "txt", "json")
@@ -110,10 +111,7 @@ class BriefingSection(_Section):
         if isinstance(value, date):  # YAML reads an unquoted 2026-01-01 as a date
             return value.isoformat()
         if isinstance(value, str):
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+            parse_day(value)  # its ValueError says why `2026-02-30` is no day
         return value
 
 

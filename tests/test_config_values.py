@@ -18,7 +18,7 @@ from briefing.errors import ConfigError
 #: the YAML of a config.yaml -> the message after "config.yaml: "
 REFUSED = {
     "briefing: {first_issue_date: '2026-02-30'}":
-        "key 'briefing.first_issue_date': expected a date as YYYY-MM-DD, got '2026-02-30'",
+        "key 'briefing.first_issue_date': 2026-02-30 is not a date: February has 28 days in 2026",
     "briefing: {first_issue_date: soon}":
         "key 'briefing.first_issue_date': expected a date as YYYY-MM-DD, got 'soon'",
     "briefing: {language: pl}":

@@ -39,7 +39,7 @@ def generate(tmp_path, capsys, config_text: str) -> tuple[int, str]:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("briefing: {first_issue_date: '2026-13-01'}",
-     "key 'briefing.first_issue_date': expected a date as YYYY-MM-DD, got '2026-13-01'"),
+     "key 'briefing.first_issue_date': 2026-13-01 is not a date: there is no month 13, the months are 01 to 12"),
     ('email: {subject: "Briefing\\r\\nBcc: everyone@example.com"}',
      "key 'email.subject': must be one line of text: it holds a line break or control character, "
      "which would break the e-mail's headers"),
