@@ -203,9 +203,22 @@ class Store:
 
     def file_unchanged(self, stamp: FileStamp) -> bool:
         """True when this file was read before with the same size and modification time."""
+        return stamp.path in self.unchanged_files([stamp])
+
+    def unchanged_files(self, stamps: Iterable[FileStamp]) -> set[str]:
+        """The paths of those ``stamps`` read before with the same size and modification time.
+
+        A few queries for a whole folder: asked file by file, a folder of 2,000 took a second.
+        """
+        wanted = {stamp.path: (stamp.size, stamp.mtime_ns) for stamp in stamps}
+        paths = sorted(wanted)
+        unchanged = set()
         with self.reading() as connection:
-            row = connection.execute(select(files.c.size, files.c.mtime_ns).where(files.c.path == stamp.path)).first()
-        return row is not None and (row.size, row.mtime_ns) == (stamp.size, stamp.mtime_ns)
+            for chunk in (paths[n:n + 500] for n in range(0, len(paths), 500)):  # SQLite limits bound parameters
+                query = select(files.c.path, files.c.size, files.c.mtime_ns).where(files.c.path.in_(chunk))
+                unchanged.update(row.path for row in connection.execute(query)
+                                 if (row.size, row.mtime_ns) == wanted[row.path])
+        return unchanged
 
     def record_rejection(self, origin: str, reason: str, stamp: FileStamp | None = None) -> None:
         """Set a bad input aside with its reason; with ``stamp``, it is not re-read until it changes."""
