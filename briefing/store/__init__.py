@@ -212,7 +212,7 @@ class Store:
         """
         wanted = {stamp.path: (stamp.size, stamp.mtime_ns) for stamp in stamps}
         paths = sorted(wanted)
-        unchanged = set()
+        unchanged: set[str] = set()
         with self.reading() as connection:
             for chunk in (paths[n:n + 500] for n in range(0, len(paths), 500)):  # SQLite limits bound parameters
                 query = select(files.c.path, files.c.size, files.c.mtime_ns).where(files.c.path.in_(chunk))
