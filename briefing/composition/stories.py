@@ -25,6 +25,7 @@ original's group whatever the texts say.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -149,17 +150,21 @@ def similar_pairs(prints: Sequence[TextPrint]) -> dict[tuple[int, int], float]:
     ``MIN_SHARED_KEY_WORDS`` of them. Linear in the day's articles for
     ordinary news: each look-up touches a handful of articles.
     """
+    spread = Counter(itertools.chain.from_iterable(text.content_words for text in prints))
+    rare = frozenset(word for word, holders in spread.items() if 1 < holders <= RARE_WORD_MAX_ARTICLES)
+    # Only rare words are looked up, so only they are indexed: most of a day's words are in one article or many.
     postings: dict[str, list[int]] = defaultdict(list)
+    keys_of = []
     for index, text in enumerate(prints):
-        for word in text.content_words:
+        own = text.content_words & rare
+        for word in own:
             postings[word].append(index)
-    spread = {word: len(holders) for word, holders in postings.items()}
+        keys_of.append(sorted((spread[w], w) for w in own)[:KEY_WORDS_PER_ARTICLE])
     checked: set[tuple[int, int]] = set()
     pairs: dict[tuple[int, int], float] = {}
     for index, text in enumerate(prints):
-        keys = sorted((spread[w], w) for w in text.content_words if 1 < spread[w] <= RARE_WORD_MAX_ARTICLES)
         counts: Counter[int] = Counter()
-        for _, word in keys[:KEY_WORDS_PER_ARTICLE]:
+        for _, word in keys_of[index]:
             counts.update(postings[word])
         for other, count in counts.items():
             pair = (index, other) if index < other else (other, index)
