@@ -117,7 +117,8 @@ def earlier_articles(settings: Settings, store: Store, period: Period) -> list[S
     start, _ = period.window(settings.zone)
     if not days or start - datetime.min.replace(tzinfo=start.tzinfo) <= timedelta(days=days):
         return []  # nothing before the calendar's first days
-    return select_articles(store, settings, start - timedelta(days=days), start)
+    # Only their text is compared: their extractions, as large as the text, are not read.
+    return select_articles(store, settings, start - timedelta(days=days), start, extractions=False)
 
 
 def compose_briefing(

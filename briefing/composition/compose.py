@@ -44,7 +44,7 @@ from briefing.composition.ranking import (
     source_name,
 )
 from briefing.composition.sections import by_section, section_heading
-from briefing.composition.stories import group_stories
+from briefing.composition.stories import EarlierArticles, group_stories
 from briefing.composition.what import figure_what, says_what_it_counts
 from briefing.config import Settings
 from briefing.errors import RenderError
@@ -76,8 +76,9 @@ def compose(
     ordered = sorted(articles, key=lambda s: (s.article.published, s.article.title))
     groups = group_stories(ordered, zone)
     weights = settings.ranking.weights
+    before = EarlierArticles(earlier)  # indexed once for every story
     scored = sorted(
-        ((rank_story(group, window, weights, earlier), group) for group in groups),
+        ((rank_story(group, window, weights, before), group) for group in groups),
         key=lambda pair: (-pair[0].score, -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
     # Figures and quotes are worded only for the stories the briefing shows: the rest are one line each.

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.composition.stories import similarity, text_print
+from briefing.composition.stories import EarlierArticles
 from briefing.models import Article, StoredArticle
 
 
@@ -217,15 +217,18 @@ def soft_news(article: Article) -> Signal:
     return Signal("soft_news", 0.0, "")
 
 
-def follow_up(main: StoredArticle, earlier: Sequence[StoredArticle]) -> Signal:
-    """A running story: the same event was reported on an earlier day."""
+def follow_up(main: StoredArticle, earlier: EarlierArticles | Sequence[StoredArticle]) -> Signal:
+    """A running story: the same event was reported on an earlier day.
+
+    ``earlier``, the earlier days' articles, is best indexed once for a whole day's stories (``compose`` does).
+    """
     if not earlier:
         return Signal("follow_up", 0.0, "")
-    own = text_print(main)
-    for before in earlier:
-        if similarity(own, text_print(before)) >= FOLLOW_UP_SIMILARITY:
-            return Signal("follow_up", 1.0, f"follows {before.article.title!r}")
-    return Signal("follow_up", 0.0, "")
+    index = earlier if isinstance(earlier, EarlierArticles) else EarlierArticles(earlier)
+    before = index.first_alike(main, FOLLOW_UP_SIMILARITY)
+    if before is None:
+        return Signal("follow_up", 0.0, "")
+    return Signal("follow_up", 1.0, f"follows {before.article.title!r}")
 
 
 #: how alike (1.0: the same-story threshold) a story must be to an earlier day's to follow it up

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,7 +75,8 @@ class TextPrint:
 def text_print(stored: StoredArticle) -> TextPrint:
     article = stored.article
     text = " ".join([article.title, article.lead, *article.body]).lower()
-    content = frozenset(w for w in set(WORD.findall(text)) - STOP_WORDS if len(w) >= 3 or w.isdigit())
+    # Interned: the days' articles share one copy of each word, not one per article.
+    content = frozenset(sys.intern(w) for w in set(WORD.findall(text)) - STOP_WORDS if len(w) >= 3 or w.isdigit())
     return TextPrint(text, content)
 
 
@@ -175,6 +177,40 @@ def similar_pairs(prints: Sequence[TextPrint]) -> dict[tuple[int, int], float]:
             if score >= 1.0:
                 pairs[pair] = score
     return pairs
+
+
+class EarlierArticles:
+    """Articles of earlier days, indexed once by their content words, to find the one a story follows.
+
+    Compared with every earlier article in turn, a day of 2,000 stories after three days of 2,000 articles
+    made 12 million comparisons. Here a story is compared only with the earlier articles that share at
+    least ``MIN_SHARED_KEY_WORDS`` of its ``KEY_WORDS_PER_ARTICLE`` rarest words (the names and places of
+    its event), as the day's own stories are grouped.
+    """
+
+    def __init__(self, articles: Sequence[StoredArticle]) -> None:
+        self.articles = list(articles)
+        self._prints = [text_print(stored) for stored in self.articles]
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for index, text in enumerate(self._prints):
+            for word in text.content_words:
+                self._postings[word].append(index)
+
+    def __bool__(self) -> bool:
+        return bool(self.articles)
+
+    def first_alike(self, stored: StoredArticle, threshold: float) -> StoredArticle | None:
+        """The first of the articles (in their order) whose ``similarity`` to ``stored`` reaches ``threshold``."""
+        own = text_print(stored)
+        spread = ((len(self._postings.get(w, ())), w) for w in own.content_words)
+        keys = sorted(pair for pair in spread if 0 < pair[0] <= RARE_WORD_MAX_ARTICLES)[:KEY_WORDS_PER_ARTICLE]
+        counts: Counter[int] = Counter()
+        for _, word in keys:
+            counts.update(self._postings[word])
+        for index in sorted(n for n, count in counts.items() if count >= MIN_SHARED_KEY_WORDS):
+            if similarity(own, self._prints[index]) >= threshold:
+                return self.articles[index]
+        return None
 
 
 def _score(a: TextPrint, b: TextPrint) -> float:
