@@ -101,12 +101,12 @@ def briefing_notes(ingest: IngestReport | None, articles: list[StoredArticle]) -
     return notes
 
 
-def period_articles(settings: Settings, store: Store, period: Period) -> list[StoredArticle]:
-    """The edition's articles of ``period``, oldest first."""
+def period_articles(settings: Settings, store: Store, period: Period, *, extractions: bool = True) -> list[StoredArticle]:
+    """The edition's articles of ``period``, oldest first (with their stored extractions unless not ``extractions``)."""
     from briefing.editions import select_articles
 
     start, end = period.window(settings.zone)
-    return select_articles(store, settings, start, end)
+    return select_articles(store, settings, start, end, extractions=extractions)
 
 
 def earlier_articles(settings: Settings, store: Store, period: Period) -> list[StoredArticle]:
@@ -209,7 +209,8 @@ def run_briefing(
 
         attempt = claim(force)
         if attempt.status == ALREADY_DONE and not keep:
-            report.remade_because = what_changed(settings.output_folder / slug, period_articles(settings, store, period))
+            current = period_articles(settings, store, period, extractions=False)  # their ids and contents only
+            report.remade_because = what_changed(settings.output_folder / slug, current)
             if report.remade_because:
                 log.info("making the briefing for %s again: %s", slug, report.remade_because)
                 attempt = claim(True)
