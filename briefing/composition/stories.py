@@ -191,10 +191,12 @@ class EarlierArticles:
     def __init__(self, articles: Sequence[StoredArticle]) -> None:
         self.articles = list(articles)
         self._prints = [text_print(stored) for stored in self.articles]
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for index, text in enumerate(self._prints):
             for word in text.content_words:
-                self._postings[word].append(index)
+                postings[word].append(index)
+        # A word of more articles than that is never a key word: its postings are not kept.
+        self._postings = {word: found for word, found in postings.items() if len(found) <= RARE_WORD_MAX_ARTICLES}
 
     def __bool__(self) -> bool:
         return bool(self.articles)
