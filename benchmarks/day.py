@@ -9,8 +9,10 @@ folder, then
    ranks, composes and renders md, html, pdf and eml: the wall time a user waits;
 2. ``generate`` again (nothing new to take in, extractions cached);
 3. each stage on its own, timed the way ``generate`` runs it: ingest,
-   selection, extraction (fresh store) and extraction cached, grouping alone,
-   composition (grouping, ranking and wording together), and each rendering;
+   selection, extraction of the new articles (on every core from
+   ``enrich.PARALLEL_FROM`` articles on), saving the extractions, extraction
+   cached, grouping alone, ranking alone, composition (grouping, ranking and
+   wording together), and each rendering;
 
 and prints the times, the peak RSS, the e-mail's HTML size and the PDF's pages.
 
@@ -39,11 +41,11 @@ sys.path.insert(0, str(REPO))
 from pypdf import PdfReader  # noqa: E402
 
 from briefing.composition import compose  # noqa: E402
+from briefing.composition.ranking import rank_story  # noqa: E402
 from briefing.composition.stories import group_stories  # noqa: E402
 from briefing.config import load_settings  # noqa: E402
 from briefing.editions import select_articles  # noqa: E402
-from briefing.enrich import with_current_extractions  # noqa: E402
-from briefing.extraction import extract  # noqa: E402
+from briefing.enrich import PARALLEL_FROM, extract_all, with_current_extractions  # noqa: E402
 from briefing.generation import generate  # noqa: E402
 from briefing.ingest import ingest_paths  # noqa: E402
 from briefing.models import Article  # noqa: E402
@@ -51,6 +53,7 @@ from briefing.rendering import make_environment  # noqa: E402
 from briefing.rendering.registry import RenderJob  # noqa: E402
 from briefing.selection import Period  # noqa: E402
 from briefing.store import Store  # noqa: E402
+from briefing.workers import cores  # noqa: E402
 from tests.fixtures.newsday import generated_day  # noqa: E402
 
 DAY = date(2026, 3, 10)
@@ -92,17 +95,23 @@ def stages(folder: Path) -> dict[str, float]:
         times["ingest (read + store)"], _ = timed(lambda: ingest_paths(store, [settings.articles_folder]))
         window = Period.day(DAY).window(settings.zone)
         times["selection"], selected = timed(lambda: select_articles(store, settings, *window))
-        times["extraction, first time"], _ = timed(lambda: [extract(s.article) for s in selected])
-        times["extraction + saving"], _ = timed(lambda: with_current_extractions(store, selected))
+        times[f"extraction ({workers(selected)})"], fresh = timed(lambda: extract_all([s.article for s in selected]))
+        times["saving extractions"], _ = timed(lambda: store.save_extractions(zip((s.id for s in selected), fresh, strict=True)))
         reselected = select_articles(store, settings, *window)
         times["extraction, cached"], articles = timed(lambda: with_current_extractions(store, reselected))
-    times["grouping (stories)"], _ = timed(lambda: group_stories(articles, settings.zone))
+    times["grouping (stories)"], groups = timed(lambda: group_stories(articles, settings.zone))
+    times["ranking"], _ = timed(lambda: [rank_story(group, window) for group in groups])
     times["composition (all of it)"], briefing = timed(lambda: compose(settings, Period.day(DAY), articles,
                                                                         issue_number=1, generated_at=window[1]))
     job = RenderJob(briefing, settings, make_environment(settings))
     for name in FORMATS:
         times[f"render {name}"], _ = timed(lambda name=name: job.output(name))
     return times
+
+
+def workers(selected: list) -> str:
+    many = len(selected) >= PARALLEL_FROM and cores() > 1
+    return f"{cores()} workers" if many else "in-process"
 
 
 def one_day(count: int, repeat: int) -> None:

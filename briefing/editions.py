@@ -47,10 +47,13 @@ def passes(article: Article, wanted: EditionFilter) -> bool:
     return all(test(article, getattr(wanted, field)) for field, test in TESTS if getattr(wanted, field))
 
 
-def select_articles(store: Store, settings: Settings, start: datetime, end: datetime) -> list[StoredArticle]:
-    """The articles published in ``[start, end)`` that belong to the settings' edition, oldest first."""
+def select_articles(
+    store: Store, settings: Settings, start: datetime, end: datetime, *, extractions: bool = True
+) -> list[StoredArticle]:
+    """The articles published in ``[start, end)`` that belong to the settings' edition, oldest first
+    (with their stored extractions unless not ``extractions``)."""
     if settings.edition is None:
-        return store.articles_between(start, end)
+        return store.articles_between(start, end, extractions=extractions)
     wanted = settings.edition.filter
-    found = store.articles_between(start, end, matching=wanted.query or None)
+    found = store.articles_between(start, end, matching=wanted.query or None, extractions=extractions)
     return [stored for stored in found if passes(stored.article, wanted)]

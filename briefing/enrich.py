@@ -3,13 +3,28 @@
 Extraction results are stored with the article and recomputed only when the
 article changed (the store drops the old result then) or the extractor's
 version differs from the one that made them.
+
+A day with many articles not yet extracted (the first briefing after a large
+ingest) is extracted on every core, in chunks, by workers that die with this
+process; a few articles are extracted here, where starting workers would cost
+more than it saves. Either way the results are the same, and they are saved
+in one transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefing.extraction import EXTRACTOR_VERSION, extract
-from briefing.models import StoredArticle
+from briefing.models import Article, Extraction, StoredArticle
 from briefing.store import Store
+from briefing.workers import cores, worker_pool
+
+#: from this many articles to extract on, they are extracted on every core (~5 ms each for a 600-word article;
+#: a worker costs ~30 ms to start and its results ~0.3 ms an article to send back)
+PARALLEL_FROM = 60
+#: chunks per worker: small enough that a worker given the long articles does not finish last by far
+CHUNKS_PER_WORKER = 4
 
 
 def with_current_extractions(store: Store, articles: list[StoredArticle]) -> list[StoredArticle]:
@@ -21,9 +36,20 @@ def with_current_extractions(store: Store, articles: list[StoredArticle]) -> lis
     stale = [a for a in articles if a.extraction is None or a.extraction.version != EXTRACTOR_VERSION]
     if not stale:
         return articles
-    fresh = {a.id: extract(a.article) for a in stale}
+    fresh = dict(zip((a.id for a in stale), extract_all([a.article for a in stale]), strict=True))
     store.save_extractions(fresh.items())
     return [
         StoredArticle(a.article, fresh.get(a.id, a.extraction), a.ingested_at, a.duplicate_of, a.also_reported_by)
         for a in articles
     ]
+
+
+def extract_all(articles: Sequence[Article], *, workers: int | None = None) -> list[Extraction]:
+    """``[extract(a) for a in articles]``, on ``workers`` processes (default: every core) when there are
+    enough articles to be worth it."""
+    workers = min(workers or cores(), len(articles) // CHUNKS_PER_WORKER or 1)
+    if workers < 2 or len(articles) < PARALLEL_FROM:
+        return [extract(article) for article in articles]
+    chunk = -(-len(articles) // (workers * CHUNKS_PER_WORKER))
+    with worker_pool(workers) as pool:
+        return list(pool.map(extract, articles, chunksize=chunk))

@@ -21,13 +21,8 @@ failing is recorded and reported and the other days go on.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
-import os
-import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -46,6 +41,7 @@ from briefing.schedule.history import FAILED, MANUAL, OK, SKIPPED, Clock, RunRep
 from briefing.selection import Period
 from briefing.store import Store, liveness
 from briefing.store.runs import ALREADY_DONE, CLAIMED, ClaimAttempt, RunLog
+from briefing.workers import cores, worker_pool
 
 if TYPE_CHECKING:
     from briefing.composition import Briefing
@@ -105,12 +101,12 @@ def briefing_notes(ingest: IngestReport | None, articles: list[StoredArticle]) -
     return notes
 
 
-def period_articles(settings: Settings, store: Store, period: Period) -> list[StoredArticle]:
-    """The edition's articles of ``period``, oldest first."""
+def period_articles(settings: Settings, store: Store, period: Period, *, extractions: bool = True) -> list[StoredArticle]:
+    """The edition's articles of ``period``, oldest first (with their stored extractions unless not ``extractions``)."""
     from briefing.editions import select_articles
 
     start, end = period.window(settings.zone)
-    return select_articles(store, settings, start, end)
+    return select_articles(store, settings, start, end, extractions=extractions)
 
 
 def earlier_articles(settings: Settings, store: Store, period: Period) -> list[StoredArticle]:
@@ -121,7 +117,8 @@ def earlier_articles(settings: Settings, store: Store, period: Period) -> list[S
     start, _ = period.window(settings.zone)
     if not days or start - datetime.min.replace(tzinfo=start.tzinfo) <= timedelta(days=days):
         return []  # nothing before the calendar's first days
-    return select_articles(store, settings, start - timedelta(days=days), start)
+    # Only their text is compared: their extractions, as large as the text, are not read.
+    return select_articles(store, settings, start - timedelta(days=days), start, extractions=False)
 
 
 def compose_briefing(
@@ -212,7 +209,8 @@ def run_briefing(
 
         attempt = claim(force)
         if attempt.status == ALREADY_DONE and not keep:
-            report.remade_because = what_changed(settings.output_folder / slug, period_articles(settings, store, period))
+            current = period_articles(settings, store, period, extractions=False)  # their ids and contents only
+            report.remade_because = what_changed(settings.output_folder / slug, current)
             if report.remade_because:
                 log.info("making the briefing for %s again: %s", slug, report.remade_because)
                 attempt = claim(True)
@@ -271,17 +269,6 @@ def _stand_down(runs: RunLog, report: RunReport, attempt: ClaimAttempt, clock: C
 
 # -- a range: one briefing per day, in worker processes ------------------------------------------
 
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent(parent: int) -> None:
-    """In a worker: be killed when the process that started it dies (Linux ``prctl``), not linger."""
-    with contextlib.suppress(OSError, AttributeError):  # not Linux: nothing to set
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
-
-
 def _run_day(settings: Settings, day: date, options: dict) -> RunReport:
     """One day of a range; a day that fails gives a failed report instead of stopping the range."""
     period = Period.day(day)
@@ -302,10 +289,10 @@ def run_days(settings: Settings, period: Period, *, jobs: int | None = None, **o
     """
     with open_store(settings) as store:
         ingest_article_folder(settings, store)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(period.days)))
+    jobs = max(1, min(jobs or cores(), len(period.days)))
     if jobs == 1:
         return [_run_day(settings, day, options) for day in period.days]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+    with worker_pool(jobs) as pool:
         futures = [pool.submit(_run_day, settings, day, options) for day in period.days]
         reports = [future.result() for future in futures]
     _rewrite_archive_index(settings)  # once more: a worker's index may predate another worker's last day

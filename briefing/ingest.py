@@ -9,8 +9,9 @@ the next run picks up the files it had not finished.
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 
 #: articles written per transaction: large enough to be fast, small enough to lose little on a crash
 BATCH_ARTICLES = 500
+#: files whose stamps are checked against the store in one query
+CHECK_FILES = 500
 
 
 @dataclass
@@ -100,12 +103,11 @@ def ingest_paths(
     dates = dates or DateWindow()
     batch: list[tuple[FileStamp | None, list[Article]]] = []
     pending = 0
-    for path, skipped_because in walk_article_files(paths):
+    for path, skipped_because, stamp, unchanged in _stamped(store, walk_article_files(paths), only_changed):
         if skipped_because:
             report.not_articles.append((encodable(str(path)), skipped_because))
             continue
-        stamp = _stamp(path)
-        if only_changed and stamp and store.file_unchanged(stamp):
+        if unchanged:
             report.files_skipped += 1
         else:
             articles = _read_or_reject(store, path, stamp, max_bytes, dates, report)
@@ -119,6 +121,19 @@ def ingest_paths(
             progress(1)
     _flush(store, batch, report)
     return report
+
+
+def _stamped(
+    store: Store, walk: Iterable[tuple[Path, str]], only_changed: bool
+) -> Iterator[tuple[Path, str, FileStamp | None, bool]]:
+    """The walk's files with their stamps and, with ``only_changed``, whether each is unchanged since last
+    read: asked of the store for a few hundred files at a time, not one by one."""
+    walk = iter(walk)
+    while chunk := list(itertools.islice(walk, CHECK_FILES)):
+        stamps = [None if skipped else _stamp(path) for path, skipped in chunk]
+        unchanged = store.unchanged_files(s for s in stamps if s) if only_changed else set()
+        for (path, skipped), stamp in zip(chunk, stamps, strict=True):
+            yield path, skipped, stamp, stamp is not None and stamp.path in unchanged
 
 
 def ingest_urls(

@@ -6,6 +6,7 @@ corpus of ../shared, which the lead's checks name (skipped where absent).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,14 +14,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefing.composition import compose
+from briefing.composition.newsvalue import FOLLOW_UP_SIMILARITY, follow_up
 from briefing.composition.ranking import DEFAULT_WEIGHTS, agency_names, rank_story
+from briefing.composition.stories import EarlierArticles, same_story, similarity, text_print
 from briefing.config import Settings, load_settings
 from briefing.errors import ConfigError
 from briefing.extraction import extract
 from briefing.models import Article, StoredArticle
-from briefing.readers import read_file
+from briefing.readers import find_article_files, read_file
 from briefing.selection import Period
 from tests.conftest import CORPUS, SEED, need_shared
+from tests.fixtures.newsday import generated_day
 
 ZONE = ZoneInfo("Europe/Warsaw")
 DAY = date(2026, 5, 12)
@@ -154,3 +158,49 @@ def test_verbose_generation_logs_each_storys_rank_score_and_why(caplog):
         order([RACE, BUDGET, CRASH])
     first = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("rank 1,"))
     assert CRASH.article.title in first and "deaths_injuries +6.00" in first
+
+
+def follows_by_comparing_every_earlier_article(main: StoredArticle, earlier: list[StoredArticle]) -> str:
+    """The reference: the first earlier article alike enough, each compared in turn."""
+    own = text_print(main)
+    for before in earlier:
+        if similarity(own, text_print(before)) >= FOLLOW_UP_SIMILARITY:
+            return f"follows {before.article.title!r}"
+    return ""
+
+
+def follow_ups(articles: list[StoredArticle], earlier: list[StoredArticle]) -> list[str]:
+    index = EarlierArticles(earlier)
+    return [follow_up(stored, index).why for stored in articles]
+
+
+def test_follow_ups_on_generated_days_name_the_event_they_follow():
+    earlier = [StoredArticle(replace(a, id=1000 * n + a.id)) for n, day in ((1, date(2026, 3, 8)),
+                                                                             (2, date(2026, 3, 9)))
+               for a in generated_day(150, day=day, seed=20 + n).articles]
+    today = [StoredArticle(a) for a in generated_day(60, day=date(2026, 3, 10), seed=23).articles]
+    # the next day's reports of 15 earlier events: half their paragraphs kept, one of today's added
+    originals = earlier[::20]
+    planted = [StoredArticle(replace(old.article, id=500 + n, title=f"Update: {old.article.title}",
+                                     published=today[n].article.published,
+                                     body=(*old.article.body[::2], *today[n].article.body[:1])))
+               for n, old in enumerate(originals)]
+    found = follow_ups(today + planted, earlier)
+    by_why = {f"follows {a.article.title!r}": a for a in earlier}
+    # each follows its original, or the original's near-duplicate of that day (another outlet's report)
+    assert all(by_why[why] is old or same_story(by_why[why], old)
+               for why, old in zip(found[len(today):], originals, strict=True))
+    # Compared with every earlier article, generated copy (a few words per topic) also "follows" other events
+    # of its topic; never the other way round.
+    assert all(follows_by_comparing_every_earlier_article(stored, earlier)
+               for stored, why in zip(today, found, strict=False) if why)
+
+
+def test_follow_ups_in_the_corpus_are_those_found_by_comparing_every_earlier_article():
+    need_shared()
+    articles = [StoredArticle(a.with_id(n + 1)) for n, a in
+                enumerate(a for path in find_article_files([CORPUS / "articles"]) for a in read_file(path))]
+    for stored in articles:
+        day = stored.article.published.astimezone(ZONE).date()
+        earlier = [a for a in articles if a.article.published.astimezone(ZONE).date() < day]
+        assert follow_ups([stored], earlier) == [follows_by_comparing_every_earlier_article(stored, earlier)]

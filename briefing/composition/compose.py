@@ -7,7 +7,6 @@ lead's own sentences, its extracted figures and quotes) or from the settings.
 from __future__ import annotations
 
 import logging
-import string
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -44,10 +43,9 @@ from briefing.composition.ranking import (
     source_name,
 )
 from briefing.composition.sections import by_section, section_heading
-from briefing.composition.stories import group_stories
+from briefing.composition.stories import EarlierArticles, group_stories
 from briefing.composition.what import figure_what, says_what_it_counts
 from briefing.config import Settings
-from briefing.errors import RenderError
 from briefing.models import Figure, Quote, StoredArticle
 from briefing.selection import Period
 
@@ -76,8 +74,9 @@ def compose(
     ordered = sorted(articles, key=lambda s: (s.article.published, s.article.title))
     groups = group_stories(ordered, zone)
     weights = settings.ranking.weights
+    before = EarlierArticles(earlier)  # indexed once for every story
     scored = sorted(
-        ((rank_story(group, window, weights, earlier), group) for group in groups),
+        ((rank_story(group, window, weights, before), group) for group in groups),
         key=lambda pair: (-pair[0].score, -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
     # Figures and quotes are worded only for the stories the briefing shows: the rest are one line each.
@@ -325,19 +324,12 @@ def _short(day: date) -> str:
 
 
 def _subject(settings: Settings, masthead: Masthead) -> str:
-    """``email.subject`` with ``{name}``, ``{date}`` and ``{issue}`` filled in."""
-    template = settings.email.subject
+    """``email.subject`` with ``{name}``, ``{date}`` and ``{issue}`` filled in.
+
+    Its placeholders are checked once, where the configuration is read (``config.EmailSection``).
+    """
     values = {"name": masthead.name, "date": masthead.edition_date, "issue": masthead.issue_number or ""}
-    try:
-        keys = [key for _, key, _, _ in string.Formatter().parse(template) if key is not None]
-    except ValueError as exc:
-        raise RenderError(f"email.subject: {exc}") from None
-    for key in keys:
-        if key not in values:
-            raise RenderError(
-                f"email.subject: unknown placeholder {{{key}}}; use {{name}}, {{date}} or {{issue}}"
-            )
-    return template.format(**values)
+    return settings.email.subject.format_map(values)
 
 
 #: section anchors and headings, for a daily briefing and for a digest

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.composition.stories import similarity, text_print
+from briefing.composition.stories import EarlierArticles
 from briefing.models import Article, StoredArticle
 
 
@@ -85,16 +85,28 @@ def words_of(text: str) -> list[str]:
     return list(_text_words(text))
 
 
-@functools.lru_cache(maxsize=256)
 def _text_words(text: str) -> tuple[str, ...]:
-    """The lower-cased words of ``text``; kept for the few texts of the story being scored, which every
-    signal reads again."""
+    """The lower-cased words of ``text``, apostrophes at their ends dropped."""
+    if text.isascii():  # the common case: lower-casing the whole text at once finds the same words
+        words = _WORD_RE.findall(text.lower())
+        return tuple(w.strip("'") for w in words) if "'" in text else tuple(words)
     return tuple(w.lower().strip("'’") for w in _WORD_RE.findall(text))
 
 
+@dataclass(frozen=True)
+class _Scanned:
+    """A text read once for every signal that looks in it: each word with the rank of its first
+    appearance (hits are reported in reading order), and the words between single spaces (phrases)."""
+
+    first_seen: dict[str, int]
+    joined: str
+
+
 @functools.lru_cache(maxsize=256)
-def _joined(text: str) -> str:
-    return " " + " ".join(_text_words(text)) + " "
+def _scan(text: str) -> _Scanned:
+    """Kept for the few texts of the story being scored, which every signal reads again."""
+    words = _text_words(text)
+    return _Scanned({w: n for n, w in enumerate(dict.fromkeys(words))}, " " + " ".join(words) + " ")
 
 
 _ENDINGS = ("", "s", "es", "d", "ed", "ing")
@@ -109,21 +121,24 @@ def _forms(stems: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     return forms, tuple(s[:-1] for s in stems if s.endswith("*"))
 
 
-def _stem_hits(words: Sequence[str], stems: frozenset[str]) -> list[str]:
-    """The words of ``words`` in the one-word ``stems``, with a plain ending or any (``injur*``)."""
+def _stem_hits(scanned: _Scanned, stems: frozenset[str]) -> list[str]:
+    """The words of the text in the one-word ``stems``, with a plain ending or any (``injur*``), each
+    once, in the order they first appear."""
     forms, prefixes = _forms(stems)
-    hits = [w for w in words if w in forms or (prefixes and w.startswith(prefixes))]
-    return list(dict.fromkeys(hits))
+    found = set(forms.intersection(scanned.first_seen))  # a set operation: the text's words are not walked
+    if prefixes:
+        found.update(w for w in scanned.first_seen if w.startswith(prefixes))
+    return sorted(found, key=scanned.first_seen.__getitem__)
 
 
-def _phrase_hits(text: str, stems: frozenset[str]) -> list[str]:
-    """The phrases of ``stems`` (those of several words) found whole in ``text``."""
-    lowered = _joined(text)  # words between single spaces, so a phrase is found whole by `" phrase "`
-    return [s for s in stems if " " in s and f" {s} " in lowered]
+def _phrase_hits(scanned: _Scanned, stems: frozenset[str]) -> list[str]:
+    """The phrases of ``stems`` (those of several words) found whole in the text."""
+    return [s for s in stems if " " in s and f" {s} " in scanned.joined]
 
 
 def _hits(text: str, stems: frozenset[str]) -> list[str]:
-    return _stem_hits(_text_words(text), stems) + _phrase_hits(text, stems)
+    scanned = _scan(text)
+    return _stem_hits(scanned, stems) + _phrase_hits(scanned, stems)
 
 
 def head_text(article: Article) -> str:
@@ -202,15 +217,18 @@ def soft_news(article: Article) -> Signal:
     return Signal("soft_news", 0.0, "")
 
 
-def follow_up(main: StoredArticle, earlier: Sequence[StoredArticle]) -> Signal:
-    """A running story: the same event was reported on an earlier day."""
+def follow_up(main: StoredArticle, earlier: EarlierArticles | Sequence[StoredArticle]) -> Signal:
+    """A running story: the same event was reported on an earlier day.
+
+    ``earlier``, the earlier days' articles, is best indexed once for a whole day's stories (``compose`` does).
+    """
     if not earlier:
         return Signal("follow_up", 0.0, "")
-    own = text_print(main)
-    for before in earlier:
-        if similarity(own, text_print(before)) >= FOLLOW_UP_SIMILARITY:
-            return Signal("follow_up", 1.0, f"follows {before.article.title!r}")
-    return Signal("follow_up", 0.0, "")
+    index = earlier if isinstance(earlier, EarlierArticles) else EarlierArticles(earlier)
+    before = index.first_alike(main, FOLLOW_UP_SIMILARITY)
+    if before is None:
+        return Signal("follow_up", 0.0, "")
+    return Signal("follow_up", 1.0, f"follows {before.article.title!r}")
 
 
 #: how alike (1.0: the same-story threshold) a story must be to an earlier day's to follow it up

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from briefing.composition import newsvalue
+from briefing.composition.stories import EarlierArticles
 from briefing.language.vocabulary import UNIT_SYNONYMS
 from briefing.models import Figure, Quote, StoredArticle
 
@@ -115,7 +116,9 @@ class Ranked:
 
 
 def story_signals(
-    group: Sequence[StoredArticle], window: tuple[datetime, datetime], earlier: Sequence[StoredArticle] = ()
+    group: Sequence[StoredArticle],
+    window: tuple[datetime, datetime],
+    earlier: EarlierArticles | Sequence[StoredArticle] = (),
 ) -> list[newsvalue.Signal]:
     """Every news-value signal of the story made of ``group`` (its first article is the main one)."""
     main = group[0].article
@@ -148,7 +151,7 @@ def rank_story(
     group: Sequence[StoredArticle],
     window: tuple[datetime, datetime],
     weights: Mapping[str, float] | None = None,
-    earlier: Sequence[StoredArticle] = (),
+    earlier: EarlierArticles | Sequence[StoredArticle] = (),
 ) -> Ranked:
     """The story's score (see the module's docstring) with the contribution of each signal."""
     chosen = {**DEFAULT_WEIGHTS, **(weights or {})}

@@ -12,6 +12,7 @@ model itself, with no template.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +45,10 @@ __all__ = [
 ]
 
 
+#: formats slow enough (WeasyPrint: a second or more) to be rendered in a process of their own, beside the others
+RENDERED_ASIDE = ("pdf",)
+
+
 def render_to_memory(briefing: Briefing, settings: Settings, formats: Sequence[str]) -> dict[str, bytes | str]:
     """Each asked format rendered, in memory, in the order asked."""
     unknown = [name for name in formats if name not in RENDERINGS]
@@ -53,7 +58,14 @@ def render_to_memory(briefing: Briefing, settings: Settings, formats: Sequence[s
     job = RenderJob(briefing, settings, make_environment(settings))
     if settings.output.appendix:
         formats = [*formats, *([appendix.FORMAT] if appendix.FORMAT not in formats else [])]
-    return {name: job.output(name) for name in formats}
+    if len(formats) > 1 and hasattr(os, "fork"):
+        for name in RENDERED_ASIDE:
+            if name in formats:
+                job.start_aside(name)  # on another core while this process renders the rest
+    try:
+        return {name: job.output(name) for name in formats}
+    finally:
+        job.stop_aside()
 
 
 def render_formats(briefing: Briefing, settings: Settings, formats: Sequence[str], out_dir: Path) -> dict[str, Path]:

@@ -13,7 +13,12 @@ from typing import cast
 
 from briefing.composition import Briefing
 from briefing.config import Settings
+from briefing.errors import BriefingError, RenderError
 from briefing.rendering.environment import TemplateFolders, TimedSandbox
+from briefing.rendering.watchdog import Isolated
+
+#: a rendering begun aside has no time limit of its own (its templates have theirs); this only bounds a hang
+ASIDE_TIME_LIMIT = 3600.0
 
 
 @dataclass(frozen=True)
@@ -46,11 +51,25 @@ class RenderJob:
     settings: Settings
     environment: TimedSandbox
     done: dict[str, bytes | str] = field(default_factory=dict)
+    aside: dict[str, Isolated] = field(default_factory=dict)
 
     def output(self, format_name: str) -> bytes | str:
         if format_name not in self.done:
-            self.done[format_name] = RENDERINGS[format_name].render(self)
+            started = self.aside.pop(format_name, None)
+            self.done[format_name] = (RENDERINGS[format_name].render(self) if started is None else started.result(
+                time_limit=ASIDE_TIME_LIMIT, template=RENDERINGS[format_name].filename))
         return self.done[format_name]
+
+    def start_aside(self, format_name: str) -> None:
+        """Begin rendering ``format_name`` in a process of its own, beside the others; ``output`` collects it."""
+        if format_name not in self.done and format_name not in self.aside:
+            self.aside[format_name] = Isolated(lambda: _render_reporting(self, format_name))
+
+    def stop_aside(self) -> None:
+        """Stop the renderings begun aside and not collected (another format failed)."""
+        for started in self.aside.values():
+            started.stop()
+        self.aside.clear()
 
     def text(self, format_name: str) -> str:
         """A rendering that is text (Markdown, HTML, plain text)."""
@@ -70,3 +89,14 @@ class RenderJob:
     def template_folders(self) -> list[Path]:
         """The folders templates are read from, the user's first (the PDF may read files of these only)."""
         return cast(TemplateFolders, self.environment.loader).folders
+
+
+def _render_reporting(job: RenderJob, format_name: str) -> bytes | str:
+    """Render in a child process, where only a ``BriefingError`` travels back: any other failure is told as one."""
+    rendering = RENDERINGS[format_name]
+    try:
+        return rendering.render(job)
+    except BriefingError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - told to the parent, which raises it
+        raise RenderError(f"{rendering.filename}: cannot make it: {type(exc).__name__}: {exc}") from None

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from briefing.errors import BriefingError, TemplateError
+from briefing.workers import die_with_parent
 
 #: how much more memory (address space) a rendering may take than its process held when it started
 MEMORY_CEILING = 1024 * 1024 * 1024
@@ -57,30 +58,53 @@ def run_isolated(work: Callable[[], T], *, time_limit: float, template: str, doi
     """
     if not hasattr(os, "fork"):
         return work()
-    global last_usage
-    started = time.monotonic()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(work, write_end)
-    os.close(write_end)
-    reply = None
-    try:
-        reply = _read_reply(read_end, deadline=time.monotonic() + time_limit + GRACE)
-    finally:
-        os.close(read_end)
-        peak = _reap(pid, kill=reply is None)
-        last_usage = ChildUsage(time.monotonic() - started, peak, reply is None, pid)
-    if reply is None:
-        raise TemplateError(f"{doing} took longer than {time_limit:g} s and was stopped (an endless loop?)",
-                            template=template)
-    return _outcome(reply, template)
+    return Isolated(work).result(time_limit=time_limit, template=template, doing=doing)
 
 
-def _child(work: Callable[[], object], write_end: int) -> None:
+class Isolated:
+    """``work()`` started in a forked child; its result is collected later (``result``), or it is
+    stopped (``stop``), so a slow rendering can go on beside others."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self.started = time.monotonic()
+        self.parent = os.getpid()
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child(work, write_end, self.parent)
+        os.close(write_end)
+        self.read_end: int | None = read_end
+
+    def result(self, *, time_limit: float, template: str, doing: str = "rendering"):
+        """The work's result, waiting at most ``time_limit`` + ``GRACE`` seconds since it started."""
+        global last_usage
+        assert self.read_end is not None, "the result was collected already"
+        reply = None
+        try:
+            reply = _read_reply(self.read_end, deadline=self.started + time_limit + GRACE)
+        finally:
+            os.close(self.read_end)
+            self.read_end = None
+            peak = _reap(self.pid, kill=reply is None)
+            last_usage = ChildUsage(time.monotonic() - self.started, peak, reply is None, self.pid)
+        if reply is None:
+            raise TemplateError(f"{doing} took longer than {time_limit:g} s and was stopped (an endless loop?)",
+                                template=template)
+        return _outcome(reply, template)
+
+    def stop(self) -> None:
+        """Kill the child unless its result was collected; nothing is left running."""
+        if self.read_end is not None:
+            os.close(self.read_end)
+            self.read_end = None
+            _reap(self.pid, kill=True)
+
+
+def _child(work: Callable[[], object], write_end: int, parent: int) -> None:
     status = 0
     try:
+        die_with_parent(parent)  # a rendering nobody waits for any more is not finished
         # The parent decides when a rendering stops: a SIGTERM to the whole group (systemd's stop, which
         # lets a run finish) or a Ctrl-C must not kill it half-way; the parent kills it when it gives up.
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

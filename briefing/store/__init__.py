@@ -132,8 +132,10 @@ class Store:
         bulk.AFTER_LOAD[self.dialect](self.engine, [articles, *search.INDEX_TABLES[self.dialect]])
         return count
 
-    def articles_between(self, start: datetime, end: datetime, *, matching: str | None = None) -> list[StoredArticle]:
-        """Articles published in ``[start, end)``, oldest first, with their extractions.
+    def articles_between(
+        self, start: datetime, end: datetime, *, matching: str | None = None, extractions: bool = True
+    ) -> list[StoredArticle]:
+        """Articles published in ``[start, end)``, oldest first, with their extractions (unless not ``extractions``).
 
         With ``matching``, only those that match that full-text query (``search``'s syntax).
         """
@@ -143,7 +145,7 @@ class Store:
             if matching:
                 ids = search.ids_matching(connection, matching, select(articles.c.id).where(window))
                 statement = statement.where(articles.c.id.in_(sorted(ids)))
-            return _with_extractions(connection, statement)
+            return _with_extractions(connection, statement) if extractions else _without_extractions(connection, statement)
 
     def articles_from(self, origin: str, resolved: str) -> list[StoredArticle]:
         """The articles read from a file, named as it was given (``origin``) or by its absolute path."""
@@ -203,9 +205,22 @@ class Store:
 
     def file_unchanged(self, stamp: FileStamp) -> bool:
         """True when this file was read before with the same size and modification time."""
+        return stamp.path in self.unchanged_files([stamp])
+
+    def unchanged_files(self, stamps: Iterable[FileStamp]) -> set[str]:
+        """The paths of those ``stamps`` read before with the same size and modification time.
+
+        A few queries for a whole folder: asked file by file, a folder of 2,000 took a second.
+        """
+        wanted = {stamp.path: (stamp.size, stamp.mtime_ns) for stamp in stamps}
+        paths = sorted(wanted)
+        unchanged: set[str] = set()
         with self.reading() as connection:
-            row = connection.execute(select(files.c.size, files.c.mtime_ns).where(files.c.path == stamp.path)).first()
-        return row is not None and (row.size, row.mtime_ns) == (stamp.size, stamp.mtime_ns)
+            for chunk in (paths[n:n + 500] for n in range(0, len(paths), 500)):  # SQLite limits bound parameters
+                query = select(files.c.path, files.c.size, files.c.mtime_ns).where(files.c.path.in_(chunk))
+                unchanged.update(row.path for row in connection.execute(query)
+                                 if (row.size, row.mtime_ns) == wanted[row.path])
+        return unchanged
 
     def record_rejection(self, origin: str, reason: str, stamp: FileStamp | None = None) -> None:
         """Set a bad input aside with its reason; with ``stamp``, it is not re-read until it changes."""
@@ -244,6 +259,10 @@ def _with_extractions(connection: Connection, statement: Select) -> list[StoredA
         query = select(extractions).where(extractions.c.article_id.in_(chunk))
         found.update({row["article_id"]: extraction_from_row(row) for row in connection.execute(query).mappings()})
     return [stored_from_row(row, found.get(row["id"])) for row in rows]
+
+
+def _without_extractions(connection: Connection, statement: Select) -> list[StoredArticle]:
+    return [stored_from_row(row, None) for row in connection.execute(statement).mappings()]
 
 
 def _resolves_to(origin: str, resolved: str) -> bool:
