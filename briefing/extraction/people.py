@@ -110,6 +110,11 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
 
 
+def _is_title_or_person(lowered: str) -> bool:
+    """`president`, `dr.`, `resident`: a title or a noun for a person (a word in lower case)."""
+    return lowered in _TITLE_OR_PERSON or lowered[-1:] == "." and lowered.rstrip(".") in _TITLE_OR_PERSON
+
+
 def _other_first_name(entity: Entity, words: list[str]) -> bool:
     """`Don Kelly` after `Joe Kelly`: both full names, different first names."""
     known = entity.name.split()
@@ -198,60 +203,69 @@ class People:
 
     def _read_run(self, index: int, text: str, run: re.Match) -> None:
         """One run of capitalised words: a name, a title and a name, or several split at a possessive."""
-        words = run.group().split()
+        group = run.group()
+        words = group.split()
+        lowered = [w.lower() for w in words]
         offset, starts = run.start(), []
         for word in words:
             offset = text.find(word, offset)
             starts.append(offset)
             offset += len(word)
+        if _NAME_BREAKS.isdisjoint(lowered) and "’s" not in group and "'s" not in group:
+            self._read_piece(index, text, words, starts, lowered)  # most runs: one name, one piece
+            return
         first = 0
         for i, word in enumerate(words):
             if word.endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
-                self._read_piece(index, text, words[first:i], starts[first:i])
+                self._read_piece(index, text, words[first:i], starts[first:i], lowered[first:i])
                 first = i + 1
-            elif word.lower() in _NAME_BREAKS:
+            elif lowered[i] in _NAME_BREAKS:
                 # a title-case headline or a tabloid verb: `Sanders Beats Clinton In Iowa`,
                 # `Lena Sorensen BLASTED the board`: names stop at a verb or a function word
                 if i > first:
-                    self._read_piece(index, text, words[first:i], starts[first:i])
+                    self._read_piece(index, text, words[first:i], starts[first:i], lowered[first:i])
                 first = i + 1
-        self._read_piece(index, text, words[first:], starts[first:])
+        self._read_piece(index, text, words[first:], starts[first:], lowered[first:])
 
-    def _read_piece(self, index: int, text: str, words: list[str], starts: list[int]) -> None:
+    def _read_piece(self, index: int, text: str, words: list[str], starts: list[int], lowered: list[str]) -> None:
+        """``lowered`` are the words in lower case, read once for every list they are looked up in."""
         if not words:
             return  # the run ended with a word that ends names (`Lena Sorensen Says`)
-        lowered = [w.lower() for w in words]
+        count = len(words)
         first = 0
-        while first < len(words) and lowered[first] in COMMON_CAPS:
+        while first < count and lowered[first] in COMMON_CAPS:
             first += 1
         cut = first  # just after the last title
-        last = len(words) - 1
+        last = count - 1
         if lowered[-1] in _SURNAME_TITLES and last > first and lowered[last - 1] not in _TITLE_OR_PERSON:
             last -= 1  # `Charlie King`, `Ada Marshal`: a title word after a first name is a surname
         for i in range(last, first - 1, -1):
-            if lowered[i].rstrip(".") in _TITLE_OR_PERSON:
+            if _is_title_or_person(lowered[i]):
                 cut = i + 1
                 break
-        while cut < len(words) - 1 and lowered[cut] in NATIONALITIES:
+        while cut < count - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
-        if len(words) - cut < (1 if titled else 2) or not words[-1][:1].isupper():
+        if count - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
-        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and len(words) - cut > 1:
+        if count - cut > 1 and all(w.isupper() and len(w) > 1 for w in words[cut:]):
             return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
-        if len(words) - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
-            cut = len(words) - 2  # its last two words, what comes before describes the person
-        name = words[cut:]
+        if count - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
+            cut = count - 2  # its last two words, what comes before describes the person
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
-        if not ORG_TOKENS.isdisjoint(lowered[cut:]):
-            self._add_org(index, start, end, " ".join(name), before)
+        name_lowered = lowered[cut:] if cut else lowered
+        if not ORG_TOKENS.isdisjoint(name_lowered):
+            self._add_org(index, start, end, " ".join(words[cut:]), before)
             return
-        if cut == first and (_after_place_preposition(before) or _described_as_place(after)):
+        if cut == first:  # no title (a name of more than four words is cut after its titles' check)
+            if _after_place_preposition(before) or _described_as_place(after):
+                return
+            self._add_person(index, start, end, words[cut:] if cut else words, ("", before, after))
             return
         titles = " ".join(words[i] for i in range(first, cut) if lowered[i].rstrip(".") not in HONORIFICS)
         gender = next((_HONORIFIC_GENDER[w] for w in lowered[first:cut] if w in _HONORIFIC_GENDER), "")
-        self._add_person(index, start, end, name, (titles, before, after), gender)
+        self._add_person(index, start, end, words[cut:], (titles, before, after), gender)
 
     def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple,
                     gender: str = "") -> None:
