@@ -18,7 +18,7 @@ used to choose between candidates for `he` and `she`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -85,11 +85,11 @@ class Entity:
 
     @property
     def role(self) -> str:
-        return self._read_roles()[0]
+        return (self._roles or self._read_roles())[0]  # read once: a speaker's role is asked for often
 
     @property
     def roles(self) -> frozenset[str]:
-        return self._read_roles()[1]
+        return (self._roles or self._read_roles())[1]
 
 
 class Mention(NamedTuple):
@@ -239,16 +239,17 @@ class People:
         last = count - 1
         if lowered[-1] in _SURNAME_TITLES and last > first and lowered[last - 1] not in _TITLE_OR_PERSON:
             last -= 1  # `Charlie King`, `Ada Marshal`: a title word after a first name is a surname
-        for i in range(last, first - 1, -1):
-            if _is_title_or_person(lowered[i]):
-                cut = i + 1
-                break
+        if "." in text[starts[0]:starts[-1] + len(words[-1])] or not _TITLE_OR_PERSON.isdisjoint(lowered):
+            for i in range(last, first - 1, -1):  # most runs hold no title: checked at once above
+                if _is_title_or_person(lowered[i]):
+                    cut = i + 1
+                    break
         while cut < count - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
         if count - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
-        if count - cut > 1 and all(w.isupper() and len(w) > 1 for w in words[cut:]):
+        if count - cut > 1 and words[cut].isupper() and all(w.isupper() and len(w) > 1 for w in words[cut:]):
             return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
         if count - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
             cut = count - 2  # its last two words, what comes before describes the person
@@ -330,8 +331,8 @@ class People:
         """The person a `he` or `she` at (segment, pos) refers to: the latest one mentioned of that
         gender, first among those the article shows are people (a title or role, a surname used
         alone, a known first name), so a capitalised place or event (`South Carolina`) is no `he`."""
-        earlier = [m.entity for m in self.mentions
-                   if (m.segment, m.start) < (segment, pos) and m.entity.kind == "person"]
+        cut = bisect_left(self.mentions, (segment, pos), key=_POSITION)  # mentions are in article order
+        earlier = [m.entity for m in self.mentions[:cut] if m.entity.kind == "person"]
         for entity in reversed(earlier):
             if (not gender or entity.gender == gender) and (entity.is_person or entity.role):
                 return entity
@@ -346,8 +347,8 @@ class People:
         best, best_key = None, (0, False, -1)
         for order, mention in enumerate(self.mentions):
             entity = mention.entity
-            if entity.kind != "person":
-                continue
+            if entity.kind != "person" or wanted.isdisjoint(entity.roles):
+                continue  # no score: never the best
             score = len(wanted & entity.roles)
             earlier = (mention.segment, mention.start) < (segment, pos)
             key = (score, earlier, order if earlier else -order)

@@ -35,6 +35,7 @@ the latest event earlier in its paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
@@ -91,6 +92,7 @@ _PARENTHESIS_RE = re.compile(r"\([^()]{1,40}\)")
 _SIGNATURE_RE = re.compile(rf"\s*[-–—―]\s*(?P<name>[{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,4}})"
                            r"\s*(?:[.,][^\"“”]*)?\Z")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
+_ACCORDING_TO = frozenset(w for w in _SPEECH_WORDS if w.lower().startswith("according"))
 
 
 class Speaker(NamedTuple):
@@ -141,10 +143,11 @@ class Attributor:
             index = self._read_up_to
             self._read_up_to += 1
             text = self.masked[index]
+            starts = self.starts[index]
             for verb in SPEECH_RE.finditer(text):
                 start, end = verb.span()
                 if text[start - 1:start] != "-" and is_whole_word(text, start, end):  # not `so-called`
-                    event = self._event(index, text, verb)
+                    event = self._event(index, text, starts, verb)
                     self.events.append(event)
                     self.by_segment.setdefault(index, []).append(event)
         return self.by_segment.get(segment, [])
@@ -155,14 +158,15 @@ class Attributor:
         self.events_in(len(self.masked) - 1)
         return self._resolve(index, pos, subject)
 
-    def _event(self, index: int, text: str, verb: re.Match) -> Event:
+    def _event(self, index: int, text: str, starts: list[int], verb: re.Match) -> Event:
         verb_start, verb_end = verb.span()
-        sent_start, sent_end = sentence_span(self.starts[index], verb_start, len(text))
-        word = verb.group().lower()
-        if (word.startswith("according") or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8),
-                                                                           verb_start)
-                or not text[sent_start:verb_start].strip()):  # `Said Dorothy Poynter, …, "We…"`
-            speaker, start = self._subject_after(index, text[:sent_end], verb_end), verb_start
+        sentence = bisect_right(starts, verb_start) - 1  # ``text.sentence_span``, inlined: it runs for every verb
+        sent_start = starts[max(sentence, 0)]
+        sent_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        word = verb.group()  # SPEECH_RE's participles and `according to` are all in lower case
+        if (word in _ACCORDING_TO or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8), verb_start)
+                or skip_spaces_back(text, verb_start) <= sent_start):  # `Said Dorothy Poynter, …, "We…"`
+            speaker, start = self._subject_after(index, text, verb_end, sent_end), verb_start
         elif word in _PARTICIPLES:  # `he said, adding:`, `The mayor thanked X, saying`
             speaker = (self._earlier_speaker_in(index, sent_start)
                        or self._clause_subject(index, text, sent_start, verb_start)
@@ -172,12 +176,13 @@ class Attributor:
             speaker, start = self._subject_before(index, text, sent_start, verb_start)
         return Event(index, start, verb_start, verb_end, speaker)
 
-    def _subject_after(self, index: int, text: str, pos: int) -> Speaker | None:
-        m = _SUBJECT_AFTER_RE.match(text, pos)
+    def _subject_after(self, index: int, text: str, pos: int, sent_end: int) -> Speaker | None:
+        """The subject after the verb at ``pos``, read to the end of its sentence (no further)."""
+        m = _SUBJECT_AFTER_RE.match(text, pos, sent_end)
         if not m:
             return None
         subject, role = m.group("subj"), ""
-        app = _APPOSITION_RE.match(text, m.end())
+        app = _APPOSITION_RE.match(text, m.end(), sent_end)
         if app:
             appositive = _CLAUSE_CUT_RE.sub("", app.group("app")).strip()
             if self._names_in(index, app.start("app"), app.start("app") + len(appositive)) and not \
@@ -271,15 +276,16 @@ class Attributor:
         An unnamed group is remembered for `the officials` later, unless ``register`` is False."""
         if words is None:
             words = subject.split()
-        if words and words[0].lower() in LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
+        if not words:
+            return None
+        first = words[0].lower()
+        if first in LEADING_LINKS:  # `and he said`, `But other leading Democrats said`
             kept = next((i for i, w in enumerate(words) if w.lower() not in LEADING_LINKS), len(words))
             if kept == len(words):
                 return None
             cut = _word_offset(subject, words, kept)
             subject, pos, words = subject[cut:], pos + cut, words[kept:]
-        if not words:
-            return None
-        first = words[0].lower()
+            first = words[0].lower()
         if first in PRONOUNS and all(w.islower() for w in words[1:]):
             words = words[:1]  # `he did`, `she went on to` (say): the pronoun is the subject
         if len(words) == 1:
@@ -300,7 +306,7 @@ class Attributor:
             if len(mentions) > 1:
                 mentions = self._head_first(index, mentions)
             return _speaker_of(mentions[0].entity, role)
-        for m in NAME_RE.finditer(subject):
+        for m in () if subject.islower() else NAME_RE.finditer(subject):  # no capital letter: no name
             entity = self.people.lookup(m.group(0).split()[-1])
             if entity is not None:
                 self.people.add_mention(index, pos + m.start(), pos + m.end(), entity)
