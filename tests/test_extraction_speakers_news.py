@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.extraction import extract
 from briefing.extraction.subjects import speaker_shape_problem
-from tests.fixtures.extraction import quotes_of
+from tests.fixtures.extraction import article, quotes_of
 
 
 def speakers(*paragraphs: str, title: str = "A fictional report") -> list[str]:
@@ -206,3 +207,46 @@ def test_a_party_and_state_in_parentheses_stay_out_of_the_way(paragraph):
 def test_one_lower_case_word_is_a_speaker_only_when_it_names_someone(paragraph, speaker):
     found = speakers(paragraph)
     assert found[-1] == speaker or (speaker == "" and found[-1] in ("", "the mayor"))
+
+
+# -- an age, a description, a home town and its state between the name and the verb ------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # wire: age, description, town and state abbreviation
+        ('"We were never told," Odile Marchetti, 67, a retired nurse in Tulsa, Okla., said.', "Odile Marchetti"),
+        # broadsheet: `now` and a second clause inside the apposition, a state written out
+        ('"We were never told," Mr. Dalby, now 81 and retired in Bangor, Maine, said by telephone.', "Dalby"),
+        # wire: age, home town, state, then a relative clause
+        ('"I voted for him twice," Tobias Renner, 52, of Dayton, Ohio, who was among those polled, said.',
+         "Tobias Renner"),
+        # British: title, age, description
+        ("\u201cThe ward is full,\u201d Dr Halina Brosz, 45, a consultant at the hospital, said.", "Halina Brosz"),
+        # tabloid: a person noun before the name, age, home town
+        ("\u2018We had no warning,\u2019 Pensioner Kerry Blythe, 71, from Leeds, said.", "Kerry Blythe"),
+        # the reporter's sentence first, the quote after it
+        ('Ivo Castell, 38, of Galway, a ferry mechanic, said: "The engine was fine."', "Ivo Castell"),
+    ],
+)
+def test_the_name_before_a_chain_of_appositions_is_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_the_description_nearest_the_name_is_the_role():
+    found = extract(article("A fictional report", '"The ward is full," Dr Halina Brosz, 45, a consultant at the '
+                                                   'hospital, said.')).quotes
+    assert [(q.speaker, q.role) for q in found] == [("Halina Brosz", "consultant at the hospital")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # a group before the chain stays the group
+        ('"We will appeal," Officials in Gdansk, the regional capital, said.', "officials in Gdansk"),
+        # a participle is no apposition: the two-piece rule still reads the name
+        ('"We will win Ohio," Mara Quint, speaking in Toledo, said.', "Mara Quint"),
+    ],
+)
+def test_a_chain_of_appositions_changes_no_other_subject(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

@@ -57,6 +57,7 @@ from briefing.extraction.subjects import (
     describes_a_speaker,
     description_role,
     head_noun,
+    is_apposition_piece,
     last_comma,
     role_text,
     speaker_shape_problem,
@@ -199,6 +200,7 @@ class Attributor:
             left = _PARENTHESIS_RE.sub(lambda m: " " * len(m.group()), left)
         left = strip_auxiliaries(left)
         role = ""
+        chain = left[:-1] if left.endswith(",") else None  # the words before the verb, in appositions
         if left.endswith(","):  # `X, a spokeswoman for ..., told` / `Its chief executive, X, said`
             body = without_relative_clauses(left[:-1])  # `X, a partner at Y, which led the round, said`
             comma = last_comma(body)
@@ -217,11 +219,45 @@ class Attributor:
         subject = after_boundary(left)
         start = sent_start + len(left) - len(subject)
         words = subject.split()
+        if chain is not None and not self._names_a_person(index, start, start + len(subject), words):
+            head = self._apposition_chain_head(index, chain, sent_start)
+            if head is not None:  # `Odile Marchetti, 67, a retired nurse in Tulsa, Okla., said`
+                return head
         if not words or len(words) > 10:
             return None, verb_start
         stripped = subject.lstrip()
         start += len(subject) - len(stripped)
         return self._resolve(index, start, stripped.rstrip(), role, words), start
+
+    def _names_a_person(self, index: int, start: int, end: int, words: list[str]) -> bool:
+        """The subject found is `he`/`she` or holds a person's name: nothing to look for before it."""
+        if words and words[0].lower() in PRONOUNS:
+            return True
+        return any(m.entity.kind == "person" for m in self.people.mentions_within(index, start, end))
+
+    def _apposition_chain_head(self, index: int, chain: str, offset: int) -> tuple[Speaker, int] | None:
+        """The person named before a chain of appositions (``subjects.is_apposition_piece``) that
+        ends ``chain`` (at ``offset`` in the segment), and where the attribution starts: `Mr.
+        Dalby, now 81 and retired in Bangor, Maine,` -> Mr. Dalby. The description nearest the
+        name is the role. None when a piece is no apposition before a person's name is reached."""
+        end, role = len(chain), ""
+        while True:
+            comma = last_comma(chain[:end])
+            if comma < 0 or not is_apposition_piece(chain[comma + 1:end]):
+                return None
+            role, end = role_text(chain[comma + 1:end]) or role, comma
+            head = after_boundary(chain[:end])
+            head_start = offset + end - len(head.lstrip())
+            person = self._person_ending_at(index, head_start, offset + end)
+            if person is not None:
+                return _speaker_of(person, role), head_start
+
+    def _person_ending_at(self, index: int, start: int, end: int) -> Entity | None:
+        """The person whose name ends the words at (start, end) of the segment, if one does."""
+        mentions = self.people.mentions_within(index, start, end)
+        if not mentions or mentions[-1].entity.kind != "person":
+            return None
+        return mentions[-1].entity if not self.masked[index][mentions[-1].end:end].strip() else None
 
     def _apposition_is_subject(self, index: int, lead_in: str, lead_start: int, appositive: str,
                                app_start: int) -> bool:

@@ -121,6 +121,25 @@ def role_text(appositive: str) -> str:
     return " ".join(words) if has_role else ""
 
 
+# What an apposition after a name opens with (`Odile Marchetti, 67, a retired nurse in Tulsa, Okla.,`):
+# an article or possessive, a relative pronoun, a place preposition, `now`/`then`, `aged`, or an age.
+_APPOSITION_OPENERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "now", "then", "formerly",
+                                 "also", "who", "whose", "which", "where", "of", "from", "in", "at", "aged"])
+
+
+def is_apposition_piece(piece: str) -> bool:
+    """One comma-delimited piece of an apposition chain after a name: an age (`67`), a description
+    (`a retired nurse in Tulsa`), a place or its state (`of Dayton`, `Ohio`, `N C` with its stops
+    hidden), a relative clause (`who was among those polled`). None of them is a verb's subject."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _APPOSITION_OPENERS or first.isdigit():
+        return True
+    return len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
 def after_boundary(text: str) -> str:
     """The words after the last clause boundary: the subject right before a verb."""
     last = _BOUNDARY_REVERSED_RE.search(text[::-1])
