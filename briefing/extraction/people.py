@@ -68,10 +68,11 @@ class Entity:
     contexts: list[tuple[str, str, str]] = field(default_factory=list)  # (title words, text before, after)
     is_person: bool = False  # shown to be a person: a title, a surname used alone, a known first name
     _roles: tuple[str, frozenset[str]] | None = None
+    _role: str | None = None
 
     def add_context(self, titles: str, before: str, after: str) -> None:
         self.contexts.append((titles, before, after))
-        self._roles = None
+        self._roles = self._role = None
 
     def _read_roles(self) -> tuple[str, frozenset[str]]:
         if self._roles is None:
@@ -85,7 +86,12 @@ class Entity:
 
     @property
     def role(self) -> str:
-        return (self._roles or self._read_roles())[0]  # read once: a speaker's role is asked for often
+        """The first role its mentions give; read only as far as the first one (`roles` reads them all)."""
+        if self._role is None:
+            found = (_apposition_role(before, after) or titles or _role_before(before)
+                     for titles, before, after in self.contexts)
+            self._role = next((role for role in found if role), "")
+        return self._role
 
     @property
     def roles(self) -> frozenset[str]:

@@ -54,6 +54,8 @@ class QuoteSpan:
 
     @property
     def text(self) -> str:
+        if len(self.texts) == 1:
+            return self.texts[0]  # most quotes: one part
         return " ".join(t for t in self.texts if t)
 
 
@@ -273,12 +275,14 @@ def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
     if _named_before(text, start) or len(words) == 1 and quote_text[:1] in "@#":
         return True  # a name given as such, a handle or a hashtag
     end = quote_text.rstrip()[-1:]
-    if end in "!?" or title_case():
+    if end in "!?":
         return False
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False  # most quotes: told before the paragraph's words are all read for title case
     if end == "." and (not skip_spaces_back(text, start) or _ends_sentence(text, skip_spaces_back(text, start))):
         return False  # a sentence of its own; a title ends a sentence of the reporter's: `on "Meet the Press."`
-    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return not title_case()
 
 
 def _named_before(text: str, start: int) -> bool:
