@@ -188,6 +188,23 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
 @pytest.mark.parametrize(
     "paragraph",
     [
+        # a vox-pop list run into one paragraph: each signature stands before the next quote
+        "\u201cThe ferry is never on time.\u201d \u2015 Pamela Okoye \u201cI walk to work now.\u201d\u2015 Jonas "
+        "Lindqvist \u201cBring back the night bus.\u201d \u2014 Aoife Brennan, a student.",
+        # one signed quote a line, the lines of one paragraph
+        '"The ferry is never on time." - Pamela Okoye\n"I walk to work now." -- Jonas Lindqvist \n'
+        '"Bring back the night bus." \u2013 Aoife Brennan',
+    ],
+)
+def test_a_list_of_signed_quotes_gives_each_its_own_signer(paragraph):
+    found = speakers("Readers told us what the strike means to them.", paragraph)
+    assert found == ["Pamela Okoye", "Jonas Lindqvist", "Aoife Brennan"]
+
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
         '"Subpoenas are not optional," panel Chairman Rep. Tom Hadley (R-Utah) said on Monday.',
         '"Subpoenas are not optional," Rep. Tom Hadley (R-Ohio), a panel member, said.',
     ],

@@ -89,9 +89,10 @@ _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
 _HEADLINE_SPEAKER_RE = re.compile(rf"\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,3}})\s*:\s")
 _COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
 _PARENTHESIS_RE = re.compile(r"\([^()]{1,40}\)")
-# A quote signed at the end of its paragraph: a dash, a name, maybe a role after a comma.
-_SIGNATURE_RE = re.compile(rf"\s*[-–—―]\s*(?P<name>[{UPPER}][\w’'.\-]*(?:\s+[{UPPER}][\w’'.\-]*){{0,4}})"
-                           r"\s*(?:[.,][^\"“”]*)?\Z")
+# A quote signed with a dash, a name, maybe a role after a comma, at the end of its paragraph or
+# line, or before the next quote (a list of quotes each signed by its author, run into one paragraph).
+_SIGNATURE_RE = re.compile(rf"\s*(?:--|[-–—―])\s*(?P<name>[{UPPER}][\w’'.\-]*(?:[^\S\n]+[{UPPER}][\w’'.\-]*){{0,4}})"
+                           r"[^\S\n]*(?:[.,][^\"“”\n]*)?(?=\s*[\"“”„«]|\n|\Z)")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
 _ACCORDING_TO = frozenset(w for w in _SPEECH_WORDS if w.lower().startswith("according"))
 
