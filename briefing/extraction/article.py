@@ -25,6 +25,7 @@ from briefing.extraction.quotes import (
     modifies_a_noun,
     quote_key,
     quote_words,
+    two_apostrophes_as_marks,
 )
 from briefing.extraction.salience import figure_salience, quote_salience
 from briefing.extraction.speakers import Attributor, Speaker
@@ -41,15 +42,16 @@ _SAID_BY = {"split", "after", "before", "later", "said"}
 def extract(article: Article) -> Extraction:
     """The key figures and quotes of one article, each with its sentence, position and salience."""
     segments = [text for _, text in article.text_segments]
-    quotes = find_quotes(segments)
+    marked = two_apostrophes_as_marks(segments)  # quotes and their attribution read `''…''` as `"…"`
+    quotes = find_quotes(marked)
     quoted: dict[int, list[tuple[int, int]]] = {}  # segment -> (opening, closing) of each quote part
     for quote in quotes:
         for segment, opening, closing in quote.parts:
             quoted.setdefault(segment, []).append((opening, closing))
-    masked = _masked(segments, quoted)
+    masked = _masked(marked, quoted)
     starts = [sentence_starts(text) for text in masked]
     figures = _figures(article_figures(segments), segments, starts, quoted)
-    return Extraction(figures=figures, quotes=tuple(_quotes(segments, masked, starts, quotes)),
+    return Extraction(figures=figures, quotes=tuple(_quotes(marked, masked, starts, quotes)),
                       version=EXTRACTOR_VERSION)
 
 
