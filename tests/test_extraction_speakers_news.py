@@ -267,3 +267,23 @@ def test_the_description_nearest_the_name_is_the_role():
 )
 def test_a_chain_of_appositions_changes_no_other_subject(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # wire: `who` right after the comma, a place named in the clause
+        (("Harbor Point voted for the levy.", '"We paid for it," said Ilona Varga, who owns a Harbor Point bakery.'),
+         "Ilona Varga"),
+        # broadsheet: `whose`, an organisation named in the clause
+        (("The Port Authority refused to comment.",
+          "\u201cThe docks are empty,\u201d said Councillor Gareth Lloyd, whose ward includes the Port Authority "
+          "yards."), "Gareth Lloyd"),
+        # American: `who was ... at the State Department`
+        (("The State Department declined to comment.",
+          '"He does not grasp it," said Dana Whitcombe, who was an envoy at the State Department until 2012.'),
+         "Dana Whitcombe"),
+    ],
+)
+def test_a_relative_clause_after_the_name_after_the_verb_names_no_speaker(paragraphs, speaker):
+    assert speakers(*paragraphs)[-1] == speaker

@@ -85,7 +85,7 @@ _SUBJECT_AFTER_RE = re.compile(
     r"\s+(?P<subj>[^,.;:!?\"“”„«»()]+?)(?=\s*(?:[,.;:!?\"“”„«»()]|\Z)|\s+(?:who|whose|which|in\s+a\s|on\s+\w+day|"
     r"by\s+phone|after|before|at\s+the|during)\b)")
 _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?\"“”„«»()]+)")
-_CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
+_CLAUSE_CUT_RE = re.compile(r"(?:^|\s+)(?:who|whose|which|that|where|when)\b.*", re.S)
 _HEADLINE_SPEAKER_RE = re.compile(rf"\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*){{0,3}})\s*:\s")
 _COLON_NAME_RE = re.compile(rf"^\s*(?P<name>[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*)\s*:\s*\Z")
 _PARENTHESIS_RE = re.compile(r"\([^()]{1,40}\)")
