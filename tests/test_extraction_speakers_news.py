@@ -287,3 +287,46 @@ def test_a_chain_of_appositions_changes_no_other_subject(paragraph, speaker):
 )
 def test_a_relative_clause_after_the_name_after_the_verb_names_no_speaker(paragraphs, speaker):
     assert speakers(*paragraphs)[-1] == speaker
+
+
+# -- an apposition whose closing comma is missing ----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # wire: a description with `for`, the quote after the attribution
+        ('Sam Ortiz, the press officer for the Iowa Democratic Party said in a statement. "There is nothing to '
+         'recount."', "Sam Ortiz"),
+        # American: two roles and `of` an organisation, the verb `stated`
+        ('Anthony Reyes, president and CEO of Harbor Restaurant Association stated, "It is a math problem."',
+         "Anthony Reyes"),
+        # a relative clause naming an organisation
+        ('"This ad raises questions," Katie Marsh, who is chairman of Our Values Pac said in a statement.',
+         "Katie Marsh"),
+        # a description with its own relative clause, a verb other than `said`
+        ('"Clinton needs a plan," Nate Solver, the polling guru who founded a forecasting site tweeted.',
+         "Nate Solver"),
+        # British: a possessive description
+        ("\u2018The pitch is ruined,\u2019 Gavin Hollis, the club's groundsman for 30 years told the Echo.",
+         "Gavin Hollis"),
+    ],
+)
+def test_the_name_before_an_apposition_missing_its_closing_comma_is_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the attribution set inside the reporter's sentence, a comma after its verb
+        ('Ortiz, the spokeswoman for the regional police force said, was "very calm" when arrested.',
+         "the spokeswoman for the regional police force"),
+        # a short description is a subject of its own
+        ('Ortiz, the police said, was "very calm" when arrested.', "the police"),
+        # the name before the comma is no subject: it follows a preposition
+        ('In a letter to the board, the head of the county elections office said "no ballots are missing."',
+         "the head of the county elections office"),
+    ],
+)
+def test_a_description_that_is_the_subject_stays_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

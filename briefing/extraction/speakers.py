@@ -58,6 +58,7 @@ from briefing.extraction.subjects import (
     description_role,
     head_noun,
     is_apposition_piece,
+    is_unclosed_apposition,
     last_comma,
     role_text,
     speaker_shape_problem,
@@ -217,6 +218,10 @@ class Attributor:
                 role, left = role_text(appositive), body[:comma]
             else:
                 left = body
+        elif "," in left:  # `Sam Ortiz, the press officer for the party said`: the closing comma left out
+            head = self._name_before_unclosed_apposition(index, left, sent_start, verb_start)
+            if head is not None:
+                return head
         subject = after_boundary(left)
         start = sent_start + len(left) - len(subject)
         words = subject.split()
@@ -229,6 +234,29 @@ class Attributor:
         stripped = subject.lstrip()
         start += len(subject) - len(stripped)
         return self._resolve(index, start, stripped.rstrip(), role, words), start
+
+    def _name_before_unclosed_apposition(self, index: int, left: str, offset: int,
+                                         verb_start: int) -> tuple[Speaker, int] | None:
+        """The person named right before the last comma of ``left`` (the words before the verb, at
+        ``offset``), when what follows the comma describes them and lacks its closing comma
+        (``subjects.is_unclosed_apposition``), and the verb is not set off by a
+        comma of its own (`Ortiz, the officials said, was ...`)."""
+        comma = last_comma(left)
+        if comma < 0 or not is_unclosed_apposition(left[comma + 1:]):
+            return None
+        text = self.masked[index]
+        after = text[verb_start:verb_start + 40].split(",", 1)
+        if len(after) > 1 and not after[0].strip(" \t").count(" ") and after[1].lstrip()[:1].islower():
+            return None  # `..., the officials said, was`: the attribution inside the sentence
+        head = after_boundary(left[:comma])
+        head_start = offset + comma - len(head.lstrip())
+        mentions = self.people.mentions_within(index, head_start, offset + comma)
+        if not mentions or mentions[0].start != head_start:
+            return None  # `In a letter to Ortiz, the ...`: the name is not the subject
+        person = self._person_ending_at(index, head_start, offset + comma)
+        if person is None:
+            return None
+        return _speaker_of(person, role_text(left[comma + 1:])), head_start
 
     def _names_a_person(self, index: int, start: int, end: int, words: list[str]) -> bool:
         """The subject found is `he`/`she` or holds a person's name: nothing to look for before it."""

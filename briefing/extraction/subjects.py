@@ -140,6 +140,28 @@ def is_apposition_piece(piece: str) -> bool:
     return len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
+# Words after which a description goes on naming what its head noun belongs to.
+_DESCRIPTION_LINKS = frozenset(["of", "for", "at", "with", "from", "who", "whose", "which", "that"])
+
+
+def is_unclosed_apposition(piece: str) -> bool:
+    """A piece between a name's comma and a verb that describes the name and whose closing comma
+    is missing (`Sam Ortiz, the press officer for the county party said`): a relative clause
+    (`who chairs the board`), or a description of four words or more that opens with an article,
+    a possessive or a role in lower case and goes on with `of`, `for`, `who`, ... A short
+    description (`Ortiz, the police said, was`) is a subject of its own: the attribution set
+    inside the sentence."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0]
+    if first in ("who", "whose"):
+        return True
+    if len(words) < 4 or not (first in _ROLE_OPENERS or first in ROLE_WORDS):  # in lower case: no name
+        return False
+    return any(w.lower() in _DESCRIPTION_LINKS for w in words[2:])
+
+
 def after_boundary(text: str) -> str:
     """The words after the last clause boundary: the subject right before a verb."""
     last = _BOUNDARY_REVERSED_RE.search(text[::-1])
