@@ -330,3 +330,25 @@ def test_the_name_before_an_apposition_missing_its_closing_comma_is_the_speaker(
 )
 def test_a_description_that_is_the_subject_stays_the_speaker(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+# -- an aside set off by dashes between the subject and the verb ------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # broadsheet: a long apposition, then an aside holding a relative clause and names
+        ('Jon Dickson, the chief executive of Orrin Media -- the studio that makes the Harbor Hour, which also '
+         'streams on Vista and Orrin\'s own site -- told me, "We sell programmes, not opinions."', "Jon Dickson"),
+        # wire: em dashes, a place named in the aside
+        ("\u201cI am ready,\u201d Gwen Tallis \u2014 a teacher from Mount Pleasant \u2014 says.", "Gwen Tallis"),
+        # the aside names the person the description before it stands for
+        ('A former Republican nominee -- Carl Harrow, who lost the 2008 election -- said "it is over."',
+         "Carl Harrow"),
+        # British: en dashes, a role in the aside
+        ("Mrs Pryce \u2013 the head teacher at St Anne's since 2009 \u2013 told parents: \u2018We will reopen.\u2019",
+         "Pryce"),
+    ],
+)
+def test_an_aside_between_dashes_before_the_verb_adds_to_the_subject(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

@@ -196,8 +196,16 @@ class Attributor:
         return self._resolve(index, m.start("subj"), subject, role)
 
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
-        sent_start = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
-        left = text[sent_start:verb_start]
+        window = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
+        left = text[window:verb_start]
+        aside = _dash_aside(left)
+        if aside >= 0:  # `John Dickey -- the head of Ora Media, which ... -- told me`: an aside, as a parenthesis
+            person = self._person_opening_aside(index, left, window, aside)
+            if person is not None:
+                return person
+            end, window = window + aside, max(sent_start, window + aside - 160)  # the 160 before the aside
+            left = text[window:end]
+        sent_start = window
         if ")" in left:  # `Rep. Jim Jordan (R-Ohio) said`: a parenthesis adds to the name, ends no clause
             left = _PARENTHESIS_RE.sub(lambda m: " " * len(m.group()), left)
         left = strip_auxiliaries(left)
@@ -257,6 +265,19 @@ class Attributor:
         if person is None:
             return None
         return _speaker_of(person, role_text(left[comma + 1:])), head_start
+
+    def _person_opening_aside(self, index: int, left: str, offset: int, aside: int) -> tuple[Speaker, int] | None:
+        """`A former candidate -- John McCain, who lost in 2008 -- said`: the person the aside opens
+        with names the subject when the words before it name no one."""
+        before = after_boundary(left[:aside].rstrip())
+        start = offset + aside - len(before)
+        if self._names_a_person(index, start, offset + aside, before.split()):
+            return None
+        opening = offset + aside + len(left[aside:]) - len(left[aside:].lstrip(" -–—"))
+        mentions = self.people.mentions_within(index, opening, offset + len(left))
+        if not mentions or mentions[0].start != opening or mentions[0].entity.kind != "person":
+            return None
+        return _speaker_of(mentions[0].entity), opening
 
     def _names_a_person(self, index: int, start: int, end: int, words: list[str]) -> bool:
         """The subject found is `he`/`she` or holds a person's name: nothing to look for before it."""
@@ -519,6 +540,19 @@ class Attributor:
         if earlier:
             return earlier[-1].speaker, "paragraph"
         return None, ""
+
+
+_DASHES = (" -- ", " — ", " – ")
+
+
+def _dash_aside(left: str) -> int:
+    """Where an aside set off by two spaced dashes that ends ``left`` (the words before a verb)
+    opens, or -1: `Kall -- co-editor of a book on the debates -- said`."""
+    stripped = left.rstrip()
+    end = len(stripped) - (2 if stripped.endswith("--") else 1 if stripped.endswith(("—", "–")) else 0)
+    if end == len(stripped) or not stripped[end - 1:end].isspace():
+        return -1
+    return max(stripped.rfind(dash, 0, end - 1) for dash in _DASHES)
 
 
 def _word_offset(text: str, words: list[str], index: int) -> int:
