@@ -352,3 +352,18 @@ def test_a_description_that_is_the_subject_stays_the_speaker(paragraph, speaker)
 )
 def test_an_aside_between_dashes_before_the_verb_adds_to_the_subject(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # American: a university's expert
+        (("Harbor State backed the plan.", '"Time is short," Harbor State University\'s Dianne Walsh said.'),
+         "Dianne Walsh"),
+        # British: a think tank's economist, curly apostrophe, the subject after the verb
+        (("Fairfield Action Forum publishes a monthly survey.",
+          "\u2018Wages lag prices,\u2019 said Fairfield Action Forum\u2019s Douglas Brandt."), "Douglas Brandt"),
+    ],
+)
+def test_the_person_after_a_possessive_is_the_speaker_not_the_possessor(paragraphs, speaker):
+    assert speakers(*paragraphs)[-1] == speaker

@@ -426,13 +426,16 @@ class Attributor:
 
     def _head_first(self, index: int, mentions: list) -> list:
         """The mentions in a subject, the one it is about first: a person before an organisation,
-        and the person a role word leads to before the one it belongs to (`Clinton spokesman Josh
-        Schwerin`, `Sanders campaign manager Jeff Weaver`: the name at the end is the head)."""
+        and the person a role word or a possessive leads to before the one it belongs to (`Clinton
+        spokesman Josh Schwerin`, `Sanders campaign manager Jeff Weaver`, `Iowa State University's
+        Dianne Bystrom`: the name at the end is the head)."""
         people = [m for m in mentions if m.entity.kind == "person"]
         if len(people) > 1:
-            between = self.masked[index][people[0].end:people[-1].start].lower().split()
-            if any(w.strip(",") in ROLE_WORDS for w in between) and "and" not in between:
-                people.reverse()
+            gap = self.masked[index][people[0].end:people[-1].start]
+            between = gap.lower().split()
+            if "and" not in between and (any(w.strip(",") in ROLE_WORDS for w in between)
+                                         or gap.rstrip().endswith(_POSSESSIVE_ENDS)):
+                people.reverse()  # `Harbor State University's Dianne Walsh`: the possessor comes first
         return people + [m for m in mentions if m.entity.kind != "person"]
 
     def _latest_group(self, index: int, pos: int, head: str | None) -> Speaker | None:
@@ -543,6 +546,7 @@ class Attributor:
 
 
 _DASHES = (" -- ", " — ", " – ")
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 
 
 def _dash_aside(left: str) -> int:
