@@ -367,3 +367,23 @@ def test_an_aside_between_dashes_before_the_verb_adds_to_the_subject(paragraph, 
 )
 def test_the_person_after_a_possessive_is_the_speaker_not_the_possessor(paragraphs, speaker):
     assert speakers(*paragraphs)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # broadsheet: `As X, a description, recently put it,`
+        ('As Steven Rosen, a tax lawyer at the Harbor Policy Center, recently put it, "Did he lower his taxes '
+         'legally?"', "Steven Rosen"),
+        # a colon after `put it`
+        ("Or, as Tom Ridley, a former home secretary, put it: \u201cThe barbarians are inside.\u201d", "Tom Ridley"),
+        # tabloid: an adverb between
+        ("Nurse Gail Hobbs put it bluntly: \u2018We are exhausted.\u2019", "Gail Hobbs"),
+    ],
+)
+def test_put_it_before_a_comma_or_colon_reports_speech(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_put_it_elsewhere_reports_nothing():
+    assert speakers('He put it on the table and walked out. "We are done," the mayor said.') == ["the mayor"]

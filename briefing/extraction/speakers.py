@@ -75,7 +75,9 @@ _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits
 # more often a noun or a name (`United States`, `Calls for …`), so only the headline verbs are.
 _PAST_TENSES = [v.capitalize() for v in SPEECH_VERBS if v.endswith("ed") or v in ("said", "told", "wrote")]
 _SPEECH_WORDS = [*SPEECH_VERBS, *_PAST_TENSES, *_HEADLINE_VERBS, "according to", "According to",
-                 "paid tribute to", "pays tribute to", "paying tribute to"]
+                 "paid tribute to", "pays tribute to", "paying tribute to", "put it"]
+# `As Rosenthal put it, "…"`, `put it bluntly:`: `put it` says something only before a comma or a colon.
+_PUT_IT_RE = re.compile(r"\s*(?:\w+ly\s*|this\s+way\s*)?[,:]")
 # As ``text.whole_words_pattern``, with a lookahead for the letters a speech word can start with:
 # the engine rejects most word starts on that one character class instead of trying each branch
 # of the trie there (a quarter less time on the scan of every paragraph).
@@ -149,7 +151,8 @@ class Attributor:
             starts = self.starts[index]
             for verb in SPEECH_RE.finditer(text):
                 start, end = verb.span()
-                if text[start - 1:start] != "-" and is_whole_word(text, start, end):  # not `so-called`
+                if (text[start - 1:start] != "-" and is_whole_word(text, start, end)  # not `so-called`
+                        and (verb.group() != "put it" or _PUT_IT_RE.match(text, end))):
                     event = self._event(index, text, starts, verb)
                     self.events.append(event)
                     self.by_segment.setdefault(index, []).append(event)
