@@ -171,3 +171,10 @@ def test_a_participle_after_the_attribution_starts_a_second_quote(paragraph):
 def test_a_quote_split_by_its_attribution_is_still_one_quote():
     found = quotes_of('"We will act," she said, "and soon."')
     assert [q[0] for q in found] == ["We will act, and soon."]
+
+
+def test_the_sentence_of_a_quote_in_two_apostrophes_is_quoted_as_written():
+    from briefing.extraction import extract
+    from tests.fixtures.extraction import article
+    found = extract(article("A fictional report", "''We had no idea,'' Mr. Dalby, 81, said.")).quotes
+    assert [q.sentence for q in found] == ["''We had no idea,'' Mr. Dalby, 81, said."]

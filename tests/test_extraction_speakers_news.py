@@ -387,3 +387,19 @@ def test_put_it_before_a_comma_or_colon_reports_speech(paragraph, speaker):
 
 def test_put_it_elsewhere_reports_nothing():
     assert speakers('He put it on the table and walked out. "We are done," the mayor said.') == ["the mayor"]
+
+
+def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
+    found = speakers('Mayor Ida Brandt said the town did not "use it that much." According to F.A.A. records, '
+                     "the jet flew 300 hours.")
+    assert found == ["Ida Brandt"]
+
+
+def test_according_to_after_the_quote_in_its_sentence_still_attributes_it():
+    assert speakers('"The case is not over," according to the lawyer.') == ["the lawyer"]
+
+
+@pytest.mark.parametrize("opening", ["Would I do it again?", "Because I was there, I know.", "Could I have known?"])
+def test_a_question_or_clause_opening_with_i_names_no_one(opening):
+    found = speakers("Tomasz Wren runs the ferry.", f'{opening} "We all knew the risks," he said.')
+    assert found == ["Tomasz Wren"]

@@ -51,7 +51,7 @@ def extract(article: Article) -> Extraction:
     masked = _masked(marked, quoted)
     starts = [sentence_starts(text) for text in masked]
     figures = _figures(article_figures(segments), segments, starts, quoted)
-    return Extraction(figures=figures, quotes=tuple(_quotes(marked, masked, starts, quotes)),
+    return Extraction(figures=figures, quotes=tuple(_quotes(segments, marked, masked, starts, quotes)),
                       version=EXTRACTOR_VERSION)
 
 
@@ -105,8 +105,11 @@ def _in_title_case(segments: list[str], segment: int, known: dict[int, bool]) ->
     return known[segment]
 
 
-def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quotes: list[QuoteSpan]) -> list[Quote]:
-    """The quotes in article order, scare quotes and titles left out, a repeated quote once."""
+def _quotes(original: list[str], segments: list[str], masked: list[str], starts: list[list[int]],
+            quotes: list[QuoteSpan]) -> list[Quote]:
+    """The quotes in article order, scare quotes and titles left out, a repeated quote once.
+    ``segments`` are read with two apostrophes made a `"`; each quote's sentence is quoted as the
+    ``original`` writes it (the same offsets)."""
     if not quotes:
         return []  # no names or speech verbs to read
     attributor = Attributor(segments, masked, starts, People(masked))
@@ -135,7 +138,7 @@ def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quo
         earlier = found.get(key)
         if earlier is None:
             quote = Quote(text=text, speaker=speaker.name, partial=partial, role=speaker.role,
-                          sentence=_sentence(segments, starts, segment, opening), segment=segment, start=opening,
+                          sentence=_sentence(original, starts, segment, opening), segment=segment, start=opening,
                           salience=quote_salience(segment, partial, speaker.kind, count))
             found[key] = (quote, speaker.kind)
         elif speaker.kind == "person" != earlier[1]:  # the headline's quote, named in the body

@@ -487,6 +487,8 @@ class Attributor:
         if quote.closed:
             for event in last_events:
                 if event.start > closing and not text[closing + 1:event.start].strip(" ,:\u00a0"):
+                    if text.startswith("According", event.verb_start) and text[:closing].rstrip()[-1:] in ".!?":
+                        break  # `"… much." According to F.A.A. records, …`: a new sentence, no attribution
                     if event.speaker:
                         return event.speaker, "after"
                     break
