@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction import quotes_of
+from briefing.extraction import extract
+from tests.fixtures.extraction import article, quotes_of
 
 
 def texts(*paragraphs: str) -> list[str]:
@@ -174,7 +175,5 @@ def test_a_quote_split_by_its_attribution_is_still_one_quote():
 
 
 def test_the_sentence_of_a_quote_in_two_apostrophes_is_quoted_as_written():
-    from briefing.extraction import extract
-    from tests.fixtures.extraction import article
     found = extract(article("A fictional report", "''We had no idea,'' Mr. Dalby, 81, said.")).quotes
     assert [q.sentence for q in found] == ["''We had no idea,'' Mr. Dalby, 81, said."]
