@@ -110,7 +110,8 @@ _NAME_BREAKS = SPEECH_VERBS | frozenset(["in", "on", "at", "to", "for", "from", 
                                           "says", "tells", "warns", "urges", "beats", "wins", "slams", "blasts",
                                           "is", "are", "was", "were", "has", "have", "had", "like", "not",
                                           # a question or clause opening a sentence: `Would I ...`, `Because I ...`
-                                          "i", "would", "could", "should", "because", "if", "do", "does", "did"])
+                                          "i", "would", "could", "should", "because", "if", "do", "does", "did",
+                                          "maybe", "perhaps"])
 # Title words that are also common surnames: after a capitalised word that is no title, a surname.
 _SURNAME_TITLES = frozenset(["king", "major", "marshal", "bishop", "judge", "chancellor", "dean", "speaker",
                              "pope", "prince", "cardinal", "governor"])
