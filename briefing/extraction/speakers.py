@@ -201,7 +201,7 @@ class Attributor:
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
         window = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
         left = text[window:verb_start]
-        aside = _dash_aside(left)
+        aside = _dash_aside(left) if left.endswith(_DASH_ENDS) else -1
         if aside >= 0:  # `John Dickey -- the head of Ora Media, which ... -- told me`: an aside, as a parenthesis
             person = self._person_opening_aside(index, left, window, aside)
             if person is not None:
@@ -551,6 +551,7 @@ class Attributor:
 
 
 _DASHES = (" -- ", " — ", " – ")
+_DASH_ENDS = ("- ", "— ", "– ")  # the words before a verb that may end with an aside
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 
 
