@@ -404,3 +404,20 @@ def test_according_to_after_the_quote_in_its_sentence_still_attributes_it():
 def test_a_question_or_an_adverb_opening_a_sentence_is_no_part_of_a_name(opening):
     found = speakers("Tomasz Wren runs the ferry.", f'{opening} "We all knew the risks," he said.')
     assert found == ["Tomasz Wren"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # tabloid: a compound description before the name
+        ('"We had no warning," Mum-of-two Kerry Blythe said.', "Kerry Blythe"),
+        ("Mum-of-two Kerry Blythe, 34, from Leeds, said: \u2018We had no warning.\u2019", "Kerry Blythe"),
+        ("\u201cIt was terrifying,\u201d Grandfather-of-five Dennis Hale told the Mirror.", "Dennis Hale"),
+        # American: a title joined by `in`
+        ('"We will print it," said Editor-in-Chief Dana Holt.', "Dana Holt"),
+        # a hyphenated first name stays a name
+        ('"We will go," said Jean-Luc Marchand.', "Jean-Luc Marchand"),
+    ],
+)
+def test_a_compound_description_before_a_name_is_no_part_of_it(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

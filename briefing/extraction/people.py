@@ -120,8 +120,19 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f",
 
 
 def _is_title_or_person(lowered: str) -> bool:
-    """`president`, `dr.`, `resident`: a title or a noun for a person (a word in lower case)."""
-    return lowered in _TITLE_OR_PERSON or lowered[-1:] == "." and lowered.rstrip(".") in _TITLE_OR_PERSON
+    """`president`, `dr.`, `resident`: a title or a noun for a person (a word in lower case); also
+    a compound joined by a function word (`mum-of-two`, `father-in-law`, `editor-in-chief`): a
+    description, never a part of a name."""
+    return (lowered in _TITLE_OR_PERSON or lowered[-1:] == "." and lowered.rstrip(".") in _TITLE_OR_PERSON
+            or "-" in lowered and _is_compound_description(lowered))
+
+
+def _is_compound_description(lowered: str) -> bool:
+    parts = lowered.split("-")
+    return len(parts) > 2 and any(p in _COMPOUND_LINKS for p in parts[1:-1])
+
+
+_COMPOUND_LINKS = frozenset(["of", "in", "to"])
 
 
 def _other_first_name(entity: Entity, words: list[str]) -> bool:
@@ -248,7 +259,8 @@ class People:
         last = count - 1
         if lowered[-1] in _SURNAME_TITLES and last > first and lowered[last - 1] not in _TITLE_OR_PERSON:
             last -= 1  # `Charlie King`, `Ada Marshal`: a title word after a first name is a surname
-        if "." in text[starts[0]:starts[-1] + len(words[-1])] or not _TITLE_OR_PERSON.isdisjoint(lowered):
+        if ("." in text[starts[0]:starts[-1] + len(words[-1])] or not _TITLE_OR_PERSON.isdisjoint(lowered)
+                or "-" in lowered[0] and _is_compound_description(lowered[0])):
             for i in range(last, first - 1, -1):  # most runs hold no title: checked at once above
                 if _is_title_or_person(lowered[i]):
                     cut = i + 1
