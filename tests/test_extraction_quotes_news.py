@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction import quotes_of
+from briefing.extraction import extract
+from tests.fixtures.extraction import article, quotes_of
 
 
 def texts(*paragraphs: str) -> list[str]:
@@ -124,3 +125,55 @@ def test_a_paragraph_ending_with_an_inverted_verb_and_a_colon_hands_over_the_nex
     found = quotes_of("Stated harbour master Viggo Strand:",
                       "“The channel is clear again, and the first ferry leaves at six.”")
     assert [q[1] for q in found] == ["Viggo Strand"]
+
+
+# -- two apostrophes as a double mark (some newspapers' archives) ----------------------------
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # broadsheet: an age between commas after the name
+        (("Harold Dalby has farmed the valley since 1968.", "''We had no idea,'' Mr. Dalby, 81, said."),
+         [("We had no idea", "Harold Dalby", False)]),
+        # the quote after its attribution, then a second sentence of quote
+        (("Ines Marlowe, a historian at the university, wrote, ''The city never recovered.'' She added, "
+          "''Nobody rebuilt the docks.''",),
+         [("The city never recovered.", "Ines Marlowe", False), ("Nobody rebuilt the docks.", "Ines Marlowe", False)]),
+        # a single mark nested inside closes next to the pair
+        (("''They keep telling us, 'Wait another year,''' said Councillor Rhys Evans.",),
+         [("They keep telling us, 'Wait another year,'", "Rhys Evans", False)]),
+    ],
+)
+def test_two_apostrophes_are_a_double_quotation_mark(paragraphs, expected):
+    found = [(text.rstrip(","), speaker, partial) for text, speaker, partial in quotes_of(*paragraphs)]
+    assert found == expected
+
+
+def test_an_apostrophe_in_a_word_is_still_no_mark():
+    found = quotes_of("''The players' union won't sign,'' said Maeve O'Hara, its chairwoman.")
+    assert found == [("The players' union won't sign", "Maeve O'Hara", False)]
+
+
+# -- a participle of speech opens a quote of its own -----------------------------------------
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"The fund is empty," she said, adding, "We will ask the council for more."',
+        "\u201cThe fund is empty,\u201d Ms Okafor told the BBC, noting, \u201cWe will ask the council for more.\u201d",
+    ],
+)
+def test_a_participle_after_the_attribution_starts_a_second_quote(paragraph):
+    found = quotes_of("Councillor Ada Okafor chairs the finance committee.", paragraph)
+    assert [q[0].rstrip(",") for q in found] == ["The fund is empty", "We will ask the council for more."]
+    assert {q[1] for q in found} == {"Ada Okafor"}
+
+
+def test_a_quote_split_by_its_attribution_is_still_one_quote():
+    found = quotes_of('"We will act," she said, "and soon."')
+    assert [q[0] for q in found] == ["We will act, and soon."]
+
+
+def test_the_sentence_of_a_quote_in_two_apostrophes_is_quoted_as_written():
+    found = extract(article("A fictional report", "''We had no idea,'' Mr. Dalby, 81, said.")).quotes
+    assert [q.sentence for q in found] == ["''We had no idea,'' Mr. Dalby, 81, said."]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.extraction import extract
 from briefing.extraction.subjects import speaker_shape_problem
-from tests.fixtures.extraction import quotes_of
+from tests.fixtures.extraction import article, quotes_of
 
 
 def speakers(*paragraphs: str, title: str = "A fictional report") -> list[str]:
@@ -187,6 +188,23 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
 @pytest.mark.parametrize(
     "paragraph",
     [
+        # a vox-pop list run into one paragraph: each signature stands before the next quote
+        "\u201cThe ferry is never on time.\u201d \u2015 Pamela Okoye \u201cI walk to work now.\u201d\u2015 Jonas "
+        "Lindqvist \u201cBring back the night bus.\u201d \u2014 Aoife Brennan, a student.",
+        # one signed quote a line, the lines of one paragraph
+        '"The ferry is never on time." - Pamela Okoye\n"I walk to work now." -- Jonas Lindqvist \n'
+        '"Bring back the night bus." \u2013 Aoife Brennan',
+    ],
+)
+def test_a_list_of_signed_quotes_gives_each_its_own_signer(paragraph):
+    found = speakers("Readers told us what the strike means to them.", paragraph)
+    assert found == ["Pamela Okoye", "Jonas Lindqvist", "Aoife Brennan"]
+
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
         '"Subpoenas are not optional," panel Chairman Rep. Tom Hadley (R-Utah) said on Monday.',
         '"Subpoenas are not optional," Rep. Tom Hadley (R-Ohio), a panel member, said.',
     ],
@@ -206,3 +224,200 @@ def test_a_party_and_state_in_parentheses_stay_out_of_the_way(paragraph):
 def test_one_lower_case_word_is_a_speaker_only_when_it_names_someone(paragraph, speaker):
     found = speakers(paragraph)
     assert found[-1] == speaker or (speaker == "" and found[-1] in ("", "the mayor"))
+
+
+# -- an age, a description, a home town and its state between the name and the verb ------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # wire: age, description, town and state abbreviation
+        ('"We were never told," Odile Marchetti, 67, a retired nurse in Tulsa, Okla., said.', "Odile Marchetti"),
+        # broadsheet: `now` and a second clause inside the apposition, a state written out
+        ('"We were never told," Mr. Dalby, now 81 and retired in Bangor, Maine, said by telephone.', "Dalby"),
+        # wire: age, home town, state, then a relative clause
+        ('"I voted for him twice," Tobias Renner, 52, of Dayton, Ohio, who was among those polled, said.',
+         "Tobias Renner"),
+        # British: title, age, description
+        ("\u201cThe ward is full,\u201d Dr Halina Brosz, 45, a consultant at the hospital, said.", "Halina Brosz"),
+        # tabloid: a person noun before the name, age, home town
+        ("\u2018We had no warning,\u2019 Pensioner Kerry Blythe, 71, from Leeds, said.", "Kerry Blythe"),
+        # the reporter's sentence first, the quote after it
+        ('Ivo Castell, 38, of Galway, a ferry mechanic, said: "The engine was fine."', "Ivo Castell"),
+    ],
+)
+def test_the_name_before_a_chain_of_appositions_is_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_the_description_nearest_the_name_is_the_role():
+    found = extract(article("A fictional report", '"The ward is full," Dr Halina Brosz, 45, a consultant at the '
+                                                   'hospital, said.')).quotes
+    assert [(q.speaker, q.role) for q in found] == [("Halina Brosz", "consultant at the hospital")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # a group before the chain stays the group
+        ('"We will appeal," Officials in Gdansk, the regional capital, said.', "officials in Gdansk"),
+        # a participle is no apposition: the two-piece rule still reads the name
+        ('"We will win Ohio," Mara Quint, speaking in Toledo, said.', "Mara Quint"),
+    ],
+)
+def test_a_chain_of_appositions_changes_no_other_subject(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # wire: `who` right after the comma, a place named in the clause
+        (("Harbor Point voted for the levy.", '"We paid for it," said Ilona Varga, who owns a Harbor Point bakery.'),
+         "Ilona Varga"),
+        # broadsheet: `whose`, an organisation named in the clause
+        (("The Port Authority refused to comment.",
+          "\u201cThe docks are empty,\u201d said Councillor Gareth Lloyd, whose ward includes the Port Authority "
+          "yards."), "Gareth Lloyd"),
+        # American: `who was ... at the State Department`
+        (("The State Department declined to comment.",
+          '"He does not grasp it," said Dana Whitcombe, who was an envoy at the State Department until 2012.'),
+         "Dana Whitcombe"),
+    ],
+)
+def test_a_relative_clause_after_the_name_after_the_verb_names_no_speaker(paragraphs, speaker):
+    assert speakers(*paragraphs)[-1] == speaker
+
+
+# -- an apposition whose closing comma is missing ----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # wire: a description with `for`, the quote after the attribution
+        ('Sam Ortiz, the press officer for the Iowa Democratic Party said in a statement. "There is nothing to '
+         'recount."', "Sam Ortiz"),
+        # American: two roles and `of` an organisation, the verb `stated`
+        ('Anthony Reyes, president and CEO of Harbor Restaurant Association stated, "It is a math problem."',
+         "Anthony Reyes"),
+        # a relative clause naming an organisation
+        ('"This ad raises questions," Katie Marsh, who is chairman of Our Values Pac said in a statement.',
+         "Katie Marsh"),
+        # a description with its own relative clause, a verb other than `said`
+        ('"Clinton needs a plan," Nate Solver, the polling guru who founded a forecasting site tweeted.',
+         "Nate Solver"),
+        # British: a possessive description
+        ("\u2018The pitch is ruined,\u2019 Gavin Hollis, the club's groundsman for 30 years told the Echo.",
+         "Gavin Hollis"),
+    ],
+)
+def test_the_name_before_an_apposition_missing_its_closing_comma_is_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the attribution set inside the reporter's sentence, a comma after its verb
+        ('Ortiz, the spokeswoman for the regional police force said, was "very calm" when arrested.',
+         "the spokeswoman for the regional police force"),
+        # a short description is a subject of its own
+        ('Ortiz, the police said, was "very calm" when arrested.', "the police"),
+        # the name before the comma is no subject: it follows a preposition
+        ('In a letter to the board, the head of the county elections office said "no ballots are missing."',
+         "the head of the county elections office"),
+    ],
+)
+def test_a_description_that_is_the_subject_stays_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+# -- an aside set off by dashes between the subject and the verb ------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # broadsheet: a long apposition, then an aside holding a relative clause and names
+        ('Jon Dickson, the chief executive of Orrin Media -- the studio that makes the Harbor Hour, which also '
+         'streams on Vista and Orrin\'s own site -- told me, "We sell programmes, not opinions."', "Jon Dickson"),
+        # wire: em dashes, a place named in the aside
+        ("\u201cI am ready,\u201d Gwen Tallis \u2014 a teacher from Mount Pleasant \u2014 says.", "Gwen Tallis"),
+        # the aside names the person the description before it stands for
+        ('A former Republican nominee -- Carl Harrow, who lost the 2008 election -- said "it is over."',
+         "Carl Harrow"),
+        # British: en dashes, a role in the aside
+        ("Mrs Pryce \u2013 the head teacher at St Anne's since 2009 \u2013 told parents: \u2018We will reopen.\u2019",
+         "Pryce"),
+    ],
+)
+def test_an_aside_between_dashes_before_the_verb_adds_to_the_subject(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # American: a university's expert
+        (("Harbor State backed the plan.", '"Time is short," Harbor State University\'s Dianne Walsh said.'),
+         "Dianne Walsh"),
+        # British: a think tank's economist, curly apostrophe, the subject after the verb
+        (("Fairfield Action Forum publishes a monthly survey.",
+          "\u2018Wages lag prices,\u2019 said Fairfield Action Forum\u2019s Douglas Brandt."), "Douglas Brandt"),
+    ],
+)
+def test_the_person_after_a_possessive_is_the_speaker_not_the_possessor(paragraphs, speaker):
+    assert speakers(*paragraphs)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # broadsheet: `As X, a description, recently put it,`
+        ('As Steven Rosen, a tax lawyer at the Harbor Policy Center, recently put it, "Did he lower his taxes '
+         'legally?"', "Steven Rosen"),
+        # a colon after `put it`
+        ("Or, as Tom Ridley, a former home secretary, put it: \u201cThe barbarians are inside.\u201d", "Tom Ridley"),
+        # tabloid: an adverb between
+        ("Nurse Gail Hobbs put it bluntly: \u2018We are exhausted.\u2019", "Gail Hobbs"),
+    ],
+)
+def test_put_it_before_a_comma_or_colon_reports_speech(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_put_it_elsewhere_reports_nothing():
+    assert speakers('He put it on the table and walked out. "We are done," the mayor said.') == ["the mayor"]
+
+
+def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
+    found = speakers('Mayor Ida Brandt said the town did not "use it that much." According to F.A.A. records, '
+                     "the jet flew 300 hours.")
+    assert found == ["Ida Brandt"]
+
+
+def test_according_to_after_the_quote_in_its_sentence_still_attributes_it():
+    assert speakers('"The case is not over," according to the lawyer.') == ["the lawyer"]
+
+
+@pytest.mark.parametrize("opening", ["Would I do it again?", "Because I was there, I know.", "Could I have known?",
+                                     "Maybe Wren was right."])
+def test_a_question_or_an_adverb_opening_a_sentence_is_no_part_of_a_name(opening):
+    found = speakers("Tomasz Wren runs the ferry.", f'{opening} "We all knew the risks," he said.')
+    assert found == ["Tomasz Wren"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # tabloid: a compound description before the name
+        ('"We had no warning," Mum-of-two Kerry Blythe said.', "Kerry Blythe"),
+        ("Mum-of-two Kerry Blythe, 34, from Leeds, said: \u2018We had no warning.\u2019", "Kerry Blythe"),
+        ("\u201cIt was terrifying,\u201d Grandfather-of-five Dennis Hale told the Mirror.", "Dennis Hale"),
+        # American: a title joined by `in`
+        ('"We will print it," said Editor-in-Chief Dana Holt.', "Dana Holt"),
+        # a hyphenated first name stays a name
+        ('"We will go," said Jean-Luc Marchand.', "Jean-Luc Marchand"),
+    ],
+)
+def test_a_compound_description_before_a_name_is_no_part_of_it(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

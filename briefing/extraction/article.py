@@ -26,13 +26,14 @@ from briefing.extraction.quotes import (
     modifies_a_noun,
     quote_key,
     quote_words,
+    two_apostrophes_as_marks,
 )
 from briefing.extraction.salience import figure_salience, quote_salience
 from briefing.extraction.speakers import Attributor, Speaker
 from briefing.extraction.text import hide_abbreviation_stops, sentence_span, sentence_starts
 from briefing.models import Article, Extraction, Figure, Quote
 
-EXTRACTOR_VERSION = "1.4"
+EXTRACTOR_VERSION = "1.6"
 
 # How a quote's speaker was found that shows someone is reported to have said it;
 # a one- or two-word fragment found otherwise is a scare quote, not a quote.
@@ -42,15 +43,16 @@ _SAID_BY = {"split", "after", "before", "later", "said"}
 def extract(article: Article) -> Extraction:
     """The key figures and quotes of one article, each with its sentence, position and salience."""
     segments = [text for _, text in article.text_segments]
-    quotes = find_quotes(segments)
+    marked = two_apostrophes_as_marks(segments)  # quotes and their attribution read `''…''` as `"…"`
+    quotes = find_quotes(marked)
     quoted: dict[int, list[tuple[int, int]]] = {}  # segment -> (opening, closing) of each quote part
     for quote in quotes:
         for segment, opening, closing in quote.parts:
             quoted.setdefault(segment, []).append((opening, closing))
-    masked = _masked(segments, quoted)
+    masked = _masked(marked, quoted)
     starts = [sentence_starts(text) for text in masked]
     figures = _figures(article_figures(segments), segments, starts, quoted)
-    return Extraction(figures=figures, quotes=tuple(_quotes(segments, masked, starts, quotes)),
+    return Extraction(figures=figures, quotes=tuple(_quotes(segments, marked, masked, starts, quotes)),
                       version=EXTRACTOR_VERSION)
 
 
@@ -107,8 +109,11 @@ def _in_title_case(segments: list[str], segment: int, known: dict[int, bool]) ->
     return known[segment]
 
 
-def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quotes: list[QuoteSpan]) -> list[Quote]:
-    """The quotes in article order, scare quotes and titles left out, a repeated quote once."""
+def _quotes(original: list[str], segments: list[str], masked: list[str], starts: list[list[int]],
+            quotes: list[QuoteSpan]) -> list[Quote]:
+    """The quotes in article order, scare quotes and titles left out, a repeated quote once.
+    ``segments`` are read with two apostrophes made a `"`; each quote's sentence is quoted as the
+    ``original`` writes it (the same offsets)."""
     if not quotes:
         return []  # no names or speech verbs to read
     attributor = Attributor(segments, masked, starts, People(masked))
@@ -137,7 +142,7 @@ def _quotes(segments: list[str], masked: list[str], starts: list[list[int]], quo
         earlier = found.get(key)
         if earlier is None:
             quote = Quote(text=text, speaker=speaker.name, partial=partial, role=speaker.role,
-                          sentence=_sentence(segments, starts, segment, opening), segment=segment, start=opening,
+                          sentence=_sentence(original, starts, segment, opening), segment=segment, start=opening,
                           salience=quote_salience(segment, partial, speaker.kind, count))
             found[key] = (quote, speaker.kind)
         elif speaker.kind == "person" != earlier[1]:  # the headline's quote, named in the body

@@ -18,7 +18,7 @@ used to choose between candidates for `he` and `she`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -68,10 +68,11 @@ class Entity:
     contexts: list[tuple[str, str, str]] = field(default_factory=list)  # (title words, text before, after)
     is_person: bool = False  # shown to be a person: a title, a surname used alone, a known first name
     _roles: tuple[str, frozenset[str]] | None = None
+    _role: str | None = None
 
     def add_context(self, titles: str, before: str, after: str) -> None:
         self.contexts.append((titles, before, after))
-        self._roles = None
+        self._roles = self._role = None
 
     def _read_roles(self) -> tuple[str, frozenset[str]]:
         if self._roles is None:
@@ -85,11 +86,16 @@ class Entity:
 
     @property
     def role(self) -> str:
-        return self._read_roles()[0]
+        """The first role its mentions give; read only as far as the first one (`roles` reads them all)."""
+        if self._role is None:
+            found = (_apposition_role(before, after) or titles or _role_before(before)
+                     for titles, before, after in self.contexts)
+            self._role = next((role for role in found if role), "")
+        return self._role
 
     @property
     def roles(self) -> frozenset[str]:
-        return self._read_roles()[1]
+        return (self._roles or self._read_roles())[1]
 
 
 class Mention(NamedTuple):
@@ -102,12 +108,31 @@ class Mention(NamedTuple):
 _NAME_BREAKS = SPEECH_VERBS | frozenset(["in", "on", "at", "to", "for", "from", "by", "with", "while", "and", "but",
                                           "or", "as", "than", "after", "before", "over", "under", "against", "into",
                                           "says", "tells", "warns", "urges", "beats", "wins", "slams", "blasts",
-                                          "is", "are", "was", "were", "has", "have", "had", "like", "not"])
+                                          "is", "are", "was", "were", "has", "have", "had", "like", "not",
+                                          # a question or clause opening a sentence: `Would I ...`, `Because I ...`
+                                          "i", "would", "could", "should", "because", "if", "do", "does", "did",
+                                          "maybe", "perhaps"])
 # Title words that are also common surnames: after a capitalised word that is no title, a surname.
 _SURNAME_TITLES = frozenset(["king", "major", "marshal", "bishop", "judge", "chancellor", "dean", "speaker",
                              "pope", "prince", "cardinal", "governor"])
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
+
+
+def _is_title_or_person(lowered: str) -> bool:
+    """`president`, `dr.`, `resident`: a title or a noun for a person (a word in lower case); also
+    a compound joined by a function word (`mum-of-two`, `father-in-law`, `editor-in-chief`): a
+    description, never a part of a name."""
+    return (lowered in _TITLE_OR_PERSON or lowered[-1:] == "." and lowered.rstrip(".") in _TITLE_OR_PERSON
+            or "-" in lowered and _is_compound_description(lowered))
+
+
+def _is_compound_description(lowered: str) -> bool:
+    parts = lowered.split("-")
+    return len(parts) > 2 and any(p in _COMPOUND_LINKS for p in parts[1:-1])
+
+
+_COMPOUND_LINKS = frozenset(["of", "in", "to"])
 
 
 def _other_first_name(entity: Entity, words: list[str]) -> bool:
@@ -198,60 +223,71 @@ class People:
 
     def _read_run(self, index: int, text: str, run: re.Match) -> None:
         """One run of capitalised words: a name, a title and a name, or several split at a possessive."""
-        words = run.group().split()
+        group = run.group()
+        words = group.split()
+        lowered = [w.lower() for w in words]
         offset, starts = run.start(), []
         for word in words:
             offset = text.find(word, offset)
             starts.append(offset)
             offset += len(word)
+        if _NAME_BREAKS.isdisjoint(lowered) and "’s" not in group and "'s" not in group:
+            self._read_piece(index, text, words, starts, lowered)  # most runs: one name, one piece
+            return
         first = 0
         for i, word in enumerate(words):
             if word.endswith(("’s", "'s")):  # `Norway's Eirik Haugland`: the possessor is no speaker
-                self._read_piece(index, text, words[first:i], starts[first:i])
+                self._read_piece(index, text, words[first:i], starts[first:i], lowered[first:i])
                 first = i + 1
-            elif word.lower() in _NAME_BREAKS:
+            elif lowered[i] in _NAME_BREAKS:
                 # a title-case headline or a tabloid verb: `Sanders Beats Clinton In Iowa`,
                 # `Lena Sorensen BLASTED the board`: names stop at a verb or a function word
                 if i > first:
-                    self._read_piece(index, text, words[first:i], starts[first:i])
+                    self._read_piece(index, text, words[first:i], starts[first:i], lowered[first:i])
                 first = i + 1
-        self._read_piece(index, text, words[first:], starts[first:])
+        self._read_piece(index, text, words[first:], starts[first:], lowered[first:])
 
-    def _read_piece(self, index: int, text: str, words: list[str], starts: list[int]) -> None:
+    def _read_piece(self, index: int, text: str, words: list[str], starts: list[int], lowered: list[str]) -> None:
+        """``lowered`` are the words in lower case, read once for every list they are looked up in."""
         if not words:
             return  # the run ended with a word that ends names (`Lena Sorensen Says`)
-        lowered = [w.lower() for w in words]
+        count = len(words)
         first = 0
-        while first < len(words) and lowered[first] in COMMON_CAPS:
+        while first < count and lowered[first] in COMMON_CAPS:
             first += 1
         cut = first  # just after the last title
-        last = len(words) - 1
+        last = count - 1
         if lowered[-1] in _SURNAME_TITLES and last > first and lowered[last - 1] not in _TITLE_OR_PERSON:
             last -= 1  # `Charlie King`, `Ada Marshal`: a title word after a first name is a surname
-        for i in range(last, first - 1, -1):
-            if lowered[i].rstrip(".") in _TITLE_OR_PERSON:
-                cut = i + 1
-                break
-        while cut < len(words) - 1 and lowered[cut] in NATIONALITIES:
+        if ("." in text[starts[0]:starts[-1] + len(words[-1])] or not _TITLE_OR_PERSON.isdisjoint(lowered)
+                or "-" in lowered[0] and _is_compound_description(lowered[0])):
+            for i in range(last, first - 1, -1):  # most runs hold no title: checked at once above
+                if _is_title_or_person(lowered[i]):
+                    cut = i + 1
+                    break
+        while cut < count - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
-        if len(words) - cut < (1 if titled else 2) or not words[-1][:1].isupper():
+        if count - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
-        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and len(words) - cut > 1:
+        if count - cut > 1 and words[cut].isupper() and all(w.isupper() and len(w) > 1 for w in words[cut:]):
             return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
-        if len(words) - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
-            cut = len(words) - 2  # its last two words, what comes before describes the person
-        name = words[cut:]
+        if count - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
+            cut = count - 2  # its last two words, what comes before describes the person
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
-        if not ORG_TOKENS.isdisjoint(lowered[cut:]):
-            self._add_org(index, start, end, " ".join(name), before)
+        name_lowered = lowered[cut:] if cut else lowered
+        if not ORG_TOKENS.isdisjoint(name_lowered):
+            self._add_org(index, start, end, " ".join(words[cut:]), before)
             return
-        if cut == first and (_after_place_preposition(before) or _described_as_place(after)):
+        if cut == first:  # no title (a name of more than four words is cut after its titles' check)
+            if _after_place_preposition(before) or _described_as_place(after):
+                return
+            self._add_person(index, start, end, words[cut:] if cut else words, ("", before, after))
             return
         titles = " ".join(words[i] for i in range(first, cut) if lowered[i].rstrip(".") not in HONORIFICS)
         gender = next((_HONORIFIC_GENDER[w] for w in lowered[first:cut] if w in _HONORIFIC_GENDER), "")
-        self._add_person(index, start, end, name, (titles, before, after), gender)
+        self._add_person(index, start, end, words[cut:], (titles, before, after), gender)
 
     def _add_person(self, index: int, start: int, end: int, words: list[str], context: tuple,
                     gender: str = "") -> None:
@@ -316,8 +352,8 @@ class People:
         """The person a `he` or `she` at (segment, pos) refers to: the latest one mentioned of that
         gender, first among those the article shows are people (a title or role, a surname used
         alone, a known first name), so a capitalised place or event (`South Carolina`) is no `he`."""
-        earlier = [m.entity for m in self.mentions
-                   if (m.segment, m.start) < (segment, pos) and m.entity.kind == "person"]
+        cut = bisect_left(self.mentions, (segment, pos), key=_POSITION)  # mentions are in article order
+        earlier = [m.entity for m in self.mentions[:cut] if m.entity.kind == "person"]
         for entity in reversed(earlier):
             if (not gender or entity.gender == gender) and (entity.is_person or entity.role):
                 return entity
@@ -332,8 +368,8 @@ class People:
         best, best_key = None, (0, False, -1)
         for order, mention in enumerate(self.mentions):
             entity = mention.entity
-            if entity.kind != "person":
-                continue
+            if entity.kind != "person" or wanted.isdisjoint(entity.roles):
+                continue  # no score: never the best
             score = len(wanted & entity.roles)
             earlier = (mention.segment, mention.start) < (segment, pos)
             key = (score, earlier, order if earlier else -order)

@@ -54,6 +54,8 @@ class QuoteSpan:
 
     @property
     def text(self) -> str:
+        if len(self.texts) == 1:
+            return self.texts[0]  # most quotes: one part
         return " ".join(t for t in self.texts if t)
 
 
@@ -124,6 +126,25 @@ def _single_close(text: str, start: int, mark: str) -> int | None:
         pos = i + 1
 
 
+_APOSTROPHES_RE = re.compile(r"(?<!')'{2,3}(?!')")
+
+
+def two_apostrophes_as_marks(segments: list[str]) -> list[str]:
+    """The segments with each pair of apostrophes used as a double quotation mark (`''We had no
+    idea,'' Mr. Dalby said.`, as some newspapers' archives write `"`) made a `"` and a space: the
+    same length, so every offset holds, and the pair reads as one mark, never as a stray
+    apostrophe before the attribution. Of three apostrophes, the pair is the one away from
+    the word: a single mark nested inside closes or opens next to it."""
+    return [_APOSTROPHES_RE.sub(_as_mark, text) if "''" in text else text for text in segments]
+
+
+def _as_mark(m: re.Match) -> str:
+    if len(m.group()) == 2:
+        return '" '
+    closes = m.start() > 0 and not m.string[m.start() - 1].isspace()
+    return "'\" " if closes else "\" '"
+
+
 def find_quotes(segments: list[str]) -> list[QuoteSpan]:
     """Every quotation in the article, in order, multi-paragraph and split quotes joined."""
     quotes: list[QuoteSpan] = []
@@ -174,7 +195,8 @@ def _join_split(quotes: list[QuoteSpan], segments: list[str]) -> list[QuoteSpan]
             gap = text[prev_close + 1:quote.start]
             m = _SPLIT_GAP_RE.fullmatch(gap)
             if (m and (raw_prev.endswith(",") or gap.lstrip().startswith(","))
-                    and _has_speech_verb(m.group("attribution")) and len(m.group("attribution").split()) <= 16):
+                    and _has_speech_verb(m.group("attribution")) and len(m.group("attribution").split()) <= 16
+                    and not _ends_with_participle(m.group("attribution"))):
                 prev.parts.extend(quote.parts)
                 prev.texts[-1] += ","
                 prev.texts.extend(quote.texts)
@@ -183,6 +205,12 @@ def _join_split(quotes: list[QuoteSpan], segments: list[str]) -> list[QuoteSpan]
                 continue
         out.append(quote)
     return out
+
+
+def _ends_with_participle(attribution: str) -> bool:
+    """`"A," he said, adding, "B."`: a participle of speech opens a quote of its own."""
+    last = attribution.rsplit(None, 1)[-1].lower()
+    return last.endswith("ing") and last in SPEECH_VERBS
 
 
 def _has_speech_verb(text: str) -> bool:
@@ -273,12 +301,14 @@ def looks_like_a_title(words: list[str], quote_text: str, text: str, start: int,
     if _named_before(text, start) or len(words) == 1 and quote_text[:1] in "@#":
         return True  # a name given as such, a handle or a hashtag
     end = quote_text.rstrip()[-1:]
-    if end in "!?" or title_case():
+    if end in "!?":
         return False
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False  # most quotes: told before the paragraph's words are all read for title case
     if end == "." and (not skip_spaces_back(text, start) or _ends_sentence(text, skip_spaces_back(text, start))):
         return False  # a sentence of its own; a title ends a sentence of the reporter's: `on "Meet the Press."`
-    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w is words[0]]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return not title_case()
 
 
 def _named_before(text: str, start: int) -> bool:

@@ -121,6 +121,47 @@ def role_text(appositive: str) -> str:
     return " ".join(words) if has_role else ""
 
 
+# What an apposition after a name opens with (`Odile Marchetti, 67, a retired nurse in Tulsa, Okla.,`):
+# an article or possessive, a relative pronoun, a place preposition, `now`/`then`, `aged`, or an age.
+_APPOSITION_OPENERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "now", "then", "formerly",
+                                 "also", "who", "whose", "which", "where", "of", "from", "in", "at", "aged"])
+
+
+def is_apposition_piece(piece: str) -> bool:
+    """One comma-delimited piece of an apposition chain after a name: an age (`67`), a description
+    (`a retired nurse in Tulsa`), a place or its state (`of Dayton`, `Ohio`, `N C` with its stops
+    hidden), a relative clause (`who was among those polled`). None of them is a verb's subject."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _APPOSITION_OPENERS or first.isdigit():
+        return True
+    return len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+# Words after which a description goes on naming what its head noun belongs to.
+_DESCRIPTION_LINKS = frozenset(["of", "for", "at", "with", "from", "who", "whose", "which", "that"])
+
+
+def is_unclosed_apposition(piece: str) -> bool:
+    """A piece between a name's comma and a verb that describes the name and whose closing comma
+    is missing (`Sam Ortiz, the press officer for the county party said`): a relative clause
+    (`who chairs the board`), or a description of four words or more that opens with an article,
+    a possessive or a role in lower case and goes on with `of`, `for`, `who`, ... A short
+    description (`Ortiz, the police said, was`) is a subject of its own: the attribution set
+    inside the sentence."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0]
+    if first in ("who", "whose"):
+        return True
+    if len(words) < 4 or not (first in _ROLE_OPENERS or first in ROLE_WORDS):  # in lower case: no name
+        return False
+    return any(w.lower() in _DESCRIPTION_LINKS for w in words[2:])
+
+
 def after_boundary(text: str) -> str:
     """The words after the last clause boundary: the subject right before a verb."""
     last = _BOUNDARY_REVERSED_RE.search(text[::-1])
