@@ -86,3 +86,17 @@ def test_a_reporting_verb_is_no_part_of_what_an_amount_is_about():
 
 def test_a_bare_measure_is_named_for_what_it_measures():
     assert what("At dawn it was minus 15C.", "-15 °C") == "temperature"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said", "expected"),
+    [
+        ("The number of wild elk living in the reserve has risen to a record 640.", "640 wild elk",
+         "wild elk living"),
+        ("The number of people sleeping rough in Leeds hit 1,150 this winter.", "1,150 people",
+         "people sleeping rough"),
+        ("The number of dog bites has soared to a record 9,400, figures show.", "9,400 dog bites", "dog bites"),
+    ],
+)
+def test_what_the_number_of_counts_is_its_noun_phrase_not_the_verb_of_the_level(sentence, said, expected):
+    assert what(sentence, said) == expected

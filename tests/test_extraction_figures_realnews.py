@@ -32,6 +32,17 @@ from tests.fixtures.extraction import article, figures_of
         # a toll counts deaths
         ("The death toll rose to 57 on Sunday.", [(57, "deaths", "")]),
         ("The toll from the floods now stands at more than 300.", [(300, "deaths", "more than")]),
+        # `the number of …` names what its level or change counts (wire, broadsheet, tabloid; US and UK)
+        ("The number of jobless claims rose to 231,000 last week.", [(231_000, "jobless claims", "")]),
+        ("The number of European bison living wild in the forest has risen to a record 870.",
+         [(870, "European bison", "")]),
+        ("The number of people sleeping rough in London hit 3,900 in the spring.", [(3_900, "people", "")]),
+        ("The number of dog attacks has soared to a record 22,000, figures show.", [(22_000, "dog attacks", "")]),
+        ("The number of patients waiting over a year has fallen by 1,200 to 4,200.",
+         [(1_200, "patients", ""), (4_200, "patients", "")]),
+        ("The county cut the number of polling places from 400 to 60.",
+         [(400, "polling places", ""), (60, "polling places", "")]),
+        ("The total number of refugees Ottawa will accept stands at 25,000.", [(25_000, "refugees", "")]),
         # a part of a counted whole counts the same
         ("41 of the 60 passengers survived.", [(41, "passengers", ""), (60, "passengers", "")]),
         ("Of the 500 workers, 120 will lose their jobs.", [(500, "workers", ""), (120, "workers", "")]),
@@ -226,6 +237,9 @@ def test_a_count_whose_noun_is_left_unsaid_is_kept_where_it_is_plainly_an_amount
         "More than six in 10 said they would stay home.",
         "The plan won 14 and lost 3.",
         "Version 2.1 is out.",
+        # `a number of` means several and counts nothing
+        "In a number of cases the fine reached 500.",
+        "A number of residents left and the rent rose to 900.",
     ],
 )
 def test_ratios_and_small_unqualified_numbers_with_no_noun_are_not_kept(text):

@@ -41,7 +41,7 @@ from briefing.composition.wording import (
     PERCENT_UNITS,
     unit_reads_with_number,
 )
-from briefing.extraction.lexicon import SPEECH_VERBS
+from briefing.extraction.lexicon import LEVEL_VERBS, NP_STOP, SPEECH_VERBS
 from briefing.language.vocabulary import MEASURE_NAMES, MONTH_NAMES
 from briefing.language.vocabulary import WEEKDAY_NAMES as WEEKDAYS
 from briefing.models import Figure
@@ -107,6 +107,8 @@ def figure_what(figure: Figure) -> str:
     after = _tokens(sentence[at + len(text):])
     before = _tokens(sentence[:at])[::-1]  # nearest first
     if figure.unit and not unit_reads_with_number(figure.unit):
+        if f"number of {figure.unit.lower()} " in sentence.lower():  # the verb is the number's, not its noun's
+            return _number_of_phrase(sentence, figure.unit)
         return _counted(figure.unit, before, after)
     if figure.unit.lower() in PERCENT_UNITS and before[:1] and before[0].lower() in CHANGE_NOUNS:
         subject = sentence_subject(sentence, _tokens)  # `…bison has risen to 870, up 6 percent`
@@ -144,6 +146,20 @@ def _counted(unit: str, before: list[str], after: list[str]) -> str:
     if happened and after[:1] and after[0].lower() in ("off", "out", "away", "back", "down", "up"):
         happened = f"{happened} {after[0].lower()}"  # `took all 212 passengers off the ship`
     return _tidy(unit_words + ([happened] if happened else []))
+
+
+def _number_of_phrase(sentence: str, unit: str) -> str:
+    """The noun that `the number of …` counts with the few words that say which (`the number of
+    European bison living wild in … has risen to 870`: `European bison living wild`); the caller has
+    checked that ``sentence`` holds `number of` and ``unit``."""
+    at = sentence.lower().find(f"number of {unit.lower()} ")
+    words: list[str] = []
+    for token in _tokens(sentence[at + len("number of ") + len(unit):])[:4]:
+        lower = token.lower()
+        if lower in NP_STOP or lower in LEVEL_VERBS or not token[0].isalnum():
+            break  # the noun phrase ends at a function word, the clause's verb or punctuation
+        words.append(token)
+    return _tidy(unit.split() + words)
 
 
 def _describing_phrase(after: list[str]) -> list[str]:

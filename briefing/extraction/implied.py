@@ -7,6 +7,7 @@ makes it plain; ``implied_unit`` reads it from there:
     9,000 signed the petition                -> people (``is_subject_of_people``)
     the death toll rose to 57                -> deaths
     the index fell 0.7 per cent to 14,212    -> points (a market index's level)
+    the number of jobless claims rose to 231,000 -> jobless claims (what `the number of` counts)
 
 ``is_age`` and ``is_score`` find numbers that look like counts but are not
 figures (``../shared/spec/extraction.md``): ages (`aged 40 to 71`, `adults 18
@@ -28,6 +29,7 @@ from briefing.extraction.lexicon import (
     AUXILIARIES,
     COMMON_CAPS,
     INDEX_WORDS,
+    LEVEL_VERBS,
     NP_STOP,
     ONE_IDIOM_BEFORE,
     ONE_IDIOM_NOUNS,
@@ -50,6 +52,14 @@ _PASSIVE = frozenset(("were", "was", "are", "is", "been"))
 # Between a number and its verb: `2 million have already voted` (the lexicon's, and modals)
 _AUXILIARIES = AUXILIARIES | _PASSIVE | frozenset(("could", "can", "may", "might", "already", "still", "all", "just"))
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
+# `The number of <what> <verb> ... N`: the count's noun phrase, read from the clause before the number
+_NUMBER_OF_WINDOW = 170  # `the number of` and a noun phrase with its modifiers (`living wild in the Polish part of …`)
+# `the number of`, never `a number of` (which means several, and counts nothing)
+_NUMBER_OF_RE = re.compile(r"\b[Tt]he (?:total )?numbers? of ((?:[A-Za-z][\w'’-]*\s+){1,4})")
+# Words right before a number that make it the level or the change the clause's subject reaches:
+# `rose to 870`, `stood at`, `fell by 12`, `from 40`, `reached`, `hit`, `a record 870`, `a high of`.
+_LEVEL_WORDS_BEFORE = LEVEL_VERBS | frozenset(("to", "at", "by", "from", "of", "record", "was", "is", "were",
+                                               "are", "now"))
 # Before `one`, words that bound a count: `at least one child`, `more than one`, `only one survivor`.
 _BOUNDS = frozenset(("than", "least", "only", "just", "exactly", "nearly", "almost"))
 _SMALL_NUMBERS = frozenset(ONES) - {"one"}
@@ -95,7 +105,32 @@ def implied_unit(text: str, first: int, end: int) -> str:
         return "deaths"
     if before in _LEVEL_PREPOSITIONS and any(w.lower() in INDEX_WORDS for w in _WORD_RE.findall(clause)):
         return "points"
+    if before in _LEVEL_WORDS_BEFORE:
+        return _number_of_noun(text, first)
     return ""
+
+
+def _number_of_noun(text: str, first: int) -> str:
+    """What `the number of …` counts, when that phrase opens the clause whose level or change the number
+    gives (`The number of rough sleepers in London hit 3,900`: rough sleepers), else "".
+
+    The noun phrase ends at the first word that cannot belong to it: a function word (`in`, `has`, `who`),
+    a verb of level, a participle (`people sleeping rough`, `patients killed`), or a capital after the
+    noun, which opens a clause of its own (`the number of refugees Obama will accept`)."""
+    clause = _clause_before(text, first, _NUMBER_OF_WINDOW)
+    if "number" not in clause:
+        return ""
+    found = _NUMBER_OF_RE.search(clause)
+    if not found:
+        return ""
+    words: list[str] = []
+    for word in found.group(1).split():
+        lowered = word.lower()
+        if lowered in NP_STOP or lowered in LEVEL_VERBS or words and (lowered.endswith(("ing", "ed")) or (
+                word[0].isupper() and words[-1][0].islower())):
+            break
+        words.append(word)
+    return " ".join(words) if words and words[-1].lower() not in NP_STOP else ""
 
 
 def is_subject_of_people(text: str, first: int, end: int) -> bool:

@@ -201,6 +201,16 @@ ONE_IDIOM_BEFORE = _words("no the this that which every each any some someone an
 # After `one`: nouns that make it an idiom (`one day`, `one thing`, `one way`).
 ONE_IDIOM_NOUNS = _words("day time thing way another point side hand reason of more other moment")
 # Market indices, whose level is a number of points: `the index fell 0.7 per cent to 14,212`.
+# Verbs that give a quantity's new level or its change (`rose to 870`, `hit 3,900`, `fell by 12`):
+# they end the noun phrase of `the number of …` and may stand right before the level.
+LEVEL_VERBS = _words(
+    """rise rises rose risen fall falls fell fallen grow grows grew grown hit hits stand stands stood reach
+    reaches reached top tops topped climb climbs climbed jump jumps jumped soar soars soared drop drops dropped
+    decline declines declined increase increases increased decrease decreases decreased double doubles doubled
+    triple triples tripled halve halves halved shrink shrinks shrank sink sinks sank surge surges surged slump
+    slumps slumped total totals totalled totaled pass passes passed exceed exceeds exceeded surpass surpasses
+    surpassed leap leaps leapt leaped plunge plunges plunged plummet plummets plummeted dip dips dipped edge
+    edges edged swell swells swelled swollen""")
 INDEX_WORDS = _words(
     """index indices indexes dow nasdaq ftse dax cac nikkei stoxx kospi sensex benchmark s&p wig wig20 topix
     asx""")
