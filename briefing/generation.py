@@ -157,12 +157,21 @@ def make_briefing(
     No claim, no run record, no e-mail: that is ``run_briefing``. ``settings`` are one
     edition's (``Settings.for_edition``): its articles, templates and formats.
     """
-    from briefing.rendering import RENDERINGS, render_to_memory  # imported here: it loads the renderers
+    from briefing.rendering import (  # imported here: it loads the renderers
+        RENDERINGS,
+        render_to_memory,
+        start_ahead,
+    )
 
     formats = tuple(formats or settings.output.formats)
-    briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now)
+    ahead = start_ahead(formats)  # the PDF's process loads WeasyPrint while the briefing is composed
+    try:
+        briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now)
+        rendered = render_to_memory(briefing, settings, formats, ahead=ahead)
+    finally:
+        for process in ahead.values():
+            process.stop()
     out_dir = settings.output_folder / period.slug
-    rendered = render_to_memory(briefing, settings, formats)
     written = write_whole(out_dir, {RENDERINGS[name].filename: content for name, content in rendered.items()},
                           fingerprint(articles))
     files = {name: written[RENDERINGS[name].filename] for name in rendered}

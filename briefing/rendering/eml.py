@@ -24,14 +24,9 @@ UNDISCLOSED = "undisclosed-recipients:;"
 
 @register("eml", "briefing.eml")
 def render_eml(job: RenderJob) -> bytes:
+    plain_text, html_text = job.text("txt"), job.text("html")  # made while the PDF is still being made aside
     pdf = job.data("pdf") if job.settings.email.attach_pdf else None
-    message = build_message(
-        job.briefing,
-        job.settings,
-        plain_text=job.text("txt"),
-        html_text=job.text("html"),
-        pdf_bytes=pdf,
-    )
+    message = build_message(job.briefing, job.settings, plain_text=plain_text, html_text=html_text, pdf_bytes=pdf)
     return message.as_bytes(policy=SMTP)
 
 

@@ -6,6 +6,7 @@ A rendering may use another (the ``.eml`` holds the Markdown and the HTML);
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,8 @@ class RenderJob:
     environment: TimedSandbox
     done: dict[str, bytes | str] = field(default_factory=dict)
     aside: dict[str, Isolated] = field(default_factory=dict)
+    #: processes started ahead (``Isolated.ahead``), each waiting to render its format
+    ahead: dict[str, Isolated] = field(default_factory=dict)
 
     def output(self, format_name: str) -> bytes | str:
         if format_name not in self.done:
@@ -62,14 +65,21 @@ class RenderJob:
 
     def start_aside(self, format_name: str) -> None:
         """Begin rendering ``format_name`` in a process of its own, beside the others; ``output`` collects it."""
-        if format_name not in self.done and format_name not in self.aside:
+        if format_name in self.done or format_name in self.aside:
+            return
+        waiting = self.ahead.pop(format_name, None)
+        if waiting is None:
             self.aside[format_name] = Isolated(lambda: _render_reporting(self, format_name))
+        else:  # the environment does not travel: the child makes its own from the same settings
+            waiting.send(functools.partial(_render_anew, self.briefing, self.settings, format_name))
+            self.aside[format_name] = waiting
 
     def stop_aside(self) -> None:
-        """Stop the renderings begun aside and not collected (another format failed)."""
-        for started in self.aside.values():
+        """Stop the renderings begun aside or ahead and not collected (another format failed)."""
+        for started in (*self.aside.values(), *self.ahead.values()):
             started.stop()
         self.aside.clear()
+        self.ahead.clear()
 
     def text(self, format_name: str) -> str:
         """A rendering that is text (Markdown, HTML, plain text)."""
@@ -89,6 +99,13 @@ class RenderJob:
     def template_folders(self) -> list[Path]:
         """The folders templates are read from, the user's first (the PDF may read files of these only)."""
         return cast(TemplateFolders, self.environment.loader).folders
+
+
+def _render_anew(briefing: Briefing, settings: Settings, format_name: str) -> bytes | str:
+    """In a process started ahead: the rendering, with an environment made there."""
+    from briefing.rendering.environment import make_environment
+
+    return _render_reporting(RenderJob(briefing, settings, make_environment(settings)), format_name)
 
 
 def _render_reporting(job: RenderJob, format_name: str) -> bytes | str:

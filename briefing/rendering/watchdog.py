@@ -9,15 +9,22 @@ text (or the error) through a pipe; the parent waits at most the time limit
 plus ``GRACE`` seconds, then kills it. The parent's threads go on meanwhile
 (the preview answers ``/version`` while a runaway template is stopped), and
 nothing is left running. Where ``fork`` is missing it renders in-process.
+
+A child can also be started ahead (``Isolated.ahead``): it loads what its
+rendering needs (WeasyPrint takes over a second to import) while the parent
+is still composing the briefing, then waits for the work (``send``), which
+reaches it pickled.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import resource
 import selectors
 import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,28 +72,54 @@ class Isolated:
     """``work()`` started in a forked child; its result is collected later (``result``), or it is
     stopped (``stop``), so a slow rendering can go on beside others."""
 
-    def __init__(self, work: Callable[[], object]) -> None:
+    def __init__(self, work: Callable[[], object] | None, prepare: Callable[[], object] | None = None) -> None:
         self.started = time.monotonic()
         self.parent = os.getpid()
         read_end, write_end = os.pipe()
+        request_read, request_write = os.pipe() if work is None else (-1, -1)
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             os.close(read_end)
-            _child(work, write_end, self.parent)
+            if work is None:
+                os.close(request_write)
+            _child(work, write_end, self.parent, prepare=prepare, request=request_read)
         os.close(write_end)
+        if work is None:
+            os.close(request_read)
         self.read_end: int | None = read_end
+        self.request: int | None = request_write if work is None else None
+        self.sending: threading.Thread | None = None
+
+    @classmethod
+    def ahead(cls, prepare: Callable[[], object]) -> Isolated:
+        """A child that runs ``prepare()`` now, then waits for the work ``send`` gives it."""
+        return cls(None, prepare=prepare)
+
+    def send(self, work: Callable[[], object]) -> None:
+        """Give a child started ahead its work (picklable: a module-level function or a ``partial`` of one).
+
+        Written from a thread, so the parent goes on while the child is still preparing; the
+        time limit of ``result`` counts from now.
+        """
+        assert self.request is not None, "not started ahead, or sent its work already"
+        request, self.request = self.request, None
+        self.started = time.monotonic()
+        self.sending = threading.Thread(target=_write_all, args=(request, pickle.dumps(work)), daemon=True)
+        self.sending.start()
 
     def result(self, *, time_limit: float, template: str, doing: str = "rendering"):
         """The work's result, waiting at most ``time_limit`` + ``GRACE`` seconds since it started."""
         global last_usage
         assert self.read_end is not None, "the result was collected already"
         reply = None
+        assert self.request is None, "started ahead and never given its work"
         try:
             reply = _read_reply(self.read_end, deadline=self.started + time_limit + GRACE)
         finally:
             os.close(self.read_end)
             self.read_end = None
             peak = _reap(self.pid, kill=reply is None)
+            self._sent()
             last_usage = ChildUsage(time.monotonic() - self.started, peak, reply is None, self.pid)
         if reply is None:
             raise TemplateError(f"{doing} took longer than {time_limit:g} s and was stopped (an endless loop?)",
@@ -95,13 +128,44 @@ class Isolated:
 
     def stop(self) -> None:
         """Kill the child unless its result was collected; nothing is left running."""
+        if self.request is not None:
+            os.close(self.request)
+            self.request = None
         if self.read_end is not None:
             os.close(self.read_end)
             self.read_end = None
             _reap(self.pid, kill=True)
+            self._sent()
+
+    def _sent(self) -> None:
+        """Wait for the thread writing the work (the child is gone or has read it all)."""
+        if self.sending is not None:
+            self.sending.join()
+            self.sending = None
 
 
-def _child(work: Callable[[], object], write_end: int, parent: int) -> None:
+def _write_all(fd: int, data: bytes) -> None:
+    """Write ``data`` to the pipe ``fd`` and close it; a child that died first just does not read it."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError:
+        pass  # the child is gone: ``result`` reports it
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)
+
+
+def _child(work: Callable[[], object] | None, write_end: int, parent: int, *,
+           prepare: Callable[[], object] | None = None, request: int = -1) -> None:
     status = 0
     try:
         die_with_parent(parent)  # a rendering nobody waits for any more is not finished
@@ -111,6 +175,14 @@ def _child(work: Callable[[], object], write_end: int, parent: int) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _limit_memory(MEMORY_CEILING)
         try:
+            if prepare is not None:
+                with contextlib.suppress(Exception):  # only a head start: the work meets any failure itself
+                    prepare()
+            if work is None:
+                asked = _read_all(request)
+                if not asked:  # stopped before it was given anything
+                    os._exit(0)
+                work = pickle.loads(asked)  # noqa: S301 (our own parent wrote it)
             outcome: tuple = ("ok", work())
         except BriefingError as exc:
             outcome = ("error", type(exc), str(exc), dict(vars(exc)))
