@@ -48,6 +48,30 @@ from tests.fixtures.extraction import article, figures_of
         ("Of the 500 workers, 120 will lose their jobs.", [(500, "workers", ""), (120, "workers", "")]),
         ("The party won 49 out of the 54 seats.", [(49, "seats", ""), (54, "seats", "")]),
         ("She has won 13 of the past 19 contests.", [(13, "contests", ""), (19, "contests", "")]),
+        ("The ministry sent 10 of Warsaw's senior officials to the summit.", [(10, "senior officials", "")]),
+        ("Two of New Zealand's busiest ports shut for the day.", [(2, "busiest ports", "")]),
+        ("Of the 121 people held in the weekend raids, 77 have been deported, the agency said.",
+         [(121, "people", ""), (77, "people", "")]),
+        ("Of the 64 schools inspected last term, 9 failed, according to Ofsted.",
+         [(64, "schools", ""), (9, "schools", "")]),
+        # the new level of something counted, after `to`
+        ("The council is cutting the 36 holes to 18 to make room for homes.", [(36, "holes", ""), (18, "holes", "")]),
+        ("The number of paid staff went from 166 in May, to 139 in June, to 172 in July.",
+         [(166, "paid staff", ""), (139, "paid staff", ""), (172, "paid staff", "")]),
+        ("The wire service said 95 of its 1,200 reporters had been recalled, against 40 last year.",
+         [(95, "reporters", ""), (1_200, "reporters", ""), (40, "reporters", "")]),
+        # parallel clauses: the same verb before each number, the noun written once
+        ("Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63.",
+         [(370, "delegates", ""), (163, "delegates", ""), (63, "delegates", "")]),
+        ("Labour won 212 seats and the Tories won 98, while the Lib Dems won 14.",
+         [(212, "seats", ""), (98, "seats", ""), (14, "seats", "")]),
+        ("Clinton won at least 19 delegates in Nevada and Sanders won at least 15.",
+         [(19, "delegates", "at least"), (15, "delegates", "at least")]),
+        ("City sold 4,000 season tickets on Friday and sold 2,500 on Saturday.",
+         [(4_000, "season tickets", ""), (2_500, "season tickets", "")]),
+        # ... but not an age: a form of `be` is no shared verb
+        ("I was 21 when we married, and my bride was 20.", []),
+        ("The crash left 3 dead; the driver was 19 years old and his passenger was 18.", [(3, "dead", "")]),
         # people described by an adjective, or by a proper plural noun
         ("The blast left 6 dead and 40 missing.", [(6, "dead", ""), (40, "missing", "")]),
         ("The scheme helped 18,000 Virginians.", [(18_000, "Virginians", "")]),
@@ -149,6 +173,9 @@ def test_one_in_an_idiom_counts_nothing(text):
         "Men under 35 back the mayor.",
         "Anyone over 65 may apply, as may people 60 or over.",
         "Fans between the ages of 16 and 18 need a parent.",
+        "The victim, who was 34 years old, lived nearby.",
+        "The oldest juror is 71 years of age.",
+        "Police said the boy, 14 years old, had run away.",
     ],
 )
 def test_ages_are_not_figures(text):

@@ -43,7 +43,15 @@ _COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|ve
 # Right before a number with no noun of its own, a comparison carries the noun of the figure it
 # is compared with, anywhere earlier in the sentence: `1,400 vessels ... compared with 520`.
 _COMPARED_BEFORE_RE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|from|against|versus|than)\s+\Z", re.IGNORECASE)
+    r"\b(?:compared\s+(?:with|to)|from|against|versus|than|out\s+of)\s+\Z", re.IGNORECASE)
+# `reducing the 36 holes to 18`, `went from 166 in May to 139 in June`: the new level of what was counted.
+_CHANGED_TO_BEFORE_RE = re.compile(r"\bto\s+\Z")
+# `Cruz has 370 delegates, Rubio has 163`: the same word before both numbers, and a noun left out the
+# second time (gapping, as parallel clauses do); a word ending a clause of its own is not a verb shared.
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+\Z")
+# Forms of `be` are left out too: `I was 21 years old, my bride was 20` gives ages, which count nothing.
+_NOT_SHARED = frozenset(("the", "a", "an", "and", "or", "but", "of", "that", "which", "than", "in", "on",
+                         "is", "was", "are", "were", "be", "been", "being"))
 # `9,000 signed online and 400 on paper`: a bare number coordinated with a figure counts the same.
 _COORDINATED_BEFORE_RE = re.compile(
     r"\b(?:and|or|but|while|whereas)\s+(?:(?:just|only|another|a\s+further)\s+)?\Z", re.IGNORECASE)
@@ -59,6 +67,9 @@ _AND_A_HALF_RE = re.compile(
     r"\b[Aa]n?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b")
 _RATIO_BASE_RE = re.compile(r"(?:\d+|ten|five|four|three|two|twenty|a\s+hundred)\b", re.IGNORECASE)
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)
+# `the top 2 or 3 percent`: a share whose second number carries the percent
+_PERCENT_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:-|–|to|or|and)\s*\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
 _POSITION = attrgetter("segment", "start")
@@ -114,9 +125,10 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
         return None
     before = read_before(text, start, bool(digits), title_case)
     if before.label:
-        if before is NOT_A_LABEL_OR_FIGURE or not _PERCENT_AFTER_RE.match(text, end):
+        if before is NOT_A_LABEL_OR_FIGURE or not (_PERCENT_AFTER_RE.match(text, end)
+                                                   or _PERCENT_RANGE_AFTER_RE.match(text, end)):
             return None
-        before = before._replace(label=False)  # `dragged the sector 0.4 percent lower`
+        before = before._replace(label=False)  # `dragged the sector 0.4 percent lower`, `the top 2 or 3 percent`
     sign, currency, qualifier, qualifier_word, word_before_qualifier, first, _, _, unit_before = before
     if (digits and len(digits) <= 3 or words) and (is_age(text, start, end) or is_score(text, start, end)) \
             and not _PERCENT_AFTER_RE.match(text, end):
@@ -245,14 +257,30 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
         if len(gap) > _SENTENCE_GAP or _SENTENCE_BREAK_RE.search(gap):
             continue
         counted = prior.kind in ("count", "measure")
-        compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or counted and _COORDINATED_BEFORE_RE.search(gap))
+        compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or _CHANGED_TO_BEFORE_RE.search(gap)
+                                        or counted and _COORDINATED_BEFORE_RE.search(gap))
                     or _COMPARED_BEFORE_RE.search(gap))
         same_scale = counted and len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
-        part_of = counted and gap.strip() == "," and _OF_THE_BEFORE_RE.search(text, max(0, prior.start - 12),
-                                                                              prior.start)
-        if compared or same_scale or part_of:  # part_of: `Of the 500 workers, 120 will lose their jobs`
+        shared_verb = counted and len(gap) <= 80 and _same_word_before(text, prior.start, loose.start)
+        if compared or same_scale or shared_verb or counted and _part_of(text, prior.start, gap):
             out[i] = loose._replace(unit=prior.unit, kind=prior.kind, text=loose.text)
     return out
+
+
+def _same_word_before(text: str, prior: int, loose: int) -> bool:
+    """The same lower-case word (a verb or a preposition) stands before both numbers."""
+    first = _WORD_BEFORE_RE.search(text, max(0, prior - 20), prior)
+    second = _WORD_BEFORE_RE.search(text, max(0, loose - 20), loose)
+    return (first is not None and second is not None and first.group(1) == second.group(1)
+            and first.group(1) not in _NOT_SHARED)
+
+
+def _part_of(text: str, prior: int, gap: str) -> bool:
+    """`Of the 500 workers, 120 will lose their jobs`, `Of the 121 people detained in the raids, 77 have
+    been deported`: a part of the whole the sentence opens with, right after the phrase that names it."""
+    head = gap.rstrip()
+    return (head.endswith(",") and (len(head) == 1 or len(gap) <= 100 and "," not in head[:-1])
+            and _OF_THE_BEFORE_RE.search(text, max(0, prior - 12), prior) is not None)
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

@@ -72,6 +72,7 @@ _AGE_BEFORE_RE = re.compile(
 # How the word before an age ends (`aged`, `ages`, `age of`, `than`, `under`, `over`, `below`, `above`,
 # `between`), or the range word before its second number (`to`, `and`, `or`): checked before the pattern.
 _AGE_WORD_ENDINGS = frozenset(("ged", "ges", " of", "han", "der", "ver", "low", "ove", "een", " to", "and", " or"))
+_YEARS_OLD_RE = re.compile(r" years?(?:-| )(?:old\b|of age\b)")
 _AGE_AFTER_RE = re.compile(r"\s+(?:years?\s+(?:old\s+)?)?(?:and|or)\s+(?P<word>[a-z]+)\b")
 _PAIR_AFTER_RE = re.compile(r"\s?[-–]\s?\d{1,2}(?![\d.,]?\d)")
 _PAIR_BEFORE_RE = re.compile(r"(?<![\d.,])\d{1,2}\s?[-–]\s?\Z")
@@ -166,8 +167,11 @@ def _people_verb_after(text: str, end: int) -> bool:
 
 
 def is_age(text: str, start: int, end: int) -> bool:
-    """`aged 40 to 71`, `ages 18-24`, `children younger than 12`, `adults 18 years and older`."""
+    """`aged 40 to 71`, `ages 18-24`, `children younger than 12`, `adults 18 years and older`,
+    `she was 34 years old`, `men 65 years of age` (as `a 34-year-old` is)."""
     nxt = text[end:end + 5]
+    if nxt == " year" and _YEARS_OLD_RE.match(text, end):
+        return True
     after = _AGE_AFTER_RE.match(text, end) if " and " in nxt or " or " in nxt or " year" in nxt else None
     if after is not None and after.group("word") in AGE_AFTER:
         return True

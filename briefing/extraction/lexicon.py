@@ -29,7 +29,8 @@ NP_STOP = _words(
     although though since said says say told tells added according reported just even again once twice
     including like unlike against toward towards within upon via amid despite plus minus versus vs how why
     some any many much several few other another such own same very too quite rather almost nearly
-    worth long high wide deep tall old away overnight today yesterday tomorrow tonight last next""")
+    worth long high wide deep tall old away overnight today yesterday tomorrow tonight last next
+    hardly barely scarcely never""")
 
 # Adjectives an editor drops from a unit: `three *more* satellites`, `14 *new* trams`.
 UNIT_DROP_ADJECTIVES = _words("new more other additional extra further large big small huge major total such")
@@ -210,7 +211,8 @@ LEVEL_VERBS = _words(
     triple triples tripled halve halves halved shrink shrinks shrank sink sinks sank surge surges surged slump
     slumps slumped total totals totalled totaled pass passes passed exceed exceeds exceeded surpass surpasses
     surpassed leap leaps leapt leaped plunge plunges plunged plummet plummets plummeted dip dips dipped edge
-    edges edged swell swells swelled swollen""")
+    edges edged swell swells swelled swollen go goes went gone remain remains remained stay stays stayed hover
+    hovers hovered rebound rebounds rebounded""")
 INDEX_WORDS = _words(
     """index indices indexes dow nasdaq ftse dax cac nikkei stoxx kospi sensex benchmark s&p wig wig20 topix
     asx""")

@@ -25,6 +25,7 @@ from briefing.extraction.lexicon import (
     NP_STOP,
     SINGULAR_S,
     UNIT_DROP_ADJECTIVES,
+    UPPER,
 )
 from briefing.extraction.numbers import match_number
 from briefing.extraction.text import trie_pattern
@@ -55,7 +56,7 @@ _CURRENCY_AFTER = sorted(w for w in CURRENCY_WORDS if " " not in w and not w.sta
 # The word lists are tries (``trie_pattern``): most numbers are followed by none of them,
 # and a trie fails at the first letter where a plain alternation tries every word.
 _FIXED_UNIT_RE = re.compile(
-    r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage\s+points?)\b)"
+    r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage[\s-]points?)\b)"
     r"|°\s?(?P<c1>[CF])\b|(?<=\d)(?P<c3>[CF])\b|(?i:degrees?)\s+(?P<c2>Celsius|Fahrenheit|centigrade|C|F)\b"
     r"|(?P<degree_sign>°)|(?P<degrees>(?i:degrees?))\b"
     r"|(?:(?P<nation>Canadian|Australian|US|American|New Zealand|Hong Kong|Singapore)\s+)?"
@@ -63,9 +64,12 @@ _FIXED_UNIT_RE = re.compile(
     rf"|(?P<code>{trie_pattern(sorted(CURRENCY_CODES))})\b"
     r"|(?P<symbol>" + trie_pattern(UNIT_SYMBOLS) + r")(?![\w/²³]))")
 _COMPOUND_RE = re.compile(r"-(?P<word>[a-z]+)(?P<more>(?:-[a-z]+)*)")
-# `four of the hospitals`, `nine of its 31 wagons`, `13 of the past 19 contests`, `49 out of the 54 seats`
+# `four of the hospitals`, `nine of its 31 wagons`, `13 of the past 19 contests`, `49 out of the 54 seats`,
+# `10 of Clinton's senior staffers`
 _OF_THE_RE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?)\s+"
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|these|those|all(?:\s+the)?"
+    # or a name's: `10 of Clinton's senior staffers`, `two of New Zealand's ports`
+    rf"|(?:[{UPPER}][\w.-]*\s+){{0,2}}[{UPPER}][\w.-]*['’]s)\s+"
     r"(?:(?:past|last|first|next|other|remaining)\s+)?|(?<=of\s)(?=\d))", re.IGNORECASE)
 _SUFFIX_SCALES = {"k": 1e3, "bn": 1e9, "mn": 1e6, "mln": 1e6, "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _IRREGULAR_ENDINGS = ("children", "people", "women", "men")
