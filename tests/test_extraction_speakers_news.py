@@ -421,3 +421,51 @@ def test_a_question_or_an_adverb_opening_a_sentence_is_no_part_of_a_name(opening
 )
 def test_a_compound_description_before_a_name_is_no_part_of_it(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+# -- a state or a country written in initials is no name ------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"Both of them worry me," Gina Pratt, 52, of Durham, N.C., who answered the poll, said later.',
+         "Gina Pratt"),
+        ('"We drove all night," said Tom Reyes, 33, of Reno, Nev., after the rally.', "Tom Reyes"),
+        ('Officials in the U.S. gave no figure. "The count goes on," said Ada Lunn, a census clerk.', "Ada Lunn"),
+    ],
+)
+def test_initials_of_a_state_or_country_are_never_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+# -- `states` says something only as a verb ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (('Chief Constable Orla Finn pressed for a ban, saying, "Fewer knives, fewer funerals."',
+          "The county is one of 12 states where the rule applies."), "Orla Finn"),
+        (('Governors of the four states said they would "take this all the way to the top court".',),
+         "governors of the four states"),
+        (('The ruling states: "No voter may be turned away at the door."',), "the ruling"),
+        (('The club charter plainly states that "every member votes in person".',), "the club charter"),
+    ],
+)
+def test_states_is_a_speech_verb_only_before_what_is_said(paragraphs, speaker):
+    assert speakers(*paragraphs) == [speaker]
+
+
+# -- roles and verbs of tabloid and broadsheet copy ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"These are dark days for the party," former Hale speechwriter Nina Ostrow wrote on Monday.',
+         "Nina Ostrow"),
+        ('"That is the question," said Channel 9 co-anchor Dev Marlow, who was off camera.', "Dev Marlow"),
+        ('"This is brilliant!" beamed Carol Pike of Leeds, who had queued since dawn.', "Carol Pike"),
+        ('"Never again," fumed Reg Barlow, 71, as the bus pulled away.', "Reg Barlow"),
+    ],
+)
+def test_more_roles_and_verbs_of_speech(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

@@ -98,14 +98,15 @@ SPEECH_VERBS = _words(
     questioned underscored underscores underscoring labeling labelling branding tweeting quipped
     retorted lamented mocked slammed blasted boasted bragged thanked pressed attacked yelled screamed
     wondered scoffed interjected recounted opined mused protested objected countered contended
-    maintained reiterated assured touted pleaded demanded proclaimed exclaimed reminded""")
+    maintained reiterated assured touted pleaded demanded proclaimed exclaimed reminded beamed gushed fumed
+    sighed snapped barked raged marvelled marveled laughed chuckled texted emailed""")
 
 TITLES = _words(
     """mr mrs ms miss dr prof professor sir dame lord lady president prime minister secretary general gen
     colonel col captain capt lieutenant lt major maj sergeant sgt brigadier admiral commander judge justice
     mayor deputy governor senator ambassador chancellor chief father rev reverend bishop cardinal pope king
     queen prince princess sheikh rabbi imam councillor councilor inspector superintendent commissioner
-    marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty""")
+    marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty constable""")
 ROLE_WORDS = TITLES | _words(
     """director head executive ceo cfo coo cto chairperson manager officer official commander spokesman
     spokeswoman spokesperson prosecutor treasurer economist analyst hydrologist meteorologist forecaster
@@ -114,12 +115,14 @@ ROLE_WORDS = TITLES | _words(
     correspondent reporter adviser advisor specialist epidemiologist virologist physician doctor nurse
     surgeon pilot driver priest owner lawmaker mp mep minister historian sociologist pollster strategist
     architect planner designer curator rector dean boss president-elect premier diplomat envoy negotiator
-    hydrologist climatologist glaciologist geologist biologist ecologist physicist chemist""")
+    hydrologist climatologist glaciologist geologist biologist ecologist physicist chemist speechwriter aide
+    anchor co-anchor host columnist commentator publisher congressman congresswoman assemblyman
+    assemblywoman delegate superdelegate whip operative campaigner fundraiser surrogate""")
 # People described by what they are, capitalised at the start of a sentence: `Resident Halina Sobczak`.
 PERSON_NOUNS = _words(
     """resident pensioner student farmer voter witness neighbour neighbor mother father worker passenger
     shopkeeper survivor victim volunteer activist protester fan commuter tourist patient parent driver
-    owner teenager veteran local mum dad son daughter wife husband""")
+    owner teenager veteran local mum dad son daughter wife husband supporter member constituent donor ally""")
 # Descriptions that name an organisation, not a person: `the company said`.
 ORG_NOUNS = _words(
     """company firm airline carrier operator group bank lender insurer developer retailer manufacturer
@@ -178,7 +181,10 @@ TITLE_SMALL_WORDS = _words("a an the of and in on at for to from with by or but 
 # Auxiliaries and adverbs between a subject and its speech verb: `Rutte has also said`.
 AUXILIARIES = _words(
     """has have had was were is are will would also then later earlier previously recently once again
-    reportedly publicly repeatedly separately further however too""")
+    reportedly publicly repeatedly separately further however too plainly flatly bluntly firmly openly
+    privately clearly explicitly frequently often personally initially subsequently famously specifically
+    directly formally originally finally immediately reluctantly proudly candidly succinctly ultimately
+    simply angrily quietly""")
 
 # Adjectives that stand for the people they describe right after a number: `212 dead`, `40 missing`.
 NOMINAL_ADJECTIVES = _words("dead injured wounded missing homeless unemployed displaced")

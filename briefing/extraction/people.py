@@ -272,6 +272,8 @@ class People:
             return  # no name, or a single word: a surname alone is found later
         if count - cut > 1 and words[cut].isupper() and all(w.isupper() and len(w) > 1 for w in words[cut:]):
             return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
+        if all(len(w) == 1 for w in words[cut:]):
+            return  # `U S`, `N C` (the stops of `U.S.`, `N.C.` hidden): a country or a state; a name has a word
         if count - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
             cut = count - 2  # its last two words, what comes before describes the person
         start, end = starts[cut], starts[-1] + len(words[-1])

@@ -46,6 +46,7 @@ from briefing.extraction.lexicon import (
     SPEECH_VERBS,
     UPPER,
 )
+from briefing.extraction.numbers import ONES, TENS
 from briefing.extraction.people import NAME_RE, Entity, People
 from briefing.extraction.quotes import QuoteSpan, skip_spaces_back
 from briefing.extraction.subjects import (
@@ -78,6 +79,13 @@ _SPEECH_WORDS = [*SPEECH_VERBS, *_PAST_TENSES, *_HEADLINE_VERBS, "according to",
                  "paid tribute to", "pays tribute to", "paying tribute to", "put it"]
 # `As Rosenthal put it, "…"`, `put it bluntly:`: `put it` says something only before a comma or a colon.
 _PUT_IT_RE = re.compile(r"\s*(?:\w+ly\s*|this\s+way\s*)?[,:]")
+# `The report states: "…"`, `the law states that`: `states` is a verb only before what it says and after
+# no article, quantifier or number (`45 states where`, `the states that voted`, `United States`).
+_STATES_SAYS_RE = re.compile(r"\s*(?:[:,\"“”']|that\b)")
+_WORD_BEFORE_RE = re.compile(r"([\w’'-]+)\s+\Z")
+_NOT_BEFORE_STATES = frozenset(["the", "these", "those", "all", "many", "some", "several", "other", "both", "few",
+                                "most", "more", "member", "swing", "battleground", "of", "in", "and", "or",
+                                "united", "border", "southern", "northern", "western", "eastern", "gulf", "key"])
 # As ``text.whole_words_pattern``, with a lookahead for the letters a speech word can start with:
 # the engine rejects most word starts on that one character class instead of trying each branch
 # of the trie there (a quarter less time on the scan of every paragraph).
@@ -152,7 +160,7 @@ class Attributor:
             for verb in SPEECH_RE.finditer(text):
                 start, end = verb.span()
                 if (text[start - 1:start] != "-" and is_whole_word(text, start, end)  # not `so-called`
-                        and (verb.group() != "put it" or _PUT_IT_RE.match(text, end))):
+                        and (verb.group() not in ("put it", "states") or _says_something(text, start, end))):
                     event = self._event(index, text, starts, verb)
                     self.events.append(event)
                     self.by_segment.setdefault(index, []).append(event)
@@ -575,3 +583,15 @@ def _word_offset(text: str, words: list[str], index: int) -> int:
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
     return Speaker(entity.name, entity.role or role, entity.kind)
+
+
+def _says_something(text: str, start: int, end: int) -> bool:
+    """`put it` and `states` are speech verbs only where they say something: `As Rosenthal put it, "…"`,
+    `The report states that …`; not `put it on the table`, `45 states where …`."""
+    if text[start:end] == "put it":
+        return _PUT_IT_RE.match(text, end) is not None
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if before is not None and (before.group(1).lower() in _NOT_BEFORE_STATES or before.group(1)[0].isdigit()
+                               or before.group(1).lower() in ONES or before.group(1).lower() in TENS):
+        return False
+    return _STATES_SAYS_RE.match(text, end) is not None
