@@ -98,7 +98,7 @@ def test_links_go_to_the_web_or_inside_the_email(elements):
 def test_every_section_is_there_with_its_content(elements):
     text = " ".join("".join(elements.text).split())
     for expected in (
-        "Tuesday, 10 March 2026", "Issue 34 · 7 articles from 6 sources · times in Europe/Warsaw",
+        "Tuesday, 10 March 2026", "Issue 34 · 7 articles from 6 sources · times in Warsaw (CET)",
         "At a glance", "The day in numbers", "€1.2 billion plan for a new tram line",
         "“Everyone is safe, and that is the only thing that matters tonight.” — Irena Sokal, Velmora harbour master",
         "22:15 · Coastal Courier and NWA · also reported by Harbour Radio", "Also today",

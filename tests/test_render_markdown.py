@@ -27,7 +27,7 @@ def test_it_opens_with_the_masthead(markdown):
     assert markdown.splitlines()[:3] == [
         "# Morning Briefing — Tuesday, 10 March 2026",
         "",
-        "Issue 34 · 7 articles from 6 sources · times in Europe/Warsaw",
+        "Issue 34 · 7 articles from 6 sources · times in Warsaw (CET)",
     ]
 
 

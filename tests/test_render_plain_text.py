@@ -40,7 +40,7 @@ def test_lines_fit_72_columns_but_for_an_address_standing_alone(text):
 
 def test_reads_as_a_briefing(text):
     assert text.startswith("MORNING BRIEFING\nTuesday, 10 March 2026\n"
-                           "Issue 34 · 6 articles from 6 sources · times in Europe/Warsaw\n\n")
+                           "Issue 34 · 6 articles from 6 sources · times in Warsaw (CET)\n\n")
     assert "AT A GLANCE\n===========\n\n- Velmora ferry runs aground in storm, 212 passengers taken off\n" in text
     assert ("THE DAY IN NUMBERS\n==================\n\n- 212: passengers taken off\n"
             "  (Velmora ferry runs aground in storm, 212 passengers taken off)\n") in text

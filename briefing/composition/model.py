@@ -148,6 +148,8 @@ class Masthead:
     last_day: date = doc("The last day covered (the same as first_day for a daily briefing).")
     is_digest: bool = doc("True when the briefing covers several days.")
     zone: str = doc('The configured time zone every time is shown in ("Europe/Warsaw").')
+    zone_in_words: str = doc('The zone as a reader knows it: its city and the abbreviation in force on the '
+                             'first day ("Warsaw (CET)", "New York (EDT)", "UTC").')
     issue_number: int | None = doc("The issue number; none before briefing.first_issue_date.")
     article_count: int = doc("How many articles the briefing is made of.")
     source_count: int = doc("How many distinct sources they came from.")

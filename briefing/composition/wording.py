@@ -56,6 +56,18 @@ def moment_in_words(moment: datetime, zone: ZoneInfo) -> str:
     return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M} {local.tzname()}"
 
 
+def zone_in_words(zone: str, day: date) -> str:
+    """The zone as a reader knows it: its city and the abbreviation in force at noon on ``day``
+    (`Europe/Warsaw` -> `Warsaw (CET)`, `America/New_York` in July -> `New York (EDT)`, `UTC` -> `UTC`)."""
+    abbreviation = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).tzname() or ""
+    if abbreviation[:1] in ("+", "-"):
+        abbreviation = "UTC" + abbreviation  # a zone with no letters of its own: `+04`
+    if zone.startswith("Etc/"):  # `Etc/GMT-3` names no place (and reads its sign backwards): its offset only
+        return abbreviation or zone
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return city if not abbreviation or abbreviation == city else f"{city} ({abbreviation})"
+
+
 def number_in_words(value: float) -> str:
     """A number as a reader says it: ``450``, ``1,000``, ``2.5``, ``1.2 million``, ``-20``."""
     sign = "-" if value < 0 else ""
