@@ -60,6 +60,10 @@ from tests.fixtures.extraction import article, figures_of
          [(166, "paid staff", ""), (139, "paid staff", ""), (172, "paid staff", "")]),
         ("The wire service said 95 of its 1,200 reporters had been recalled, against 40 last year.",
          [(95, "reporters", ""), (1_200, "reporters", ""), (40, "reporters", "")]),
+        ("The firm cut 400 jobs in the U.S. and 120 in Canada.", [(400, "jobs", ""), (120, "jobs", "")]),
+        ("Ms. Ruiz won 30 more seats than Mr. Hale, out of 247 at stake.",
+         [(30, "seats", ""), (247, "seats", "")]),
+        ("Police held 40 fans. Mr. Lee said 12 had been freed.", [(40, "fans", "")]),  # a real sentence break
         # parallel clauses: the same verb before each number, the noun written once
         ("Ted Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63.",
          [(370, "delegates", ""), (163, "delegates", ""), (63, "delegates", "")]),

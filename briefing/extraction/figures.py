@@ -34,7 +34,7 @@ from briefing.extraction.implied import implied_unit, is_age, is_score, is_subje
 from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
 from briefing.extraction.numbers import Number, find_numbers, is_bare_one
 from briefing.extraction.quotes import is_title_case
-from briefing.extraction.text import is_date_time_or_code, may_hold_address
+from briefing.extraction.text import hide_abbreviation_stops, is_date_time_or_code, may_hold_address
 from briefing.extraction.units import NOT_A_FIGURE, UnitMatch, is_plural, unit_after
 
 _STREET_AFTER_RE = re.compile(rf"\s+(?:[{UPPER}][\w’'-]*\s+){{1,3}}(?P<street>[A-Za-z]+)\b\.?")
@@ -254,8 +254,9 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
             continue
         text = segments[loose.segment]
         gap = text[prior.end:loose.start]
-        if len(gap) > _SENTENCE_GAP or _SENTENCE_BREAK_RE.search(gap):
-            continue
+        if len(gap) > _SENTENCE_GAP or _SENTENCE_BREAK_RE.search(gap) and _SENTENCE_BREAK_RE.search(
+                hide_abbreviation_stops(gap)):
+            continue  # a stop of `Mr.` or `U.S.` ends no sentence
         counted = prior.kind in ("count", "measure")
         compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or _CHANGED_TO_BEFORE_RE.search(gap)
                                         or counted and _COORDINATED_BEFORE_RE.search(gap))
