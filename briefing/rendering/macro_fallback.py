@@ -63,7 +63,7 @@ class MacroLibrary(TemplateModule):
 class LayeredTemplate(jinja2.Template):
     """A template whose module, when it replaces a default, has the default's macros under its own."""
 
-    def make_module(self, vars=None, shared=False, locals=None) -> TemplateModule:  # noqa: A002 (Jinja's names)
+    def make_module(self, vars=None, shared=False, locals=None) -> TemplateModule:  # Jinja's signature
         context = self.new_context(vars, shared, locals)
         module = MacroLibrary(self, context)
         module._files = (self.filename or str(self.name),)
