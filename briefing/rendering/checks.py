@@ -6,7 +6,8 @@ plain text, the e-mail and the PDF of three sample briefings (a day, a digest, a
 ``sample.py``), so each branch of a template runs. Every problem is kept, as
 ``file:line: message``, not just the first. It also checks that article text
 comes out escaped: a sample headline carries markup, which must never reach
-the output as markup.
+the output as markup. And it notes each macro of a default macros file that
+the user's copy of it lacks: the default's is used (``macro_fallback.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from briefing.config import Settings
 from briefing.errors import BriefingError, TemplateError
 from briefing.rendering import html_email, markdown, pdf, render_to_memory
 from briefing.rendering.environment import link_refusal, make_environment, render_template, template_folders
+from briefing.rendering.macro_fallback import missing_macro_notes
 from briefing.rendering.sample import PROBE, sample_briefings
 from briefing.rendering.watchdog import run_isolated
 
@@ -72,6 +74,8 @@ def check_templates(settings: Settings) -> CheckReport:
                 report.add(str(exc))
     _check_escaping(environment, samples["daily"], report)
     report.notes.extend(_user_folder_notes(settings))
+    if user is not None and user.is_dir():
+        report.notes.extend(missing_macro_notes(environment, settings.templates_folder, user))
     return report
 
 

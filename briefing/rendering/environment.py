@@ -15,6 +15,10 @@
 - Two folders: the user's templates folder (``templates.user_folder``)
   overrides the default folder file by file; a user template can extend the
   default it replaces with ``{% extends "default:briefing.html.j2" %}``.
+- Macros fall back: importing a user's file that replaces a default macros
+  file yields the user's macros over the default's, so a macro added to the
+  defaults after the user copied the file still works for them
+  (``macro_fallback.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from briefing.errors import TemplateError
 from briefing.rendering.explain import ExplainedUndefined, describe_error
 from briefing.rendering.filters import make_filters
 from briefing.rendering.limits import LimitExceeded, LoopLimits
+from briefing.rendering.macro_fallback import LayeredTemplate
 from briefing.rendering.watchdog import run_isolated
 
 DEFAULT_PREFIX = "default:"
@@ -77,6 +82,15 @@ class TemplateFolders(BaseLoader):
             raise SecurityError(refusal)
         return source, filename, uptodate
 
+    def replaced_default(self, name: str, filename: str | None) -> str | None:
+        """``default:<name>`` when ``filename`` is a user's file replacing the default ``name``, else None."""
+        if self.user_folder is None or filename is None or name.startswith(DEFAULT_PREFIX):
+            return None
+        default = self.default_folder / name
+        if not default.is_file() or Path(filename).resolve() == default.resolve():
+            return None
+        return DEFAULT_PREFIX + name
+
     def list_templates(self) -> list[str]:
         names = set(self._default.list_templates())
         if self._user is not None:
@@ -103,6 +117,8 @@ class TimedSandbox(LoopLimits, SandboxedEnvironment):
     template is caught within one step of its deadline.
     """
 
+    #: the user's macros files over the default's (``macro_fallback.py``)
+    template_class = LayeredTemplate
     time_limit: float = 10.0
     deadline: float = float("inf")
 

@@ -20,9 +20,11 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import StrictUndefined, UndefinedError
+from jinja2.environment import TemplateModule
 from jinja2.utils import missing
 
 from briefing.rendering.limits import LimitExceeded
+from briefing.rendering.macro_fallback import module_files, module_names
 
 #: a variable with its attributes and subscripts: ``briefing.masthead``, ``day.top_stories[0]``
 EXPRESSION = r"(?<![\w.\]])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\[\]]*\])*)"
@@ -64,6 +66,8 @@ def explain_unknown_name(exc: UnknownName, line_text: str) -> str | None:
     """``'m.nam' is undefined; m has: name, edition_date, …``, or None when there is nothing to add."""
     if exc.owner is missing:
         return f"'{exc.name}' is undefined; templates are given 'briefing', macros only their arguments"
+    if isinstance(exc.owner, TemplateModule):
+        return explain_missing_macro(exc.owner, str(exc.name), line_text)
     names = member_names(exc.owner)
     if names is None:
         return None
@@ -74,6 +78,21 @@ def explain_unknown_name(exc: UnknownName, line_text: str) -> str | None:
     subscript = isinstance(exc.owner, Mapping)
     shown = f"{expression}[{exc.name!r}]" if subscript else f"{expression}.{exc.name}"
     return f"'{shown}' is undefined; {expression} has: {', '.join(names)}"
+
+
+def explain_missing_macro(module: TemplateModule, name: str, line_text: str) -> str:
+    """``'ui.list_paragraph' is undefined: no macro list_paragraph in <files>; ui has: …``.
+
+    Jinja's own wording ("'TemplateModule object' has no attribute …") names
+    neither the macros file nor what it does define. A user's file replacing a
+    default has the default's macros too (``macro_fallback.py``), so both
+    files are named: the macro is in neither.
+    """
+    expression = owner_expression(line_text, name) or str(module.__name__)
+    shown = f"{expression}.{name}" if expression != module.__name__ else name
+    mine, *default = module_files(module)
+    where = f"{mine}, nor in the default {default[0]}" if default else mine
+    return f"'{shown}' is undefined: no macro {name} in {where}; {expression} has: {', '.join(module_names(module))}"
 
 
 def member_names(owner) -> list[str] | None:
