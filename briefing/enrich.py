@@ -13,7 +13,7 @@ in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.extraction import EXTRACTOR_VERSION, extract
 from briefing.models import Article, Extraction, StoredArticle
@@ -27,16 +27,22 @@ PARALLEL_FROM = 60
 CHUNKS_PER_WORKER = 4
 
 
-def with_current_extractions(store: Store, articles: list[StoredArticle]) -> list[StoredArticle]:
+def with_current_extractions(store: Store, articles: list[StoredArticle], *,
+                             meanwhile: Callable[[], object] | None = None) -> list[StoredArticle]:
     """The articles with extractions by this extractor version, computing and storing what is missing.
 
     Stored results are reused unless the article changed (the store drops its
-    extraction then) or the extractor's version differs.
+    extraction then) or the extractor's version differs. ``meanwhile`` is called
+    while the workers extract (once, whatever there is to extract): work that needs
+    no extraction, done on this process's core instead of waiting.
     """
     stale = [a for a in articles if a.extraction is None or a.extraction.version != EXTRACTOR_VERSION]
     if not stale:
+        if meanwhile is not None:
+            meanwhile()
         return articles
-    fresh = dict(zip((a.id for a in stale), extract_all([a.article for a in stale]), strict=True))
+    fresh = dict(zip((a.id for a in stale), extract_all([a.article for a in stale], meanwhile=meanwhile),
+                     strict=True))
     store.save_extractions(fresh.items())
     return [
         StoredArticle(a.article, fresh.get(a.id, a.extraction), a.ingested_at, a.duplicate_of, a.also_reported_by)
@@ -44,12 +50,19 @@ def with_current_extractions(store: Store, articles: list[StoredArticle]) -> lis
     ]
 
 
-def extract_all(articles: Sequence[Article], *, workers: int | None = None) -> list[Extraction]:
+def extract_all(articles: Sequence[Article], *, workers: int | None = None,
+                meanwhile: Callable[[], object] | None = None) -> list[Extraction]:
     """``[extract(a) for a in articles]``, on ``workers`` processes (default: every core) when there are
-    enough articles to be worth it."""
+    enough articles to be worth it; ``meanwhile()`` runs here while they do (else after)."""
     workers = min(workers or cores(), len(articles) // CHUNKS_PER_WORKER or 1)
     if workers < 2 or len(articles) < PARALLEL_FROM:
-        return [extract(article) for article in articles]
+        extracted = [extract(article) for article in articles]
+        if meanwhile is not None:
+            meanwhile()
+        return extracted
     chunk = -(-len(articles) // (workers * CHUNKS_PER_WORKER))
     with worker_pool(workers) as pool:
-        return list(pool.map(extract, articles, chunksize=chunk))
+        results = pool.map(extract, articles, chunksize=chunk)  # every chunk is handed out now
+        if meanwhile is not None:
+            meanwhile()
+        return list(results)

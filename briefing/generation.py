@@ -22,7 +22,8 @@ failing is recorded and reported and the other days go on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -45,6 +46,7 @@ from briefing.workers import cores, worker_pool
 
 if TYPE_CHECKING:
     from briefing.composition import Briefing
+    from briefing.rendering.watchdog import Isolated
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +131,15 @@ def compose_briefing(
     Used by ``make_briefing`` and by ``briefing explain``, so both see the same ranking.
     """
     from briefing.composition import compose
+    from briefing.composition.compose import in_briefing_order
+    from briefing.composition.stories import group_indices
     from briefing.enrich import with_current_extractions
 
     with open_store(settings) as store:
-        articles = with_current_extractions(store, period_articles(settings, store, period))
+        selected = in_briefing_order(period_articles(settings, store, period))
+        grouped: list[list[int]] = []  # the stories, found from the text while the extractions are computed
+        articles = with_current_extractions(
+            store, selected, meanwhile=lambda: grouped.extend(group_indices(selected, settings.zone)))
         earlier = earlier_articles(settings, store, period)
     briefing = compose(
         settings, period, articles,
@@ -140,6 +147,7 @@ def compose_briefing(
         generated_at=(now or datetime.now(UTC)).astimezone(settings.zone),
         notes=briefing_notes(ingest, articles),
         earlier=earlier,
+        grouped=grouped,
     )
     return briefing, articles
 
@@ -151,11 +159,13 @@ def make_briefing(
     formats: Sequence[str] | None = None,
     ingest: IngestReport | None = None,
     now: datetime | None = None,
+    ahead: dict[str, Isolated] | None = None,
 ) -> GenerationResult:
     """Render the briefing for ``period`` into ``output/<period slug>/`` (an edition's: ``output/EDITION/...``).
 
     No claim, no run record, no e-mail: that is ``run_briefing``. ``settings`` are one
-    edition's (``Settings.for_edition``): its articles, templates and formats.
+    edition's (``Settings.for_edition``): its articles, templates and formats. ``ahead``: the renderings
+    started already (``rendering.start_ahead``); without it they are started here.
     """
     from briefing.rendering import (  # imported here: it loads the renderers
         RENDERINGS,
@@ -164,7 +174,8 @@ def make_briefing(
     )
 
     formats = tuple(formats or settings.output.formats)
-    ahead = start_ahead(formats)  # the PDF's process loads WeasyPrint while the briefing is composed
+    # the PDF's process loads WeasyPrint while the briefing is composed
+    ahead = start_ahead(formats) if ahead is None else ahead
     try:
         briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now)
         rendered = render_to_memory(briefing, settings, formats, ahead=ahead)
@@ -200,7 +211,8 @@ def run_briefing(
     recorded, its claim released, and its error raised.
     """
     owner, slug, edition = current_owner(), period.slug, settings.edition_name
-    with Store(settings.store_url) as store, liveness.hold(store, f"{edition}:{slug}") as holding:
+    with (Store(settings.store_url) as store, liveness.hold(store, f"{edition}:{slug}") as holding,
+          _renderers_ahead(settings, slug, formats_for_delivery(settings, formats)) as ahead):
         # On PostgreSQL the claim's session lock tells at once whether a holder lives:
         # holding it, a running claim's holder is gone; not holding it, someone live works on it.
         ingest = ingest_article_folder(settings, store) if take_in else None
@@ -231,7 +243,8 @@ def run_briefing(
         held = dict(edition=edition, period=slug, owner=owner)
         with Heartbeat(settings.store_url, **held, clock=clock, every=stale_after.total_seconds() / 5):
             try:
-                result = make(settings, period, formats=formats_for_delivery(settings, formats), ingest=ingest)
+                result = make(settings, period, formats=formats_for_delivery(settings, formats), ingest=ingest,
+                              **({"ahead": ahead} if ahead else {}))
             except BaseException as exc:
                 runs.release_claim(**held, was_done=attempt.was_done)
                 runs.finish_run(run_id, outcome=FAILED, error=str(exc) or type(exc).__name__, now=clock())
@@ -243,6 +256,25 @@ def run_briefing(
         report.outcome, report.error = (FAILED, error) if error else (OK, "")
         runs.finish_run(run_id, outcome=report.outcome, error=error, files=report.files, now=clock())
     return report
+
+
+@contextmanager
+def _renderers_ahead(settings: Settings, slug: str, formats: Sequence[str]) -> Iterator[dict[str, Isolated]]:
+    """The PDF's process, started before the articles are taken in when this briefing was never made (so
+    it will be, unless another process holds its claim): it loads WeasyPrint on the core the take-in
+    leaves idle. A briefing made before may need no remaking: its renderers start when it does.
+    Whatever was not given its work is stopped on the way out."""
+    if (settings.output_folder / slug).exists():
+        yield {}
+        return
+    from briefing.rendering import start_ahead
+
+    ahead = start_ahead(formats)
+    try:
+        yield ahead
+    finally:
+        for process in ahead.values():
+            process.stop()
 
 
 def _mail(settings: Settings, runs: RunLog, report: RunReport, send: Send, clock: Clock, *, again: bool) -> str:

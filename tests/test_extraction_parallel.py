@@ -40,3 +40,21 @@ def test_a_few_articles_are_extracted_in_this_process(monkeypatch):
     monkeypatch.setattr(enrich, "worker_pool", no_pool)
     articles = generated_day(enrich.PARALLEL_FROM - 1, day=DAY, seed=7).articles
     assert extract_all(articles, workers=2) == [extract(article) for article in articles]
+
+
+def test_work_given_for_meanwhile_runs_once_while_the_workers_extract():
+    articles = generated_day(enrich.PARALLEL_FROM + 9, day=DAY, seed=7).articles
+    calls: list[int] = []
+    assert extract_all(articles, workers=2, meanwhile=lambda: calls.append(1)) == [extract(a) for a in articles]
+    assert calls == [1]
+
+
+def test_work_given_for_meanwhile_runs_once_with_nothing_to_extract_too(tmp_path):
+    day = generated_day(3, day=DAY, seed=8)
+    start, end = Period.day(DAY).window(ZONE)
+    calls: list[int] = []
+    with Store(tmp_path / "store.sqlite3") as store:
+        store.add_articles([replace(a, id=None) for a in day.articles])
+        with_current_extractions(store, store.articles_between(start, end))  # all extracted now
+        with_current_extractions(store, store.articles_between(start, end), meanwhile=lambda: calls.append(1))
+    assert calls == [1]

@@ -121,3 +121,41 @@ def test_a_failed_composition_leaves_no_process_started_ahead(make_config, monke
     with pytest.raises(RuntimeError, match="composition failed"):
         generation.make_briefing(load_settings(make_config()), Period.day(date(2026, 2, 3)), formats=("md", "pdf"))
     assert started and all(_gone(child.pid) for child in started)
+
+
+def _recording_events(monkeypatch) -> list[str]:
+    from briefing import generation
+
+    events: list[str] = []
+    real_ingest, real_start = generation.ingest_article_folder, __import__("briefing.rendering").rendering.start_ahead
+
+    def ingest(*args, **kwargs):
+        events.append("ingest")
+        return real_ingest(*args, **kwargs)
+
+    def start(formats):
+        events.append(f"start {','.join(sorted(formats))}")
+        return real_start(formats)
+
+    monkeypatch.setattr(generation, "ingest_article_folder", ingest)
+    monkeypatch.setattr("briefing.rendering.start_ahead", start)
+    return events
+
+
+def test_a_briefing_never_made_starts_its_pdf_process_before_taking_the_articles_in(make_config, monkeypatch):
+    from datetime import date
+
+    from briefing.config import load_settings
+    from briefing.generation import run_briefing
+    from briefing.selection import Period
+
+    settings = load_settings(make_config())
+    events = _recording_events(monkeypatch)
+    report = run_briefing(settings, Period.day(date(2026, 2, 3)), formats=["md", "pdf"])
+    assert report.outcome == "ok" and "pdf" in report.files
+    assert events == ["start md,pdf", "ingest"]  # once, first: make_briefing starts nothing more
+
+    events.clear()  # made now: a second run takes the articles in, finds nothing changed, starts nothing
+    again = run_briefing(settings, Period.day(date(2026, 2, 3)), formats=["md", "pdf"])
+    assert again.outcome != "ok" or again.files == {}
+    assert events == ["ingest"]

@@ -56,3 +56,24 @@ def test_a_story_told_by_many_outlets_is_still_one_story():
     groups = group_stories(articles, original.published.tzinfo)
     assert sorted(len(group) for group in groups)[-1] == 13
     assert len(groups) == 40
+
+
+def test_stories_found_before_the_extractions_make_the_same_briefing():
+    """``compose(grouped=)`` takes the stories found from the text alone (while extracting) as its own."""
+    from briefing.composition import compose
+    from briefing.composition.compose import in_briefing_order
+    from briefing.composition.stories import group_indices
+    from tests.fixtures.render.fictional_day import GENERATED_AT, day_briefing, fictional_day, period, settings
+
+    articles = fictional_day()
+    grouped = group_indices(in_briefing_order(articles), settings().zone)
+    assert any(len(group) > 1 for group in grouped)  # the fictional day holds a story told twice
+    assert compose(settings(), period(), articles, issue_number=34, generated_at=GENERATED_AT,
+                   notes=day_briefing().notes, grouped=grouped) == day_briefing()
+    alone = [[i] for i in range(len(articles))]  # and the grouping given is the one used
+    split = compose(settings(), period(), articles, issue_number=34, generated_at=GENERATED_AT, grouped=alone)
+    assert _story_count(split) == len(articles) > _story_count(day_briefing())
+
+
+def _story_count(briefing) -> int:
+    return sum(len(section.stories) for section in briefing.all_stories)

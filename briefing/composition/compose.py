@@ -64,15 +64,18 @@ def compose(
     generated_at: datetime,
     notes: Sequence[str] = (),
     earlier: Sequence[StoredArticle] = (),
+    grouped: Sequence[Sequence[int]] | None = None,
 ) -> Briefing:
     """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing).
 
     ``earlier`` are articles of the days before, read only to tell the follow-ups of a running story.
+    ``grouped``: the stories already found (``stories.group_indices`` of ``in_briefing_order(articles)``).
     """
     zone = settings.zone
     window = period.window(zone)
-    ordered = sorted(articles, key=lambda s: (s.article.published, s.article.title))
-    groups = group_stories(ordered, zone)
+    ordered = in_briefing_order(articles)
+    groups = ([[ordered[i] for i in group] for group in grouped] if grouped is not None
+              else group_stories(ordered, zone))
     weights = settings.ranking.weights
     before = EarlierArticles(earlier)  # indexed once for every story
     scored = sorted(
@@ -119,6 +122,11 @@ def compose(
         generated_at_text=wording.moment_in_words(generated_at, zone),
         all_stories=by_section(stories, settings.sections),
     )
+
+
+def in_briefing_order(articles: Sequence[StoredArticle]) -> list[StoredArticle]:
+    """The articles in the order stories are found in: by publication time, then title."""
+    return sorted(articles, key=lambda s: (s.article.published, s.article.title))
 
 
 def _shown(

@@ -107,6 +107,12 @@ def group_stories(articles: Sequence[StoredArticle], zone: ZoneInfo) -> list[lis
     tie), so the briefing shows the richest lead and figures. Groups come in
     the order of their main article in ``articles``.
     """
+    return [[articles[i] for i in group] for group in group_indices(articles, zone)]
+
+
+def group_indices(articles: Sequence[StoredArticle], zone: ZoneInfo) -> list[list[int]]:
+    """``group_stories`` as indices into ``articles``: it reads only their text, so it can run before
+    their extractions are ready (``enrich.with_current_extractions(meanwhile=)``)."""
     original = _originals(articles)
     by_day: dict[date, list[int]] = defaultdict(list)
     for index, stored in enumerate(articles):
@@ -124,7 +130,7 @@ def group_stories(articles: Sequence[StoredArticle], zone: ZoneInfo) -> list[lis
     ordered = [sorted(group, key=lambda i: (-_word_count(articles[i]), articles[i].article.published, i))
                for group in groups]
     ordered.sort(key=lambda group: group[0])
-    return [[articles[i] for i in group] for group in ordered]
+    return ordered
 
 
 def _originals(articles: Sequence[StoredArticle]) -> list[int]:
