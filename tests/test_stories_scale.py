@@ -63,7 +63,13 @@ def test_stories_found_before_the_extractions_make_the_same_briefing():
     from briefing.composition import compose
     from briefing.composition.compose import in_briefing_order
     from briefing.composition.stories import group_indices
-    from tests.fixtures.render.fictional_day import GENERATED_AT, day_briefing, fictional_day, period, settings
+    from tests.fixtures.render.fictional_day import (
+        GENERATED_AT,
+        day_briefing,
+        fictional_day,
+        period,
+        settings,
+    )
 
     articles = fictional_day()
     grouped = group_indices(in_briefing_order(articles), settings().zone)
