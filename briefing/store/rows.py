@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -31,19 +32,22 @@ def article_identity(article: Article) -> str:
     return f"{article.origin}::{article.title}"
 
 
-@functools.lru_cache(maxsize=1024)
 def origin_key(origin: str) -> str:
     """The file an article was read from, absolute with links resolved, as the ``files`` table names it
-    (a file given as ``in/a.md`` and as ``/srv/news/in/a.md`` is one file); a URL as it is.
-
-    Cached: a feed's hundred articles share one origin, and resolving asks the file system.
-    """
+    (a file given as ``in/a.md`` and as ``/srv/news/in/a.md`` is one file); a URL as it is."""
     if not origin or "://" in origin:
         return origin
+    # Made absolute before the cache, which must not answer for another current folder.
+    return _resolved(os.path.join(os.getcwd(), origin))
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved(path: str) -> str:
+    """Cached: a feed's hundred articles share one origin, and resolving asks the file system."""
     try:
-        return str(Path(origin).resolve())
+        return str(Path(path).resolve())
     except (OSError, RuntimeError, ValueError):  # a link loop, a name the system refuses
-        return origin
+        return path
 
 
 def article_values(article: Article) -> dict[str, object]:
