@@ -57,17 +57,19 @@ def pair_in_files(
     """Pair the ``candidates`` (positions in ``batch`` about to be added as new) of the files ``read_whole``
     with what those files gave before and nothing in the batch ``claimed``; (position, stored id) pairs,
     and the ids left over: no longer in their files."""
-    before = _given_before(connection, read_whole, claimed)
+    left = _left_before(connection, read_whole, claimed)
     per_file: dict[str, list[int]] = defaultdict(list)
     for n in candidates:
-        per_file[origin_key(batch[n].origin)].append(n)
+        key = origin_key(batch[n].origin)
+        if left.get(key):
+            per_file[key].append(n)
+    given = _texts(connection, [stored_id for key in per_file for stored_id in left[key]])
     sizes = _articles_per_file(batch)
     pairs: list[tuple[int, int]] = []
     for key, positions in per_file.items():
-        if key in before:
-            pairs.extend(_pair(batch, positions, before[key], sizes[key] == 1))
+        pairs.extend(_pair(batch, positions, [given[i] for i in left[key]], sizes[key] == 1))
     paired = {stored_id for _, stored_id in pairs}
-    gone = [b.id for given in before.values() for b in given if b.id not in paired]
+    gone = [stored_id for ids in left.values() for stored_id in ids if stored_id not in paired]
     return pairs, gone
 
 
@@ -78,17 +80,26 @@ def _articles_per_file(batch: list[Article]) -> dict[str, int]:
     return sizes
 
 
-def _given_before(connection: Connection, keys: set[str], claimed: set[int]) -> dict[str, list[Before]]:
+def _left_before(connection: Connection, keys: set[str], claimed: set[int]) -> dict[str, list[int]]:
+    """File -> the ids of the articles it gave before that nothing in the batch claimed, oldest first.
+    Ids only: on a folder read again nearly all are claimed, and their texts are not needed."""
     wanted = sorted(keys)
-    columns = [articles.c.id, articles.c.origin_key, articles.c.title, articles.c.lead, articles.c.body_json,
-               articles.c.url, articles.c.guid]
-    found: dict[str, list[Before]] = defaultdict(list)
+    found: dict[str, list[int]] = defaultdict(list)
     for start in range(0, len(wanted), CHUNK):
-        query = select(*columns).where(articles.c.origin_key.in_(wanted[start:start + CHUNK]))
-        for row in connection.execute(query.order_by(articles.c.id)):
-            if row.id not in claimed:
-                text = (row.lead, *json.loads(row.body_json))
-                found[row.origin_key].append(Before(row.id, row.title, text, row.url, row.guid))
+        query = select(articles.c.id, articles.c.origin_key).where(
+            articles.c.origin_key.in_(wanted[start:start + CHUNK])).order_by(articles.c.id)
+        for stored_id, key in connection.execute(query):
+            if stored_id not in claimed:
+                found[key].append(stored_id)
+    return found
+
+
+def _texts(connection: Connection, ids: list[int]) -> dict[int, Before]:
+    columns = [articles.c.id, articles.c.title, articles.c.lead, articles.c.body_json, articles.c.url, articles.c.guid]
+    found: dict[int, Before] = {}
+    for start in range(0, len(ids), CHUNK):
+        for row in connection.execute(select(*columns).where(articles.c.id.in_(ids[start:start + CHUNK]))):
+            found[row.id] = Before(row.id, row.title, (row.lead, *json.loads(row.body_json)), row.url, row.guid)
     return found
 
 
