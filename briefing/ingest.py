@@ -20,7 +20,7 @@ from briefing.models import Article
 from briefing.readers import DateWindow, FileArticles, read_bytes, read_file, walk_article_files
 from briefing.readers.fetch import fetch_url
 from briefing.readers.vetting import encodable
-from briefing.store import FileStamp, Store
+from briefing.store import FileStamp, Store, origin_key
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class IngestReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    no_longer_in_file: int = 0  # stored articles a file read again no longer holds: kept
     not_modified: int = 0  # URLs that answered 304 since the last fetch
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, or file and item; reason)
     not_articles: list[tuple[str, str]] = field(default_factory=list)  # files met in a walk, not read: (file, why)
@@ -57,6 +58,9 @@ class IngestReport:
             f"{self.unchanged} already stored",
             f"{len(self.rejected)} rejected",
         ]
+        if self.no_longer_in_file:
+            parts.append(f"{self.no_longer_in_file:,} no longer in {'its file' if self.no_longer_in_file == 1 else 'their files'}"
+                         " (kept; `briefing articles delete` removes)")
         if self.files_skipped:
             parts.append(f"{plural(self.files_skipped, 'unchanged file')} skipped")
         if self.not_articles:
@@ -248,5 +252,14 @@ def _flush(store: Store, batch: list[tuple[FileStamp | None, list[Article]]], re
 def _store_files(store: Store, batch: list[tuple[FileStamp | None, list[Article]]], report: IngestReport) -> None:
     articles = [article for _, file_articles in batch for article in file_articles]
     stamps = [stamp for stamp, _ in batch if stamp is not None]
-    for outcome, _article in store.add_articles(articles, files=stamps):
+    added = store.add_articles(articles, files=stamps, read_whole=_read_whole(batch))
+    for outcome, _article in added:
         report.count(outcome)  # the store's outcomes are the report's counter names
+    report.no_longer_in_file += len(added.gone)
+
+
+def _read_whole(batch: list[tuple[FileStamp | None, list[Article]]]) -> set[str]:
+    """The files and URLs of the batch read whole: a file with an item set aside (a broken date) is not,
+    or the article stored from that item would be taken for gone from the file."""
+    return {origin_key(found[0].origin) for _, found in batch
+            if found and not getattr(found, "skipped", None)}

@@ -39,6 +39,9 @@ class Article:
     origin: str = ""  # the file or URL the article was read from
     published_assumed: bool = False  # True when the source gave no time and the ingest time stands in
     language: str = "en"
+    # The item's own identifier in its file where the format gives one (an RSS guid, an Atom id, a JSON
+    # "guid" or "id"): it outlives a corrected headline, and with it the URL slug made from the headline.
+    guid: str = ""
     id: int | None = None  # set by the store
 
     def __post_init__(self) -> None:

@@ -38,7 +38,7 @@ def store(store_url):
 
 
 def test_a_new_store_is_at_the_newest_schema(store):
-    assert store.schema_version == head_revision() == "0003"
+    assert store.schema_version == head_revision() == "0004"
 
 
 def test_a_sqlite_store_is_in_wal_mode(tmp_path):
@@ -61,7 +61,7 @@ def test_a_store_from_a_newer_briefing_is_refused(store_url):
         where = store.where
     with pytest.raises(StoreError) as error:
         Store(store_url)
-    assert str(error.value) == f"{where}: store schema version 0099 is newer than this briefing (knows 0003); upgrade briefing"
+    assert str(error.value) == f"{where}: store schema version 0099 is newer than this briefing (knows 0004); upgrade briefing"
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):

@@ -16,9 +16,9 @@ SAMPLES = REPO / "samples" / "articles"
 def test_migrate_makes_a_new_store_and_then_has_nothing_to_do(make_config, tmp_path):
     config = str(make_config())
     first = briefing_cli("store", "migrate", "--config", config)
-    assert (first.returncode, first.stdout) == (0, f"{tmp_path / 'store.sqlite3'}: schema none (a new store) -> 0003\n")
+    assert (first.returncode, first.stdout) == (0, f"{tmp_path / 'store.sqlite3'}: schema none (a new store) -> 0004\n")
     again = briefing_cli("store", "migrate", "--config", config)
-    assert again.stdout == f"{tmp_path / 'store.sqlite3'}: schema 0003, the newest; nothing to do\n"
+    assert again.stdout == f"{tmp_path / 'store.sqlite3'}: schema 0004, the newest; nothing to do\n"
 
 
 def test_copy_moves_every_article_extraction_and_file_and_the_copy_goes_on_working(make_config, store_url):

@@ -6,17 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import delete, inspect, update
 
 from briefing.models import Article
 from briefing.store import Store
-from briefing.store.bulk import article_rows, insert_rows
 from briefing.store.copy import copy_store
-from briefing.store.engine import make_engine, url_for, writing
-from briefing.store.migrate import MIGRATIONS
 from briefing.store.tables import articles
+from tests.fixtures.store.older import store_at
 from tests.fixtures.store.postgres import ENV, fresh_schema, server_url
 
 NOON = datetime(2026, 2, 3, 12, 0, tzinfo=UTC)
@@ -80,18 +76,9 @@ def test_asking_for_fewer_matches_gives_the_first_of_the_same_ranking(store, que
 
 
 def test_a_store_made_before_schema_0002_finds_its_articles_after_the_upgrade(store_url):
-    engine = make_engine(url_for(store_url), timeout=30)
-    try:
-        with writing(engine) as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
-            insert_rows(connection, articles, article_rows(harbour_desk()))
-    finally:
-        engine.dispose()
+    store_at(store_url, "0001", harbour_desk())
     with Store(store_url) as store:
-        assert store.migrated == ("0001", "0003")
+        assert store.migrated == ("0001", "0004")
         assert len(store.search("ferry", limit=100)) == 33
         assert titles(store.search("budget", limit=3)) == ["Harbour levy 2", "Harbour levy 1", "Harbour levy 0"]
         store.add_articles([article(400, "Ferry museum opens")])

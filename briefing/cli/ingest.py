@@ -28,7 +28,8 @@ PROGRESS_FROM = 50
 def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, settings) -> int:
     """Take article files, folders (recursively) and feed or page URLs into the store.
 
-    The same article taken in twice is stored once. A file that cannot be read
+    The same article taken in twice is stored once; one corrected in its file
+    (headline, text, date) is updated, not added again. A file that cannot be read
     is set aside with its reason and the others go on; the exit code is 1 when
     any file was rejected. Files in a folder that are not articles (another
     extension, an empty or binary file) are counted as skipped (-v lists them).

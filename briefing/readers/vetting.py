@@ -32,7 +32,7 @@ PARAGRAPH_MAX_CHARS = 5_000
 #: an article's longest text (lead and body); a novel-length long read is about this
 TEXT_MAX_CHARS = 300_000
 #: the longest of the one-line fields; those not named: section, source, author, credit, language, a source
-FIELD_MAX_CHARS = {"title": 300, "caption": 1_000, "url": 2_000}
+FIELD_MAX_CHARS = {"title": 300, "caption": 1_000, "url": 2_000, "guid": 2_000}
 SHORT_FIELD_MAX_CHARS = 200
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -117,8 +117,8 @@ def _fit_field(name: str, value: str, notes: list[str]) -> str:
     limit = FIELD_MAX_CHARS.get(name, SHORT_FIELD_MAX_CHARS)
     if name in ("lead", "body", "origin") or len(value) <= limit:
         return value
-    if name == "url":  # a cut address leads nowhere
-        notes.append(f"url left out: longer than {limit:,} characters")
+    if name in ("url", "guid"):  # a cut address leads nowhere, a cut identifier names another item
+        notes.append(f"{name} left out: longer than {limit:,} characters")
         return ""
     notes.append(f"{name} cut to {limit:,} characters (it had {len(value):,})")
     return value[: _cut_point(value[: limit], limit - 1)].rstrip() + "…"

@@ -23,19 +23,20 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from briefing.errors import StoreError
 from briefing.models import Article, Extraction, StoredArticle
 from briefing.store import bulk, health, migrate, search
-from briefing.store.adding import NEW, UNCHANGED, UPDATED, add_batch
+from briefing.store.adding import NEW, UNCHANGED, UPDATED, Added, add_batch
 from briefing.store.engine import describe, make_engine, reading, url_for, writing
 from briefing.store.rows import (
     article_identity,
     extraction_from_row,
     extraction_values,
     now,
+    origin_key,
     stored_from_row,
     upsert,
 )
 from briefing.store.tables import articles, extractions, fetched_urls, files, rejected
 
-__all__ = ["NEW", "UNCHANGED", "UPDATED", "FileStamp", "Store", "article_identity"]
+__all__ = ["NEW", "UNCHANGED", "UPDATED", "Added", "FileStamp", "Store", "article_identity", "origin_key"]
 
 #: what ``add_articles`` says happened to each article
 #: the lock that serialises writers of articles (see ``engine.writing``)
@@ -108,16 +109,20 @@ class Store:
     # -- articles ------------------------------------------------------------------
 
     def add_articles(
-        self, batch: Iterable[Article], *, files: Iterable[FileStamp] = ()
-    ) -> list[tuple[str, Article]]:
+        self, batch: Iterable[Article], *, files: Iterable[FileStamp] = (), read_whole: Iterable[str] = ()
+    ) -> Added:
         """Store a batch of articles, and the files they were read from, in one transaction.
 
         Returns ``(outcome, article)`` pairs, the article carrying its id, where
-        outcome is ``new``, ``updated`` (same identity, new content; its old
-        extraction is dropped) or ``unchanged`` (same content already stored).
+        outcome is ``new``, ``updated`` (same identity, or a correction of what
+        its file gave before; its old extraction is dropped) or ``unchanged``
+        (same content already stored). ``read_whole`` names the files and URLs
+        (absolute paths, as ``origin_key``) whose every article is in ``batch``:
+        what they gave before and no longer give is kept, its ids in ``gone``
+        (``briefing/store/corrections.py``).
         """
         with self.transaction(ARTICLES_LOCK) as connection:
-            results = add_batch(connection, list(batch))
+            results = add_batch(connection, list(batch), read_whole)
             _record_files(connection, files)
         return results
 

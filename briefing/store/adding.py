@@ -3,7 +3,9 @@
 Looking each article up one by one costs three round trips per article; a
 batch instead asks once which of its content hashes and identities are
 already stored, then inserts the new articles and updates the changed ones
-with one executemany each. Articles that repeat another of the same batch
+with one executemany each. A file read whole may also give
+an article under a new identity that corrects one it gave before: ``corrections`` pairs them, and
+the pair is an update too. Articles that repeat another of the same batch
 (the same file given twice, a feed listing an item twice) are rare and take
 the one-by-one path after the bulk work, so they see what it stored.
 """
@@ -15,7 +17,8 @@ from collections.abc import Iterable
 from sqlalchemy import Column, Connection, bindparam, delete, insert, select, update
 
 from briefing.models import Article
-from briefing.store.rows import article_identity, article_values, now
+from briefing.store import corrections
+from briefing.store.rows import article_identity, article_values, now, origin_key
 from briefing.store.tables import articles, extractions
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -24,8 +27,18 @@ NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 CHUNK = 500
 
 
-def add_batch(connection: Connection, batch: list[Article]) -> list[tuple[str, Article]]:
-    """Store ``batch``; ``(outcome, article with its id)`` for each, in order."""
+class Added(list[tuple[str, Article]]):
+    """``(outcome, article with its id)`` for each article of a batch, in order; ``gone``: the ids of the
+    articles that files read whole gave before and hold no more (kept; see ``corrections``)."""
+
+    def __init__(self, results: Iterable[tuple[str, Article]] = (), gone: Iterable[int] = ()) -> None:
+        super().__init__(results)
+        self.gone = list(gone)
+
+
+def add_batch(connection: Connection, batch: list[Article], read_whole: Iterable[str] = ()) -> Added:
+    """Store ``batch``. ``read_whole``: the files and URLs (their ``origin_key``) every article of which is
+    in ``batch``, so that what they gave before is matched with what they give now (``corrections``)."""
     digests = [article.content_hash for article in batch]
     identities = [article_identity(article) for article in batch]
     by_hash = _ids_where(connection, articles.c.content_hash, digests)
@@ -47,11 +60,30 @@ def add_batch(connection: Connection, batch: list[Article]) -> list[tuple[str, A
             inserts.append(n)
         seen_hashes.add(digest)
         seen_identities.add(identity)
+    gone = _match_files(connection, batch, identities, by_identity, set(read_whole), results, inserts, updates)
     _insert(connection, batch, digests, identities, inserts, results)
-    _update(connection, batch, digests, updates, results)
+    _update(connection, batch, digests, identities, updates, results)
     for n in repeats:
         results[n] = add_one(connection, batch[n])
-    return [result for result in results if result is not None]
+    return Added((result for result in results if result is not None), gone)
+
+
+def _match_files(connection, batch, identities, by_identity, read_whole: set[str], results: list,
+                 inserts: list[int], updates: list[tuple[int, int]]) -> list[int]:
+    """Turn the inserts that are corrections of what a file read whole gave before into updates (in place);
+    let unchanged articles follow a renamed file; the ids no longer in their files, detached."""
+    if not read_whole:
+        return []
+    unchanged = [(n, result[1].id) for n, result in enumerate(results) if result is not None]
+    claimed = {stored_id for _, stored_id in unchanged} | {stored_id for _, stored_id in updates}
+    pairs, gone = corrections.pair_in_files(connection, batch, inserts, claimed, read_whole)
+    paired = {n for n, _ in pairs}
+    inserts[:] = [n for n in inserts if n not in paired]
+    updates.extend(pairs)
+    corrections.follow_moves(connection, [(batch[n], stored_id, identities[n]) for n, stored_id in unchanged
+                                          if origin_key(batch[n].origin) in read_whole], by_identity)
+    corrections.detach(connection, gone)
+    return gone
 
 
 def add_one(connection: Connection, article: Article) -> tuple[str, Article]:
@@ -84,12 +116,14 @@ def _insert(connection, batch, digests, identities, positions: list[int], result
         results[n] = (NEW, batch[n].with_id(article_id))
 
 
-def _update(connection, batch, digests, changes: list[tuple[int, int]], results: list) -> None:
+def _update(connection, batch, digests, identities, changes: list[tuple[int, int]], results: list) -> None:
     if not changes:
         return
     moment = now()
+    # The identity too: a corrected headline (or its URL's slug) may be what changed.
     rows = [
-        {**article_values(batch[n]), "content_hash": digests[n], "updated_at": moment, "row_id": article_id}
+        {**article_values(batch[n]), "identity": identities[n], "content_hash": digests[n], "updated_at": moment,
+         "row_id": article_id}
         for n, article_id in changes
     ]
     # The SET clause comes from the parameters' keys; the row's id is a parameter of its own.

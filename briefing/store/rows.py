@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -19,8 +22,32 @@ def now() -> datetime:
 
 
 def article_identity(article: Article) -> str:
-    """What makes two versions of an article "the same article": its URL, else file and title."""
-    return article.url or f"{article.origin}::{article.title}"
+    """What makes two versions of an article "the same article": its URL, else its item's own id in its
+    file, else file and title. (A title corrected in a file without either is matched by the file, in
+    ``briefing/store/corrections.py``.)"""
+    if article.url:
+        return article.url
+    if article.guid:
+        return f"{origin_key(article.origin)}#{article.guid}"
+    return f"{article.origin}::{article.title}"
+
+
+def origin_key(origin: str) -> str:
+    """The file an article was read from, absolute with links resolved, as the ``files`` table names it
+    (a file given as ``in/a.md`` and as ``/srv/news/in/a.md`` is one file); a URL as it is."""
+    if not origin or "://" in origin:
+        return origin
+    # Made absolute before the cache, which must not answer for another current folder.
+    return _resolved(os.path.join(os.getcwd(), origin))
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved(path: str) -> str:
+    """Cached: a feed's hundred articles share one origin, and resolving asks the file system."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError, ValueError):  # a link loop, a name the system refuses
+        return path
 
 
 def article_values(article: Article) -> dict[str, object]:
@@ -39,6 +66,8 @@ def article_values(article: Article) -> dict[str, object]:
         "caption_credit": article.caption_credit,
         "sources_json": json.dumps(list(article.sources), ensure_ascii=False),
         "origin": article.origin,
+        "origin_key": origin_key(article.origin),
+        "guid": article.guid,
         "language": article.language,
     }
 
@@ -60,6 +89,7 @@ def article_from_row(row: Mapping) -> Article:
         sources=tuple(json.loads(row["sources_json"])),
         origin=row["origin"],
         language=row["language"],
+        guid=row["guid"],
     )
 
 

@@ -78,6 +78,10 @@ articles = Table(
     Column("caption_credit", Text, nullable=False, default=""),
     Column("sources_json", Text, nullable=False, default="[]"),
     Column("origin", Text, nullable=False, default=""),
+    # The file (absolute, links resolved) or URL the article was last read from, however its path was
+    # written; "" once it is no longer there. A file read again finds what it gave before by it (0004).
+    Column("origin_key", Text, nullable=False, default="", index=True),
+    Column("guid", Text, nullable=False, default=""),
     Column("language", String(16), nullable=False, default="en"),
     Column("ingested_at", UtcTime, nullable=False),
     Column("updated_at", UtcTime, nullable=False),

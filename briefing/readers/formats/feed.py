@@ -99,6 +99,7 @@ def _entry_article(entry, origin: str, source: str, language: str) -> Article:
         section=clean_text(tags[0].get("term") or tags[0].get("label") or ""),
         source=source,
         url=_entry_url(entry),
+        guid=clean_text(entry.get("id", "")),
         author=clean_text(entry.get("author", "")),
         origin=origin,
         language=language_code(entry.get("language")) if entry.get("language") else language,
