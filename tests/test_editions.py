@@ -139,9 +139,9 @@ def test_generate_makes_every_edition_or_the_one_asked_for(config, tmp_path):
     assert everything.returncode == 0, everything.stderr
     out = tmp_path / "output"
     assert everything.stdout.splitlines() == [
-        f"defence 2026-02-03: 1 articles -> {out / 'defence' / '2026-02-03'}",
+        f"defence 2026-02-03: 1 article -> {out / 'defence' / '2026-02-03'}",
         f"business 2026-02-03: 0 articles -> {out / 'business' / '2026-02-03'}",
-        f"weather 2026-02-03: 1 articles -> {out / 'weather' / '2026-02-03'}",
+        f"weather 2026-02-03: 1 article -> {out / 'weather' / '2026-02-03'}",
     ]
     again = briefing_cli("generate", "--config", str(config), "--date", "2026-02-03", "--edition", "business", "--force")
     assert again.stdout == f"business 2026-02-03: 0 articles -> {out / 'business' / '2026-02-03'}\n"

@@ -143,7 +143,7 @@ def test_generate_makes_a_day_once_unless_forced(make_config, tmp_path):
     config = str(make_config(output={"formats": ["md"]}))
     write_article(tmp_path / "articles", date(2026, 2, 3))
     first = briefing_cli("generate", "--config", config, "--date", "2026-02-03")
-    assert (first.returncode, first.stdout) == (0, f"2026-02-03: 1 articles -> {tmp_path / 'output' / '2026-02-03'}\n")
+    assert (first.returncode, first.stdout) == (0, f"2026-02-03: 1 article -> {tmp_path / 'output' / '2026-02-03'}\n")
     second = briefing_cli("generate", "--config", config, "--date", "2026-02-03")
     assert (second.returncode, second.stdout) == (
         0, "2026-02-03: already generated (already made by run #1); use --force to make it again\n")

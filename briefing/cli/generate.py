@@ -115,7 +115,9 @@ def _tell(report: RunReport, label: str, alone: bool) -> int:
         return 1
     if report.remade_because:
         click.echo(f"{where}: made again: {report.remade_because}")
-    click.echo(f"{where}: {report.article_count} articles -> {report.out_dir}")
+    from briefing.composition.wording import plural
+
+    click.echo(f"{where}: {plural(report.article_count, 'article')} -> {report.out_dir}")
     if report.not_mailed_because:
         click.echo(f"{where}: {report.not_mailed_because}")
     echo_deliveries(report)
