@@ -71,6 +71,11 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+#: libraries whose INFO lines (the store's migration plugins, each step of a PDF) would bury briefing's own
+#: under ``-v``; their warnings and errors still show
+LIBRARIES_HEARD_ONLY_ON_WARNINGS = ("alembic", "weasyprint", "fontTools", "apscheduler")
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(version=__version__, package_name="briefing")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens, step by step, to stderr.")
@@ -85,6 +90,8 @@ def cli(verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    for library in LIBRARIES_HEARD_ONLY_ON_WARNINGS:  # their step-by-step is not briefing's
+        logging.getLogger(library).setLevel(logging.WARNING)
 
 
 def with_settings(command):
