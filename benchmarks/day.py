@@ -16,6 +16,11 @@ folder, then
 
 and prints the times, the peak RSS, the e-mail's HTML size and the PDF's pages.
 
+In ``generate`` some stages overlap, so the stages add up to more than its wall
+time: the PDF's process loads WeasyPrint while the articles are taken in (a
+briefing never made before), and the stories are grouped while the workers
+extract.
+
     .venv/bin/python benchmarks/day.py [--articles 50,300,2000] [--repeat 3]
 
 Targets (issue 15): 300 articles under 3 s and 2,000 under 12 s of wall time,
