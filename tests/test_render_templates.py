@@ -60,7 +60,7 @@ def test_a_misspelt_field_is_an_error_not_a_blank(tmp_path):
     path = tmp_path / "mine" / "briefing.md.j2"
     assert str(caught.value) == (
         f"{path}:3: 'briefing.masthead.nmae' is undefined; briefing.masthead has: name, edition_date, first_day, "
-        "last_day, is_digest, zone, issue_number, article_count, source_count, counts_line, language"
+        "last_day, is_digest, zone, zone_in_words, issue_number, article_count, source_count, counts_line, language"
     )
 
 
