@@ -41,6 +41,7 @@ from briefing.schedule.history import FAILED, MANUAL, OK, SKIPPED, Clock, RunRep
 from briefing.selection import Period
 from briefing.store import Store, liveness
 from briefing.store.runs import ALREADY_DONE, CLAIMED, ClaimAttempt, RunLog
+from briefing.store_guard import open_store
 from briefing.workers import cores, worker_pool
 
 if TYPE_CHECKING:
@@ -61,10 +62,6 @@ class GenerationResult:
 
 
 Make = Callable[..., GenerationResult]  # (settings, period, formats=...) -> GenerationResult
-
-
-def open_store(settings: Settings) -> Store:
-    return Store(settings.store_url)
 
 
 def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | None:
@@ -131,7 +128,7 @@ def compose_briefing(
     from briefing.composition import compose
     from briefing.enrich import with_current_extractions
 
-    with open_store(settings) as store:
+    with open_store(settings, create=False) as store:  # reads only: never makes a store
         articles = with_current_extractions(store, period_articles(settings, store, period))
         earlier = earlier_articles(settings, store, period)
     briefing = compose(
@@ -200,7 +197,7 @@ def run_briefing(
     recorded, its claim released, and its error raised.
     """
     owner, slug, edition = current_owner(), period.slug, settings.edition_name
-    with Store(settings.store_url) as store, liveness.hold(store, f"{edition}:{slug}") as holding:
+    with open_store(settings) as store, liveness.hold(store, f"{edition}:{slug}") as holding:
         # On PostgreSQL the claim's session lock tells at once whether a holder lives:
         # holding it, a running claim's holder is gone; not holding it, someone live works on it.
         ingest = ingest_article_folder(settings, store) if take_in else None
