@@ -192,8 +192,10 @@ def search_command(query: str, limit: int, settings) -> None:
     Example:
       briefing search "ferry OR port"
     """
+    from briefing.store.search import check_query
     from briefing.store_guard import open_store
 
+    check_query(query)  # a query that cannot run is refused whatever the store holds, or whether it is there
     with open_store(settings, create=False) as store:
         found = store.search(query, limit=limit)
     for stored in found:
