@@ -37,6 +37,10 @@ class StoreError(BriefingError):
     """The article store could not be opened, migrated or written."""
 
 
+class StoreMissing(StoreError):
+    """The SQLite store file is not there, and the command may not make it (``briefing.store_guard``)."""
+
+
 class TemplateError(BriefingError):
     """A template failed to load or render. Names the file and line."""
 

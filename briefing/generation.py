@@ -42,6 +42,7 @@ from briefing.schedule.history import FAILED, MANUAL, OK, SKIPPED, Clock, RunRep
 from briefing.selection import Period
 from briefing.store import Store, liveness
 from briefing.store.runs import ALREADY_DONE, CLAIMED, ClaimAttempt, RunLog
+from briefing.store_guard import open_store
 from briefing.workers import cores, worker_pool
 
 if TYPE_CHECKING:
@@ -63,10 +64,6 @@ class GenerationResult:
 
 
 Make = Callable[..., GenerationResult]  # (settings, period, formats=...) -> GenerationResult
-
-
-def open_store(settings: Settings) -> Store:
-    return Store(settings.store_url)
 
 
 def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | None:
@@ -135,7 +132,7 @@ def compose_briefing(
     from briefing.composition.stories import group_indices
     from briefing.enrich import with_current_extractions
 
-    with open_store(settings) as store:
+    with open_store(settings, create=False) as store:  # reads only: never makes a store
         selected = in_briefing_order(period_articles(settings, store, period))
         grouped: list[list[int]] = []  # the stories, found from the text while the extractions are computed
         articles = with_current_extractions(
@@ -211,7 +208,7 @@ def run_briefing(
     recorded, its claim released, and its error raised.
     """
     owner, slug, edition = current_owner(), period.slug, settings.edition_name
-    with (Store(settings.store_url) as store, liveness.hold(store, f"{edition}:{slug}") as holding,
+    with (open_store(settings) as store, liveness.hold(store, f"{edition}:{slug}") as holding,
           _renderers_ahead(settings, slug, formats_for_delivery(settings, formats)) as ahead):
         # On PostgreSQL the claim's session lock tells at once whether a holder lives:
         # holding it, a running claim's holder is gone; not holding it, someone live works on it.

@@ -10,12 +10,16 @@ read-only folder, a full disk) leaves the old folder as it was and raises an
 Each folder holds ``.made-from.json``: the ids and content hashes of the
 articles the briefing was made from, so a later ``generate`` can tell that
 the day's articles have changed since (``what_changed``).
+
+``briefing_folders`` finds the briefings an output folder holds (the archive
+index lists them; a missing store is refused when there are any).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -25,6 +29,8 @@ from briefing.errors import OutputError
 from briefing.models import StoredArticle
 
 MADE_FROM = ".made-from.json"
+#: a briefing's folder: its day (``2026-02-03``) or range (``2026-02-01_2026-02-07``)
+FOLDER_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?")
 
 
 def fingerprint(articles: Iterable[StoredArticle]) -> dict[str, str]:
@@ -105,3 +111,25 @@ def what_changed(out_dir: Path, articles: Iterable[StoredArticle]) -> str:
     parts = [f"{count} article(s) {what}" for count, what in
              ((added, "new"), (changed, "changed"), (removed, "gone")) if count]
     return "its articles have changed since it was made: " + ", ".join(parts)
+
+
+def briefing_folders(output_root: Path) -> list[tuple[str, Path]]:
+    """``(edition, folder)`` for each folder named for a day or range in ``output_root`` and its editions' folders.
+
+    The edition is "" for the default edition's briefings (``output/2026-02-03``). A folder
+    is not opened: whether it holds a briefing is for the caller to say.
+    """
+    output_root = Path(output_root)
+    top = sorted(output_root.iterdir()) if output_root.is_dir() else []
+    found = [("", folder) for folder in top if FOLDER_NAME.fullmatch(folder.name) and folder.is_dir()]
+    for edition in top:
+        if edition.is_dir() and not FOLDER_NAME.fullmatch(edition.name):
+            found += [(edition.name, folder) for folder in sorted(edition.iterdir())
+                      if FOLDER_NAME.fullmatch(folder.name) and folder.is_dir()]
+    return found
+
+
+def briefings_made(output_root: Path) -> int:
+    """How many briefings ``output_root`` holds: folders with a rendering or a record of their articles."""
+    return sum(1 for _, folder in briefing_folders(output_root)
+               if (folder / MADE_FROM).is_file() or any(folder.glob("briefing.*")))

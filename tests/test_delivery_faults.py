@@ -12,6 +12,7 @@ from briefing.config import load_settings
 from briefing.delivery import SENT, DeliveryOutcome, send_briefing
 from briefing.delivery.mailing import deliver_again, unique_recipients
 from briefing.selection import Period
+from briefing.store import Store
 from tests.fixtures.delivery.support import FIXTURE_EML, Mailbox, email_settings, smtp_server
 
 READER = "one@readers.example"
@@ -35,6 +36,7 @@ def made_briefing(tmp_path):
     folder = tmp_path / "output" / "2026-02-03"
     folder.mkdir(parents=True)
     shutil.copyfile(FIXTURE_EML, folder / "briefing.eml")
+    Store(tmp_path / "store.sqlite3").close()  # made with a store: without it, delivering again is refused
     return folder
 
 

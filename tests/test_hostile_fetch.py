@@ -101,6 +101,7 @@ def test_a_search_of_thousands_of_words_is_refused_at_once(make_config):
     short_words = " OR ".join(f"w{n}" for n in range(100))
     assert run("search", "--config", config, short_words)[2] == (
         "briefing: error: search: the query has 199 words; at most 64 are taken\n")
+    assert run("store", "init", "--config", config)[0] == 0  # searching a store that is not there is refused
     assert run("search", "--config", config, " ".join(["rail"] * MAX_QUERY_WORDS)) == (0, "", "0 matches\n")
 
 

@@ -59,12 +59,12 @@ def list_command(day: date | None, first: date | None, last: date | None, settin
     Example:
       briefing articles list --from 2026-02-01 --to 2026-02-07
     """
-    from briefing.store import Store
+    from briefing.store_guard import open_store
 
     period = _period(day, first, last)
     if period is None:
         raise click.UsageError("give --date, or both --from and --to")
-    with Store(settings.store_url) as store:
+    with open_store(settings, create=False) as store:
         found = store.articles_between(*period.window(settings.zone))
     for stored in found:
         _say(_line(stored, settings.zone))
@@ -83,9 +83,9 @@ def show_command(article_id: int, settings) -> None:
     """
     from briefing.enrich import with_current_extractions
     from briefing.readers.vetting import printable
-    from briefing.store import Store
+    from briefing.store_guard import open_store
 
-    with Store(settings.store_url) as store:
+    with open_store(settings, create=False) as store:
         stored = store.get_article(article_id)
         if stored is None:
             raise BriefingError(f"article {article_id}: no such article in {store.where}")
@@ -134,12 +134,12 @@ def delete_command(article_ids: tuple[int, ...], files: tuple[Path, ...], day: d
       briefing articles delete --file samples/articles/ferry.json --dry-run
       briefing articles delete --from 2026-02-01 --to 2026-02-07
     """
-    from briefing.store import Store
+    from briefing.store_guard import open_store
 
     period = _period(day, first, last)
     if not (article_ids or files or period):
         raise click.UsageError("name the articles: IDs, --file, --date, or --from and --to")
-    with Store(settings.store_url) as store:
+    with open_store(settings, create=False) as store:
         chosen = _chosen(store, article_ids, files, period, settings.zone)
         removed = 0 if dry_run else store.delete_articles(chosen)
         where = store.where
@@ -192,9 +192,11 @@ def search_command(query: str, limit: int, settings) -> None:
     Example:
       briefing search "ferry OR port"
     """
-    from briefing.store import Store
+    from briefing.store.search import check_query
+    from briefing.store_guard import open_store
 
-    with Store(settings.store_url) as store:
+    check_query(query)  # a query that cannot run is refused whatever the store holds, or whether it is there
+    with open_store(settings, create=False) as store:
         found = store.search(query, limit=limit)
     for stored in found:
         _say(_line(stored, settings.zone))

@@ -43,7 +43,7 @@ def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, sett
     from briefing.ingest import ingest_urls
     from briefing.readers import DateWindow
     from briefing.readers.vetting import printable
-    from briefing.store import Store
+    from briefing.store_guard import open_store
 
     urls = [s for s in sources if s.startswith(("http://", "https://"))]
     paths = [Path(s) for s in sources if s not in urls]
@@ -52,7 +52,7 @@ def ingest_command(sources: tuple[str, ...], timeout: float, verbose: bool, sett
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="SOURCES")
     limit = settings.articles.max_file_bytes
     dates = DateWindow.configured(settings.articles)
-    with Store(settings.store_url) as store:
+    with open_store(settings) as store:
         report = _ingest_files(store, paths, limit, dates)
         if urls:
             ingest_urls(store, urls, timeout=timeout, max_bytes=limit, dates=dates, report=report)

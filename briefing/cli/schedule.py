@@ -98,10 +98,10 @@ def runs_command(limit: int, settings) -> None:
     Example:
       briefing runs --limit 10
     """
-    from briefing.store import Store  # imported here: the store loads SQLAlchemy
-    from briefing.store.runs import RunLog
+    from briefing.store.runs import RunLog  # imported here: the store loads SQLAlchemy
+    from briefing.store_guard import open_store
 
-    with Store(settings.store_url) as store:
+    with open_store(settings, create=False) as store:
         records = RunLog(store).recent_runs(limit)
     if not records:
         click.echo("no runs yet", err=True)

@@ -1,4 +1,4 @@
-"""``briefing store migrate|check|copy``: the store's schema, its health, and moving it to another database."""
+"""``briefing store init|migrate|check|copy``: a new store, its schema, its health, and moving it to another database."""
 
 from __future__ import annotations
 
@@ -19,10 +19,47 @@ def store_group() -> None:
 
     \b
     Examples:
+      briefing store init
       briefing store migrate
       briefing store check
       briefing store copy --to postgresql+psycopg://briefing@db.example/briefing
     """
+
+
+@store_group.command("init")
+@with_settings
+def init_command(settings) -> None:
+    """Start a new, empty store, deliberately (other commands refuse to when briefings were made before).
+
+    A first run makes the store by itself. But when the store file is missing
+    while the output folder holds briefings (the file was deleted, or
+    store.path is wrong after a move), every command refuses to make a new
+    one: it would know nothing of those briefings and make and e-mail those
+    days again. Restore the file if you can; this starts afresh instead. An
+    existing store is left as it is.
+
+    \b
+    Example:
+      briefing store init
+    """
+    from briefing.output import briefings_made
+    from briefing.store import Store
+    from briefing.store_guard import briefings, missing_file
+
+    new = missing_file(settings.store_url) is not None
+    with Store(settings.store_url) as store:  # the deliberate way: made whatever the output folder holds
+        new = new or store.migrated[0] is None
+        count, where = store.count_articles(), store.where
+    if not new:
+        click.echo(f"{where}: the store exists already ({count:,} article{'s' if count != 1 else ''}); "
+                   "nothing done")
+        return
+    click.echo(f"{where}: a new, empty store")
+    made = briefings_made(settings.output_root)
+    if made:
+        click.echo(f"note: the output folder {settings.output_root} holds {briefings(made)} made without this "
+                   "store: generating one of those days again makes it anew (and e-mails it, with email.enabled)",
+                   err=True)
 
 
 @store_group.command("migrate")
@@ -37,9 +74,9 @@ def migrate_command(settings) -> None:
     Example:
       briefing store migrate --config /etc/briefing/config.yaml
     """
-    from briefing.store import Store
+    from briefing.store_guard import open_store
 
-    with Store(settings.store_url) as store:
+    with open_store(settings) as store:
         before, after = store.migrated
         where = store.where
     if before == after:
@@ -65,8 +102,10 @@ def copy_command(target_url: str, settings) -> None:
     """
     from briefing.store import Store
     from briefing.store.copy import copy_store
+    from briefing.store_guard import open_store
 
-    with Store(settings.store_url) as source, Store(target_url) as target:
+    # The target is named on the command line: making it there is deliberate.
+    with open_store(settings, create=False) as source, Store(target_url) as target:
         counts = copy_store(source, target)
         where = target.where
     for table, rows in counts.items():
@@ -89,7 +128,9 @@ def check_command(settings) -> int:
     from briefing.readers.vetting import DateWindow
     from briefing.store import Store
     from briefing.store.health import CHECK_HINT
+    from briefing.store_guard import check_present
 
+    check_present(settings, create=False)  # a missing store is not an undamaged empty one
     try:
         with Store(settings.store_url) as store:
             problems = store.check(DateWindow.configured(settings.articles).bounds())

@@ -18,8 +18,8 @@ from briefing.errors import DeliveryError
 from briefing.schedule.claims import STALE_AFTER, claim_is_stale, current_owner
 from briefing.schedule.history import DELIVER, OK, Clock, RunReport, utc_now
 from briefing.selection import Period
-from briefing.store import Store
 from briefing.store.runs import RunLog
+from briefing.store_guard import open_store
 
 Send = Callable[..., list[DeliveryOutcome]]  # (settings, out_dir, recipients, on_outcome, claim=...) -> outcomes
 
@@ -90,7 +90,7 @@ def deliver_again(
         where = settings.source_file or "the configuration"
         raise DeliveryError(f"{where}: email.enabled is false; set it to true to send briefings by e-mail")
     out_dir, edition = settings.output_folder / period.slug, settings.edition_name
-    with Store(settings.store_url) as store:
+    with open_store(settings, create=False) as store:  # a new store would know of no delivery: all again
         runs = RunLog(store)
         resend_after = runs.last_delivery_id() if recipients or everyone else None
         chosen = list(recipients) or list(settings.email.recipients)

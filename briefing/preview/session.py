@@ -19,10 +19,11 @@ from briefing.composition import compose
 from briefing.config import Settings, load_settings
 from briefing.enrich import with_current_extractions
 from briefing.errors import BriefingError, ConfigError
-from briefing.generation import briefing_notes, issue_number, open_store
+from briefing.generation import briefing_notes, issue_number
 from briefing.preview.watch import FileWatch
 from briefing.rendering import render_to_memory
 from briefing.selection import Period, local_day
+from briefing.store_guard import open_store
 
 PREVIEW_FORMATS = ("md", "html", "pdf")
 #: renderings kept (per day and version), so switching between days stays quick
@@ -94,7 +95,7 @@ class PreviewSession:
             return self.fixed_day
         try:
             settings = self.settings()
-            with open_store(settings) as store:
+            with open_store(settings, create=False) as store:
                 latest = store.latest_published()
         except BriefingError:
             latest, settings = None, self._settings
@@ -123,7 +124,7 @@ class PreviewSession:
 def _render_day(settings: Settings, day: date, version: int) -> Rendered:
     period = Period.day(day)
     try:
-        with open_store(settings) as store:
+        with open_store(settings, create=False) as store:
             articles = with_current_extractions(store, store.articles_between(*period.window(settings.zone)))
         briefing = compose(
             settings, period, articles, issue_number=issue_number(settings, day),

@@ -10,15 +10,14 @@ disagree with it.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from briefing.composition.wording import range_in_words
 from briefing.fileio import write_atomic
+from briefing.output import FOLDER_NAME, briefing_folders
 
-FOLDER_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?")
 #: the renderings an index links to, in the order it shows them
 RENDERING_FILES = (("HTML", "briefing.html"), ("PDF", "briefing.pdf"), ("Markdown", "briefing.md"), ("e-mail", "briefing.eml"),
                    ("text", "briefing.txt"), ("JSON", "briefing.json"))
@@ -40,32 +39,24 @@ class ArchiveEntry:
 
 def archive_entries(output_folder: Path) -> list[ArchiveEntry]:
     """Briefing folders under ``output_folder`` and its edition folders with a rendering, newest first."""
-    output_folder = Path(output_folder)
-    folders = sorted(output_folder.iterdir()) if output_folder.is_dir() else []
-    entries = _entries_in(folders, "")
-    for edition in folders:
-        if edition.is_dir() and not FOLDER_NAME.fullmatch(edition.name):
-            entries += _entries_in(sorted(edition.iterdir()), edition.name)
+    entries = [entry for edition, folder in briefing_folders(output_folder)
+               if (entry := _entry(folder, edition)) is not None]
     return sorted(entries, key=lambda e: (e.last, e.first), reverse=True)
 
 
-def _entries_in(folders: list[Path], edition: str) -> list[ArchiveEntry]:
-    entries = []
+def _entry(folder: Path, edition: str) -> ArchiveEntry | None:
+    match = FOLDER_NAME.fullmatch(folder.name)
+    if not match:
+        return None
+    try:
+        first = date.fromisoformat(match[1])
+        last = date.fromisoformat(match[2] or match[1])
+    except ValueError:
+        return None
     prefix = f"{edition}/" if edition else ""
-    for folder in folders:
-        match = FOLDER_NAME.fullmatch(folder.name)
-        if not match or not folder.is_dir():
-            continue
-        try:
-            first = date.fromisoformat(match[1])
-            last = date.fromisoformat(match[2] or match[1])
-        except ValueError:
-            continue
-        files = tuple((label, f"{prefix}{folder.name}/{name}") for label, name in RENDERING_FILES
-                      if (folder / name).is_file())
-        if files:
-            entries.append(ArchiveEntry(f"{prefix}{folder.name}", first, last, files, edition))
-    return entries
+    files = tuple((label, f"{prefix}{folder.name}/{name}") for label, name in RENDERING_FILES
+                  if (folder / name).is_file())
+    return ArchiveEntry(f"{prefix}{folder.name}", first, last, files, edition) if files else None
 
 
 def write_archive_index(output_folder: Path) -> tuple[Path, Path]:

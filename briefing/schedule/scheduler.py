@@ -43,9 +43,9 @@ from briefing.schedule.claims import current_owner
 from briefing.schedule.history import CATCH_UP, FAILED, OK, SCHEDULED, SKIPPED, Clock, RunReport, utc_now
 from briefing.schedule.trigger import LOOKBACK, CatchUpPlan, DailySchedule, DueRun, plan_catch_up
 from briefing.selection import Period
-from briefing.store import Store
 from briefing.store.jobs import job_store
 from briefing.store.runs import ALREADY_DONE, RunLog
+from briefing.store_guard import open_store
 
 log = logging.getLogger("briefing.scheduling")
 
@@ -86,7 +86,7 @@ class BriefingScheduler:
 
     def plan(self, now: datetime) -> CatchUpPlan:
         since = (now - LOOKBACK - timedelta(days=2)).astimezone(self.schedule.zone).date().isoformat()
-        with Store(self.settings.store_url) as store:
+        with open_store(self.settings) as store:
             runs = RunLog(store)
             last = runs.last_ok_period(self.edition, (SCHEDULED, CATCH_UP))
             settled = {date.fromisoformat(p) for p in runs.settled_periods(self.edition, since) if "_" not in p}
@@ -135,7 +135,7 @@ class BriefingScheduler:
         hours = missed.late_by(now).total_seconds() / 3600
         reason = (f"missed at {at} on {on}: {hours:.1f} hours late, beyond "
                   f"schedule.catch_up_hours ({self.schedule.catch_up.total_seconds() / 3600:g})")
-        with Store(self.settings.store_url) as store:
+        with open_store(self.settings) as store:
             fresh = RunLog(store).record_skip(edition=self.edition, period=missed.briefing_day.isoformat(),
                                               trigger=CATCH_UP, owner=current_owner(), now=now, reason=reason)
         if fresh:
@@ -260,7 +260,7 @@ def serve_editions(schedulers: Sequence[BriefingScheduler], stop: threading.Even
     first = schedulers[0].settings
     if first.email.enabled:
         credentials(first.email.smtp, os.environ)  # a missing SMTP login fails now, not at the first run
-    with Store(first.store_url) as store:
+    with open_store(first) as store:
         scheduler = BackgroundScheduler(timezone=UTC, jobstores={"default": job_store(store),
                                                                   "local": MemoryJobStore()})
         scheduler.start(paused=True)
