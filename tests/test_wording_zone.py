@@ -26,12 +26,14 @@ def test_the_zone_in_words(zone, day, expected):
 
 
 def test_the_masthead_line_says_the_city_not_the_zone_name(make_config):
+    from pathlib import Path
+
     from briefing.config import load_settings
-    from briefing.generation import make_briefing
+    from briefing.generation import generate
     from briefing.selection import Period
 
     settings = load_settings(make_config(timezone="America/Los_Angeles"))
-    result = make_briefing(settings, Period.day(date(2026, 2, 3)), formats=["md"])
-    text = result.files["md"].read_text(encoding="utf-8")
+    (report,) = generate(settings, Period.day(date(2026, 2, 3)), formats=["md"])
+    text = Path(report.files["md"]).read_text(encoding="utf-8")
     assert "times in Los Angeles (PST)" in text
     assert "America/Los_Angeles" not in text
