@@ -162,7 +162,7 @@ def make_briefing(
 
     No claim, no run record, no e-mail: that is ``run_briefing``. ``settings`` are one
     edition's (``Settings.for_edition``): its articles, templates and formats. ``ahead``: the renderings
-    started already (``rendering.start_ahead``); without it they are started here.
+    started already (``rendering.start_ahead``); without any they are started here.
     """
     from briefing.rendering import (  # imported here: it loads the renderers
         RENDERINGS,
@@ -171,13 +171,12 @@ def make_briefing(
     )
 
     formats = tuple(formats or settings.output.formats)
-    # the PDF's process loads WeasyPrint while the briefing is composed
-    ahead = start_ahead(formats) if ahead is None else ahead
+    started = {} if ahead else start_ahead(formats)  # the PDF's process loads WeasyPrint meanwhile
     try:
         briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now)
-        rendered = render_to_memory(briefing, settings, formats, ahead=ahead)
+        rendered = render_to_memory(briefing, settings, formats, ahead=ahead or started)
     finally:
-        for process in ahead.values():
+        for process in started.values():  # those given by the caller, the caller stops
             process.stop()
     out_dir = settings.output_folder / period.slug
     written = write_whole(out_dir, {RENDERINGS[name].filename: content for name, content in rendered.items()},
@@ -241,7 +240,7 @@ def run_briefing(
         with Heartbeat(settings.store_url, **held, clock=clock, every=stale_after.total_seconds() / 5):
             try:
                 result = make(settings, period, formats=formats_for_delivery(settings, formats), ingest=ingest,
-                              **({"ahead": ahead} if ahead else {}))
+                              ahead=ahead)
             except BaseException as exc:
                 runs.release_claim(**held, was_done=attempt.was_done)
                 runs.finish_run(run_id, outcome=FAILED, error=str(exc) or type(exc).__name__, now=clock())

@@ -124,10 +124,10 @@ def test_a_failed_composition_leaves_no_process_started_ahead(make_config, monke
 
 
 def _recording_events(monkeypatch) -> list[str]:
-    from briefing import generation
+    from briefing import generation, rendering
 
     events: list[str] = []
-    real_ingest, real_start = generation.ingest_article_folder, __import__("briefing.rendering").rendering.start_ahead
+    real_ingest, real_start = generation.ingest_article_folder, rendering.start_ahead
 
     def ingest(*args, **kwargs):
         events.append("ingest")

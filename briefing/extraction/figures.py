@@ -34,7 +34,12 @@ from briefing.extraction.implied import implied_unit, is_age, is_score, is_subje
 from briefing.extraction.lexicon import DURATION_BOUND_VERBS, DURATION_UNITS, STREET_WORDS, UPPER
 from briefing.extraction.numbers import Number, find_numbers, is_bare_one
 from briefing.extraction.quotes import is_title_case
-from briefing.extraction.text import hide_abbreviation_stops, is_date_time_or_code, may_hold_address
+from briefing.extraction.text import (
+    hide_abbreviation_stops,
+    is_date_time_or_code,
+    may_hold_address,
+    word_before,
+)
 from briefing.extraction.units import NOT_A_FIGURE, UnitMatch, is_plural, unit_after
 
 _STREET_AFTER_RE = re.compile(rf"\s+(?:[{UPPER}][\w’'-]*\s+){{1,3}}(?P<street>[A-Za-z]+)\b\.?")
@@ -48,7 +53,6 @@ _COMPARED_BEFORE_RE = re.compile(
 _CHANGED_TO_BEFORE_RE = re.compile(r"\bto\s+\Z")
 # `Cruz has 370 delegates, Rubio has 163`: the same word before both numbers, and a noun left out the
 # second time (gapping, as parallel clauses do); a word ending a clause of its own is not a verb shared.
-_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+\Z")
 # Forms of `be` are left out too: `I was 21 years old, my bride was 20` gives ages, which count nothing.
 _NOT_SHARED = frozenset(("the", "a", "an", "and", "or", "but", "of", "that", "which", "than", "in", "on",
                          "is", "was", "are", "were", "be", "been", "being"))
@@ -270,10 +274,8 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
 
 def _same_word_before(text: str, prior: int, loose: int) -> bool:
     """The same lower-case word (a verb or a preposition) stands before both numbers."""
-    first = _WORD_BEFORE_RE.search(text, max(0, prior - 20), prior)
-    second = _WORD_BEFORE_RE.search(text, max(0, loose - 20), loose)
-    return (first is not None and second is not None and first.group(1) == second.group(1)
-            and first.group(1) not in _NOT_SHARED)
+    first = word_before(text, prior, lower=False)
+    return first.islower() and first == word_before(text, loose, lower=False) and first not in _NOT_SHARED
 
 
 def _part_of(text: str, prior: int, gap: str) -> bool:

@@ -40,6 +40,7 @@ from briefing.extraction.lexicon import (
     THING_SUBJECT_VERBS,
 )
 from briefing.extraction.numbers import ONES
+from briefing.extraction.text import word_before
 
 _WINDOW = 60  # how far back in its clause a toll may stand
 _LEVEL_WINDOW = 110  # and an index, whose move often stands between (`fell 24.11 points, or 0.1 percent, to`)
@@ -86,18 +87,9 @@ def _clause_before(text: str, pos: int, size: int) -> str:
     return window[breaks[-1].end():] if breaks else window
 
 
-def _word_before(text: str, pos: int, lower: bool = True) -> str:
-    """The word right before ``pos`` (lower case unless ``lower`` is False), or "" after punctuation."""
-    head = text[max(0, pos - 30):pos].rstrip()
-    if not head or not head[-1].isalpha():
-        return ""
-    word = head.rsplit(None, 1)[-1]
-    return word.lower() if lower else word
-
-
 def implied_unit(text: str, first: int, end: int) -> str:
     """The counted noun a number with none after it leaves to the verb or the sentence, or ""."""
-    before = _word_before(text, first)
+    before = word_before(text, first)
     if before in PEOPLE_OBJECT_VERBS:
         return "people"
     clause = _clause_before(text, first, _WINDOW if before not in _LEVEL_PREPOSITIONS else _LEVEL_WINDOW)
@@ -136,10 +128,10 @@ def _number_of_noun(text: str, first: int) -> str:
 
 def is_subject_of_people(text: str, first: int, end: int) -> bool:
     """The number is the subject of a verb of people: `9,000 signed`, `12 were injured`."""
-    before = _word_before(text, first)
+    before = word_before(text, first)
     if before in _LEVEL_PREPOSITIONS or before == "by" or not text[end:end + 1].isspace():
         return False
-    if before and before not in COMMON_CAPS and _word_before(text, first, lower=False)[:1].isupper():
+    if before and before not in COMMON_CAPS and word_before(text, first, lower=False)[:1].isupper():
         return False  # `Apollo 11 landed`, `Windows 10 launched`: a name's number, not a crowd
     return _people_verb_after(text, end)
 
@@ -212,7 +204,7 @@ def one_counts(text: str, start: int, end: int) -> bool:
     if following is None:
         return False
     noun, then = following.group(1), following.group(2) or ""
-    before = _word_before(text, start)
+    before = word_before(text, start)
     if before in ONE_IDIOM_BEFORE:
         return False
     if noun in ("to", "or") and then in _SMALL_NUMBERS:

@@ -68,7 +68,7 @@ from briefing.extraction.subjects import (
     title_case_fragment,
     without_relative_clauses,
 )
-from briefing.extraction.text import is_whole_word, sentence_span, trie_pattern
+from briefing.extraction.text import is_whole_word, sentence_span, trie_pattern, word_before
 
 # Capitalised too, the usual headline verbs (a headline may be in title case).
 _HEADLINE_VERBS = ("Says", "Said", "Tells", "Warns", "Urges", "Insists", "Admits", "Vows", "Denies", "Pledges")
@@ -82,7 +82,6 @@ _PUT_IT_RE = re.compile(r"\s*(?:\w+ly\s*|this\s+way\s*)?[,:]")
 # `The report states: "…"`, `the law states that`: `states` is a verb only before what it says and after
 # no article, quantifier or number (`45 states where`, `the states that voted`, `United States`).
 _STATES_SAYS_RE = re.compile(r"\s*(?:[:,\"“”']|that\b)")
-_WORD_BEFORE_RE = re.compile(r"([\w’'-]+)\s+\Z")
 _NOT_BEFORE_STATES = frozenset(["the", "these", "those", "all", "many", "some", "several", "other", "both", "few",
                                 "most", "more", "member", "swing", "battleground", "of", "in", "and", "or",
                                 "united", "border", "southern", "northern", "western", "eastern", "gulf", "key"])
@@ -590,8 +589,7 @@ def _says_something(text: str, start: int, end: int) -> bool:
     `The report states that …`; not `put it on the table`, `45 states where …`."""
     if text[start:end] == "put it":
         return _PUT_IT_RE.match(text, end) is not None
-    before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
-    if before is not None and (before.group(1).lower() in _NOT_BEFORE_STATES or before.group(1)[0].isdigit()
-                               or before.group(1).lower() in ONES or before.group(1).lower() in TENS):
+    before = word_before(text, start)
+    if before in _NOT_BEFORE_STATES or before in ONES or before in TENS or text[:start].rstrip()[-1:].isdigit():
         return False
     return _STATES_SAYS_RE.match(text, end) is not None

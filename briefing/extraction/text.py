@@ -71,6 +71,16 @@ _PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ -]\d{2,4}){2,}")
 _PHONE_CHARS = frozenset("0123456789 +()-")
 
 
+def word_before(text: str, pos: int, lower: bool = True) -> str:
+    """The word right before ``pos`` (lower case unless ``lower`` is False), or "" after punctuation
+    or a digit."""
+    head = text[max(0, pos - 30):pos].rstrip()
+    if not head or not head[-1].isalpha():
+        return ""
+    word = head.rsplit(None, 1)[-1]
+    return word.lower() if lower else word
+
+
 def may_hold_address(text: str) -> bool:
     """Whether ``text`` may hold a web or e-mail address at all: checked once, not for each number."""
     return "://" in text or "www." in text or "@" in text
