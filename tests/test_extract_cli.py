@@ -83,3 +83,10 @@ def test_output_printed_in_pieces_is_the_output_printed_whole(folder, capsys, mo
     monkeypatch.setattr(extract_cli, "PRINT_EVERY", 1)
     _code, pieces, _err = run(capsys, "--json", str(folder))
     assert pieces == whole
+
+
+def test_the_text_output_writes_amounts_as_a_reader_reads_them(folder, capsys):
+    code, out, _ = run(capsys, str(folder / "005.txt"))
+    assert code == 0
+    assert "  figure: 2,500,000 EUR  (2.5 million euros)\n" in out  # never `2.5e+06`
+    assert "  figure: 7 cycle lanes  (7 new cycle lanes)\n" in out

@@ -94,6 +94,11 @@ def cli(verbose: bool) -> None:
         logging.getLogger(library).setLevel(logging.WARNING)
 
 
+def amount(value: float) -> str:
+    """A figure's value as a person reads it: `1,000,000`, `0.41`, never `1e+06`."""
+    return f"{value:,.15g}"
+
+
 def with_settings(command):
     """Add ``--config PATH`` to a command and pass it the loaded ``Settings`` as ``settings``."""
 

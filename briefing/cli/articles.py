@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from briefing.cli.app import DAY, cli, with_settings
+from briefing.cli.app import DAY, amount, cli, with_settings
 from briefing.errors import BriefingError
 from briefing.selection import Period
 
@@ -105,7 +105,7 @@ def show_command(article_id: int, settings) -> None:
     if stored.extraction:
         _say("")
         for figure in stored.extraction.figures:
-            _say(f"figure: {figure.text} = {figure.value:,.15g} {figure.unit}")
+            _say(f"figure: {figure.text} = {amount(figure.value)} {figure.unit}")
         for quote in stored.extraction.quotes:
             _say(f"quote: “{quote.text}” — {quote.speaker or 'unattributed'}")
 

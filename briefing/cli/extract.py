@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefing.cli.app import cli, with_settings
+from briefing.cli.app import amount, cli, with_settings
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def _echo_text(item: dict) -> None:
     click.echo(f"  {item['published']}  {item['file']}")
     for figure in item["figures"]:
         qualifier = f"{figure['qualifier']} " if figure["qualifier"] else ""
-        click.echo(f"  figure: {qualifier}{figure['value']:g} {figure['unit']}  ({figure['text']})")
+        click.echo(f"  figure: {qualifier}{amount(figure['value'])} {figure['unit']}  ({figure['text']})")
     for quote in item["quotes"]:
         kind = "partial" if quote["partial"] else "quote"
         click.echo(f"  {kind}: “{quote['text']}” — {quote['speaker'] or 'unattributed'}")
