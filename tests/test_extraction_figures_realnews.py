@@ -29,6 +29,18 @@ from tests.fixtures.extraction import article, figures_of
         ("Of those asked, 45 said they would vote again.", [(45, "people", "")]),
         ("Twelve were injured when the stand gave way.", [(12, "people", "")]),
         ("The ferry sank at dawn; 41 have been rescued.", [(41, "people", "")]),
+        # the subject of a state only people are in (missing, dead, unaccounted for)
+        ("Officials said 14 were still unaccounted for late on Sunday.", [(14, "people", "")]),
+        ("By nightfall 9 were missing and 31 were dead, the coastguard said.", [(9, "people", ""), (31, "people", "")]),
+        ("Police fear 6 are missing after the landslide.", [(6, "people", "")]),
+        ("The gallery had 40 paintings on its walls and 12 were missing.", [(40, "paintings", ""), (12, "paintings", "")]),
+        # `another`, `a further`, `an additional` leave out the noun of the figure before (ellipsis)
+        ("The firm cut 1,200 jobs last year and plans to shed another 800.", [(1200, "jobs", ""), (800, "jobs", "")]),
+        ("The council has planted 4,000 trees since spring and will plant a further 2,500 by March.",
+         [(4000, "trees", ""), (2500, "trees", "")]),
+        ("The museum owns 40 paintings by Vermeer's pupils, and an additional 12 are on loan.",
+         [(40, "paintings", ""), (12, "paintings", "")]),
+        ("United signed 3 players in January and sold another 2.", [(3, "players", ""), (2, "players", "")]),
         # a toll counts deaths
         ("The death toll rose to 57 on Sunday.", [(57, "deaths", "")]),
         ("The toll from the floods now stands at more than 300.", [(300, "deaths", "more than")]),
