@@ -321,6 +321,34 @@ def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a whole number and a fraction are one number; a fraction alone, a date or `24/7` is none
+        ("The recipe calls for 2 1/2 cups of flour.", [(2.5, "cups", "")]),
+        ("Voters queued for 4 1/2 hours in Phoenix.", [(4.5, "hours", "")]),
+        ("The walk takes 2½ hours.", [(2.5, "hours", "")]),
+        ("The storm dropped 3 3/4 inches of rain.", [(3.75, "inches", "")]),
+        ("The desk is staffed 24/7 and the fee is 1/2 of last year's.", []),
+        ("She came with her 3 1/2-year-old daughter.", []),
+        # a scale word joined by a hyphen, as some North American papers write it
+        ("The government unveiled a $1.2-billion aid package.", [(1_200_000_000, "USD", "")]),
+        ("Lenox grew into a $400-million-a-year business.", [(400_000_000, "USD", "")]),
+        # the currency of a nation named before its word, and signs of other dollars
+        ("Revenue grew to 8.9 billion Swiss francs.", [(8_900_000_000, "CHF", "")]),
+        ("Sales topped 2 billion Japanese yen.", [(2_000_000_000, "JPY", "")]),
+        ("The Australian dollar rose to 66 US cents.", [(66, "cents", "")]),
+        ("The new line will cost NT$80 billion.", [(80_000_000_000, "TWD", "")]),
+        ("He was fined Rs. 10,000 by the court.", [(10_000, "INR", "")]),
+        # the units of energy news
+        ("Output rose to 1.3 million bpd in May.", [(1_300_000, "barrels per day", "")]),
+        ("The field holds 3.2 tcf of gas.", [(3.2, "tcf", "")]),
+    ],
+)
+def test_amounts_as_the_world_s_news_writes_them(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The average age rose to 45.", []),
         ("The team expects 2-3 wins a season.", [(2, "wins", ""), (3, "wins", "")]),
         ("Support among voters over 60 percent is rare.", [(60, "percent", "more than")]),
