@@ -383,7 +383,7 @@ class Attributor:
         if len(words) == 1:
             if first in PRONOUNS:
                 entity = self.people.last_person_before(index, pos, PRONOUNS[first])
-                return _speaker_of(entity) if entity else None
+                return _speaker_of(entity) if entity else self._latest_one_in_a_role(index, pos)
             if first in GROUP_PRONOUNS:
                 return self._latest_group(index, pos, None)
         if first in ("i", "we", "you"):
@@ -444,6 +444,14 @@ class Attributor:
                 people.reverse()  # `Harbor State University's Dianne Walsh`: the possessor comes first
         return people + [m for m in mentions if m.entity.kind != "person"]
 
+    def _latest_one_in_a_role(self, index: int, pos: int) -> Speaker | None:
+        """A `he` or `she` in an article that names no person before it: the latest speaker described by
+        one role (`The prime minister's official spokesman told journalists: …` … `he said`)."""
+        for segment, start, noun, speaker in reversed(self.groups):
+            if (segment, start) < (index, pos) and noun in ROLE_WORDS:
+                return speaker
+        return None
+
     def _latest_group(self, index: int, pos: int, head: str | None) -> Speaker | None:
         for segment, start, noun, speaker in reversed(self.groups):
             if (segment, start) < (index, pos) and (head is None or noun == head):
@@ -456,7 +464,8 @@ class Attributor:
         first = words[0]
         if not first[:1].isupper():
             return subject
-        if first in ("The", "A", "An") or (len(words) > 1 and not words[1][:1].isupper()):
+        if first in ("The", "A", "An") or (len(words) > 1 and not words[1][:1].isupper()
+                                           and not _is_a_name_s(first)):  # `Labour's shadow chancellor`
             return first[0].lower() + subject[1:]
         if len(words) == 1 and self._written_in_lower_case(first.lower()):
             return first.lower()  # `Police said` and elsewhere `police`: a common noun
@@ -574,6 +583,14 @@ def _word_offset(text: str, words: list[str], index: int) -> int:
     for word in words[:index]:
         pos = text.index(word, pos) + len(word)
     return text.index(words[index], pos)
+
+
+_NOT_NAMES = frozenset(("it", "he", "she", "that", "there", "here", "what", "who", "where", "let"))
+
+
+def _is_a_name_s(word: str) -> bool:
+    """`Labour's`, `Powell’s`: a name's possessive, not a contraction (`It's`, `That’s`)."""
+    return word.endswith(("'s", "’s")) and word[:-2].lower() not in _NOT_NAMES
 
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
