@@ -504,3 +504,15 @@ def test_a_pronoun_still_prefers_a_person_named_before():
 )
 def test_a_name_s_possessive_opening_a_speaker_keeps_its_capital(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Speaking outside court, Det Insp Sarah Kowalczyk said: "Today justice has been done."', "Sarah Kowalczyk"),
+        ('Cllr Amir Shah said: "The town deserves better."', "Amir Shah"),
+        ('"It was cold," Detective Sergeant Ian Moss said.', "Ian Moss"),
+    ],
+)
+def test_british_ranks_and_titles_are_no_part_of_the_name(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
