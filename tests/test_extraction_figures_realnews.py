@@ -29,6 +29,18 @@ from tests.fixtures.extraction import article, figures_of
         ("Of those asked, 45 said they would vote again.", [(45, "people", "")]),
         ("Twelve were injured when the stand gave way.", [(12, "people", "")]),
         ("The ferry sank at dawn; 41 have been rescued.", [(41, "people", "")]),
+        # the subject of a state only people are in (missing, dead, unaccounted for)
+        ("Officials said 14 were still unaccounted for late on Sunday.", [(14, "people", "")]),
+        ("By nightfall 9 were missing and 31 were dead, the coastguard said.", [(9, "people", ""), (31, "people", "")]),
+        ("Police fear 6 are missing after the landslide.", [(6, "people", "")]),
+        ("The gallery had 40 paintings on its walls and 12 were missing.", [(40, "paintings", ""), (12, "paintings", "")]),
+        # `another`, `a further`, `an additional` leave out the noun of the figure before (ellipsis)
+        ("The firm cut 1,200 jobs last year and plans to shed another 800.", [(1200, "jobs", ""), (800, "jobs", "")]),
+        ("The council has planted 4,000 trees since spring and will plant a further 2,500 by March.",
+         [(4000, "trees", ""), (2500, "trees", "")]),
+        ("The museum owns 40 paintings by Vermeer's pupils, and an additional 12 are on loan.",
+         [(40, "paintings", ""), (12, "paintings", "")]),
+        ("United signed 3 players in January and sold another 2.", [(3, "players", ""), (2, "players", "")]),
         # a toll counts deaths
         ("The death toll rose to 57 on Sunday.", [(57, "deaths", "")]),
         ("The toll from the floods now stands at more than 300.", [(300, "deaths", "more than")]),
@@ -303,6 +315,34 @@ def test_a_name_s_number_before_a_verb_is_no_crowd(text):
     ],
 )
 def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole number and a fraction are one number; a fraction alone, a date or `24/7` is none
+        ("The recipe calls for 2 1/2 cups of flour.", [(2.5, "cups", "")]),
+        ("Voters queued for 4 1/2 hours in Phoenix.", [(4.5, "hours", "")]),
+        ("The walk takes 2½ hours.", [(2.5, "hours", "")]),
+        ("The storm dropped 3 3/4 inches of rain.", [(3.75, "inches", "")]),
+        ("The desk is staffed 24/7 and the fee is 1/2 of last year's.", []),
+        ("She came with her 3 1/2-year-old daughter.", []),
+        # a scale word joined by a hyphen, as some North American papers write it
+        ("The government unveiled a $1.2-billion aid package.", [(1_200_000_000, "USD", "")]),
+        ("Lenox grew into a $400-million-a-year business.", [(400_000_000, "USD", "")]),
+        # the currency of a nation named before its word, and signs of other dollars
+        ("Revenue grew to 8.9 billion Swiss francs.", [(8_900_000_000, "CHF", "")]),
+        ("Sales topped 2 billion Japanese yen.", [(2_000_000_000, "JPY", "")]),
+        ("The Australian dollar rose to 66 US cents.", [(66, "cents", "")]),
+        ("The new line will cost NT$80 billion.", [(80_000_000_000, "TWD", "")]),
+        ("He was fined Rs. 10,000 by the court.", [(10_000, "INR", "")]),
+        # the units of energy news
+        ("Output rose to 1.3 million bpd in May.", [(1_300_000, "barrels per day", "")]),
+        ("The field holds 3.2 tcf of gas.", [(3.2, "tcf", "")]),
+    ],
+)
+def test_amounts_as_the_world_s_news_writes_them(text, expected):
     assert figures_of(text) == expected
 
 

@@ -177,3 +177,19 @@ def test_a_quote_split_by_its_attribution_is_still_one_quote():
 def test_the_sentence_of_a_quote_in_two_apostrophes_is_quoted_as_written():
     found = extract(article("A fictional report", "''We had no idea,'' Mr. Dalby, 81, said.")).quotes
     assert [q.sentence for q in found] == ["''We had no idea,'' Mr. Dalby, 81, said."]
+
+
+# -- a quote in single marks over several paragraphs, as British papers write them ----------------
+
+def test_a_single_mark_left_open_goes_on_in_the_next_paragraph():
+    assert quotes_of(
+        "Pensioner Maud Ellery, 79, said: 'They have been in my front garden for 30 years.",
+        "'Nobody ever complained until the new neighbours moved in.'",
+        "A council spokesman said: 'We acted on a complaint.'",
+    ) == [("They have been in my front garden for 30 years. Nobody ever complained until the new neighbours "
+           "moved in.", "Maud Ellery", False),
+          ("We acted on a complaint.", "a council spokesman", False)]
+
+
+def test_an_apostrophe_inside_a_paragraph_opens_no_quote():
+    assert quotes_of("The rock 'n' roll band's 'farewell' tour ends in the workers' club on Friday.") == []

@@ -469,3 +469,50 @@ def test_states_is_a_speech_verb_only_before_what_is_said(paragraphs, speaker):
 )
 def test_more_roles_and_verbs_of_speech(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+# -- `he` or `she` where no person is named: the one described by a role -------------------------
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ('The prime minister\'s official spokesman told journalists: "The PM has full confidence in her."',
+         'Asked whether that could change, he said: "I will not speculate."'),
+        ('"Nothing was hidden," the council\'s press officer insisted.', '"We published it all," she added.'),
+    ],
+)
+def test_a_pronoun_after_a_speaker_named_only_by_a_role_is_that_speaker(paragraphs):
+    first, second = speakers(*paragraphs)
+    assert first and second == first
+
+
+def test_a_pronoun_still_prefers_a_person_named_before():
+    assert speakers('Tomasz Wrona, 41, saw the crash.',
+                    'A police spokeswoman told reporters: "Two cars were involved."',
+                    '"It was chaos," he said.')[-1] == "Tomasz Wrona"
+
+
+# -- a name's possessive keeps its capital; a contraction does not ---------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Labour\'s shadow housing secretary said the plan was "a gimmick, pure and simple".',
+         "Labour's shadow housing secretary"),
+        ('Powell’s office said he "did write" the memo.', "Powell’s office"),
+    ],
+)
+def test_a_name_s_possessive_opening_a_speaker_keeps_its_capital(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Speaking outside court, Det Insp Sarah Kowalczyk said: "Today justice has been done."', "Sarah Kowalczyk"),
+        ('Cllr Amir Shah said: "The town deserves better."', "Amir Shah"),
+        ('"It was cold," Detective Sergeant Ian Moss said.', "Ian Moss"),
+    ],
+)
+def test_british_ranks_and_titles_are_no_part_of_the_name(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

@@ -97,6 +97,8 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
     used = 0  # how many of the last tokens belong to the figure
     if not currency:
         last = tokens[-1].lstrip(_OPENERS)
+        if last[-1:] == "." and last[:-1] in _GLUED_SYMBOLS:
+            last = last[:-1]  # `Rs. 10,000`: the stop of an abbreviated currency
         if last in CURRENCY_CODES or last in _GLUED_SYMBOLS:
             currency, used = CURRENCY_SYMBOLS.get(last, last), 1
     if not sign and len(tokens) > used and tokens[-1 - used].lower() in ("minus", "plus"):

@@ -59,6 +59,9 @@ _NOT_SHARED = frozenset(("the", "a", "an", "and", "or", "but", "of", "that", "wh
 # `9,000 signed online and 400 on paper`: a bare number coordinated with a figure counts the same.
 _COORDINATED_BEFORE_RE = re.compile(
     r"\b(?:and|or|but|while|whereas)\s+(?:(?:just|only|another|a\s+further)\s+)?\Z", re.IGNORECASE)
+# `cut 1,200 jobs last year and plans to shed another 800`: `another`, `a further` or `an additional`
+# before a number with no noun leaves the noun out (ellipsis); it is the noun of the figure before.
+_ANOTHER_BEFORE_RE = re.compile(r"\b(?:[Aa]nother|a\s+further|an\s+(?:additional|extra))\s+\Z")
 _OF_THE_BEFORE_RE = re.compile(r"\b[Oo]f\s+(?:the|its|their|those|these|our)\s+\Z")
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]")
 _SENTENCE_GAP = 150  # the most text between a figure and a number compared with it
@@ -264,7 +267,7 @@ def _borrow_compared_units(candidates: list[Candidate], segments: list[str]) -> 
         counted = prior.kind in ("count", "measure")
         compared = (len(gap) <= 40 and (_COMPARISON_RE.search(gap) or _CHANGED_TO_BEFORE_RE.search(gap)
                                         or counted and _COORDINATED_BEFORE_RE.search(gap))
-                    or _COMPARED_BEFORE_RE.search(gap))
+                    or _COMPARED_BEFORE_RE.search(gap) or counted and _ANOTHER_BEFORE_RE.search(gap))
         same_scale = counted and len(gap) <= 60 and loose.scaled and loose.multiplier == prior.multiplier > 1
         shared_verb = counted and len(gap) <= 80 and _same_word_before(text, prior.start, loose.start)
         if compared or same_scale or shared_verb or counted and _part_of(text, prior.start, gap):

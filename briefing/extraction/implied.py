@@ -30,6 +30,7 @@ from briefing.extraction.lexicon import (
     COMMON_CAPS,
     INDEX_WORDS,
     LEVEL_VERBS,
+    NOMINAL_ADJECTIVES,
     NP_STOP,
     ONE_IDIOM_BEFORE,
     ONE_IDIOM_NOUNS,
@@ -152,8 +153,8 @@ def _people_verb_after(text: str, end: int) -> bool:
         if verb in _AUXILIARIES:
             passive = passive or verb in _PASSIVE
             continue
-        if passive:
-            return verb in PEOPLE_OBJECT_VERBS
+        if passive:  # `12 were injured`; and a state only people are in: `14 were missing`, `3 are unaccounted for`
+            return verb in PEOPLE_OBJECT_VERBS or verb in NOMINAL_ADJECTIVES or verb == "unaccounted"
         return verb in PEOPLE_SUBJECT_VERBS or len(verb) > 4 and verb.endswith("ed") and verb not in THING_SUBJECT_VERBS
     return False
 

@@ -106,7 +106,8 @@ TITLES = _words(
     colonel col captain capt lieutenant lt major maj sergeant sgt brigadier admiral commander judge justice
     mayor deputy governor senator ambassador chancellor chief father rev reverend bishop cardinal pope king
     queen prince princess sheikh rabbi imam councillor councilor inspector superintendent commissioner
-    marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty constable""")
+    marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty constable det insp cllr
+    detective""")
 ROLE_WORDS = TITLES | _words(
     """director head executive ceo cfo coo cto chairperson manager officer official commander spokesman
     spokeswoman spokesperson prosecutor treasurer economist analyst hydrologist meteorologist forecaster

@@ -60,7 +60,7 @@ _DIGITS_SCAN_RE = re.compile(r"\d(?:\d{0,2}(?:[,\u00a0\u202f\u2009]\d{3})+|\d*)(
 _SCALE_INITIALS = frozenset(w[0] for w in SCALES) | frozenset(w[0].upper() for w in SCALES)  # first letters
 
 
-_SCALE_AFTER_RE = re.compile(rf"\s?(?P<scale>(?i:{_scale}))\b")
+_SCALE_AFTER_RE = re.compile(rf"[\s-]?(?P<scale>(?i:{_scale}))\b")  # `1.2 million`, `$1.2-billion`
 # Where a number in words may start: a scan for the first words of one (apart from the scan
 # for digits: the regex engine skips ahead fast only for a simple start).
 _first_words = [*ONES, *TENS, "half"] + [f"a {w}" for w in ("dozen", "hundred", "quarter", *SCALES)]
@@ -82,15 +82,22 @@ class Number(NamedTuple):
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text``, in order, never two overlapping."""
     found: list[Number] = []
+    covered = 0  # the end of the last number: the digits of its fraction are no numbers of their own
     for core in _DIGITS_SCAN_RE.finditer(text):
         digits = core.group()
         pos, end = core.span()
-        number = _new_number(Number, (pos, end, digits, "", "", float(digits) if digits.isdigit()
+        if pos < covered:
+            continue
+        whole = digits.isdigit()
+        number = _new_number(Number, (pos, end, digits, "", "", float(digits) if whole
                                       else digits_value(digits), 1.0))
         nxt = text[end:end + 1]
         if nxt in _SCALE_INITIALS or nxt in _SPACES and text[end + 1:end + 2] in _SCALE_INITIALS:
             number = _scale_after(text, number)
+        elif whole and (nxt in _FRACTION_GLYPHS or nxt == " " and "/" in text[end + 2:end + 4]):
+            number = _fraction_after(text, number)
         found.append(number)
+        covered = number.end
     digit_numbers, words_end = len(found), 0
     for start in _WORD_START_RE.finditer(text):
         pos = start.start()
@@ -119,7 +126,25 @@ def _digits_at(text: str, pos: int, end: int) -> Number:
     return number
 
 
-_SPACES = frozenset(" \u00a0")  # what may stand between a number and its scale word
+_SPACES = frozenset(" \u00a0-")  # what may stand between a number and its scale word
+
+# `2½ hours`, `2 1/2 cups`: a whole number and a fraction are one number (a fraction alone counts
+# nothing, as ../shared/spec/extraction.md says of fractions in words).
+_FRACTION_GLYPHS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+                    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_FRACTION_AFTER_RE = re.compile(r" (?P<over>[1-9]|1[0-5])/(?P<under>[2-9]|1[0-6])(?![\d/])")
+
+
+def _fraction_after(text: str, number: Number) -> Number:
+    """The whole number with the fraction right after it, if one follows: `2½`, `2 1/2` (a proper one)."""
+    glyph = _FRACTION_GLYPHS.get(text[number.end:number.end + 1])
+    if glyph is not None:
+        return number._replace(end=number.end + 1, value=round(number.value + glyph, 6))
+    written = _FRACTION_AFTER_RE.match(text, number.end)
+    if written is None or int(written.group("over")) >= int(written.group("under")):
+        return number
+    fraction = int(written.group("over")) / int(written.group("under"))
+    return number._replace(end=written.end(), value=round(number.value + fraction, 6))
 
 
 def _scale_after(text: str, number: Number) -> Number:

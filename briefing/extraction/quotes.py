@@ -4,9 +4,10 @@ Marks: "…" “…” „…” (closed by ” or “) «…» ‘…’ '…'.
 to its own closing mark, so marks nested inside it (‘check these blades
 now’) belong to it. A single mark opens only at the start of a word and closes
 only at the end of one, so apostrophes (`Russia’s`, `KSP's`, `wagons'`) are
-not quotes. A double quote left open at the end of a paragraph goes on in the
-next paragraph when that one opens with a mark again (the news convention for
-a quote over several paragraphs). A quote split by its attribution (`"A," X
+not quotes. A quote left open at the end of a paragraph goes on in the next
+paragraph when that one opens with a mark of the same kind again (the news
+convention for a quote over several paragraphs); a single mark is left open
+only where it opens the paragraph or follows a colon. A quote split by its attribution (`"A," X
 said, "b."`) becomes one quote, its parts joined by a space.
 
 Which spans are quotes at all (scare quotes, titles of works) and who said
@@ -71,6 +72,9 @@ def spans_in(text: str) -> list[tuple[int, int | None]]:
         if mark in "‘'":
             close = _single_close(text, start, mark)
             if close is None:
+                if _opens_a_quote_left_open(text, start):
+                    found.append((start, None))  # `said: 'They have been here for 30 years.` and on
+                    return found
                 pos = start + 1
                 continue
         else:
@@ -79,6 +83,14 @@ def spans_in(text: str) -> list[tuple[int, int | None]]:
         if close is None:
             return found
         pos = close + 1
+
+
+def _opens_a_quote_left_open(text: str, start: int) -> bool:
+    """A single mark that opens a quote over several paragraphs, as British papers write them: it
+    opens the paragraph or follows a colon, before a capital, and the paragraph ends a sentence.
+    (An apostrophe never stands there: `'Tis` or `'90s` open no paragraph of news.)"""
+    return (text[start + 1:start + 2].isupper() and (not text[:start].strip() or text[:start].rstrip().endswith(":"))
+            and text.rstrip()[-1:] in ".!?")
 
 
 def _double_close(text: str, start: int, mark: str) -> int | None:
@@ -152,7 +164,7 @@ def find_quotes(segments: list[str]) -> list[QuoteSpan]:
     for index, text in enumerate(segments):
         spans = spans_in(text)
         if open_quote is not None:
-            if spans and not text[:spans[0][0]].strip() and text[spans[0][0]] not in "‘'":
+            if spans and not text[:spans[0][0]].strip() and _same_kind(text[spans[0][0]], segments, open_quote):
                 first_open, first_close = spans.pop(0)
                 _add_part(open_quote, index, text, first_open, first_close)
                 if first_close is None:
@@ -165,6 +177,13 @@ def find_quotes(segments: list[str]) -> list[QuoteSpan]:
             if close is None and index > 0:
                 open_quote = quote
     return _join_split(quotes, segments)
+
+
+def _same_kind(mark: str, segments: list[str], open_quote: QuoteSpan) -> bool:
+    """A paragraph goes on with a quote left open when it opens with a mark of the same kind:
+    double after double, single after single."""
+    segment, opening, _ = open_quote.parts[0]
+    return (mark in "‘'") == (segments[segment][opening] in "‘'")
 
 
 def _add_part(quote: QuoteSpan, segment: int, text: str, start: int, close: int | None) -> None:

@@ -31,6 +31,7 @@ from briefing.extraction.numbers import match_number
 from briefing.extraction.text import trie_pattern
 from briefing.language.vocabulary import (
     CURRENCY_CODES,
+    CURRENCY_NATIONS,
     CURRENCY_WORDS,
     DOLLAR_NATIONS,
     SPEED_UNITS,
@@ -52,6 +53,8 @@ _ATTACHED_RE = re.compile(r"[A-Za-z]+")
 # Units with a fixed spelling, in one pattern so each number costs one match:
 # percent, temperature, a currency written after the number, unit symbols.
 # Currency words after a number (`40 million euros`); `pounds` apart, as `pounds sterling` may follow.
+# `US`, `Canadian`, `New Zealand`, `Swiss`: as written before a currency's word
+_NATIONS = [n.upper() if len(n) == 2 else n.title() for n in CURRENCY_NATIONS]
 _CURRENCY_AFTER = sorted(w for w in CURRENCY_WORDS if " " not in w and not w.startswith("pound"))
 # The word lists are tries (``trie_pattern``): most numbers are followed by none of them,
 # and a trie fails at the first letter where a plain alternation tries every word.
@@ -59,7 +62,7 @@ _FIXED_UNIT_RE = re.compile(
     r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage[\s-]points?)\b)"
     r"|°\s?(?P<c1>[CF])\b|(?<=\d)(?P<c3>[CF])\b|(?i:degrees?)\s+(?P<c2>Celsius|Fahrenheit|centigrade|C|F)\b"
     r"|(?P<degree_sign>°)|(?P<degrees>(?i:degrees?))\b"
-    r"|(?:(?P<nation>Canadian|Australian|US|American|New Zealand|Hong Kong|Singapore)\s+)?"
+    r"|(?:(?P<nation>" + trie_pattern(sorted(_NATIONS)) + r")\s+)?"
     r"(?P<word>(?i:pounds(?:\s+sterling)?|" + trie_pattern(_CURRENCY_AFTER) + r"))(?!\w)"
     rf"|(?P<code>{trie_pattern(sorted(CURRENCY_CODES))})\b"
     r"|(?P<symbol>" + trie_pattern(UNIT_SYMBOLS) + r")(?![\w/²³]))")
@@ -258,7 +261,7 @@ def counted_noun(text: str, pos: int, many: bool = True) -> tuple[str, int] | No
                 current = following
                 continue
             break
-        if lower in NP_STOP:
+        if lower in NP_STOP and not (word.isupper() and len(word) > 1):  # `66 US cents`: `US` is no `us`
             nxt = following[0] if following else ""
             if not phrase and lower in UNIT_DROP_ADJECTIVES or (
                     lower in ("and", "or") and phrase and nxt.islower() and nxt not in NP_STOP):

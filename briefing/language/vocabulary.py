@@ -38,14 +38,15 @@ CURRENCIES = (
     Currency("SGD", ("S$",)),
     Currency("NZD", ("NZ$",)),
     Currency("BRL", ("R$",)),
+    Currency("TWD", ("NT$",)),
+    Currency("MXN", ("MX$", "Mex$")),
     Currency("MYR", ("RM",), ("ringgit", "ringgits")),
     Currency("CHF", (), ("franc", "francs")),
     Currency("HUF", (), ("forint", "forints")),
     Currency("SEK", (), ("krona", "kronor")),
     Currency("NOK", (), ("krone", "kroner")),
     Currency("CNY", (), ("yuan", "renminbi")),
-    *(Currency(code) for code in ("DKK", "RON", "BGN", "BYN", "KZT", "GEL", "MDL", "ILS", "MXN", "ZAR",
-                                  "KRW")),
+    *(Currency(code) for code in ("DKK", "RON", "BGN", "BYN", "KZT", "GEL", "MDL", "ILS", "ZAR", "KRW")),
 )
 CURRENCY_CODES = frozenset(c.code for c in CURRENCIES)
 #: a sign before a number -> its code (`$` -> USD)
@@ -57,6 +58,10 @@ CURRENCY_SIGNS = {c.code: c.sign for c in CURRENCIES if c.sign}
 #: `Canadian dollars`, `US$`: the nation before `dollar` -> its code
 DOLLAR_NATIONS = {"canadian": "CAD", "australian": "AUD", "us": "USD", "american": "USD", "new zealand": "NZD",
                   "hong kong": "HKD", "singapore": "SGD"}
+#: `8.9 billion Swiss francs`, `Japanese yen`: the nation that may stand before any currency's word (the
+#: word names the currency; only a dollar's nation changes it)
+CURRENCY_NATIONS = (*DOLLAR_NATIONS, "swiss", "japanese", "chinese", "indian", "turkish", "polish", "russian",
+                    "ukrainian", "hungarian", "swedish", "norwegian", "czech", "malaysian")
 
 
 # Units of measure written as symbols or abbreviations after a number (matched case-sensitively),
@@ -67,7 +72,8 @@ UNIT_SYMBOLS = {
                       "MWh", "GWh", "kWh", "TWh", "MW", "GW", "kW", "TW", "W", "mAh", "kV", "V",
                       "Hz", "kHz", "MHz", "GHz", "Gbps", "Mbps", "GB", "MB", "TB", "dB", "hp", "bhp", "rpm",
                       "psi", "mpg", "lb", "oz", "ft", "sq ft", "sq km", "Mt", "kt", "m", "t", "l", "g", "g/km",
-                      "fps", "MP", "PS", "tbsp", "tsp")},
+                      "fps", "MP", "PS", "tbsp", "tsp", "tcf", "boe")},
+    **dict.fromkeys(("bpd", "b/d"), "barrels per day"),
     **dict.fromkeys(("bp", "bps"), "basis points"),
     "km2": "km²", "m2": "m²", "mln": "mln", "lbs": "lb", "lb-ft": "lb-ft", "pound-feet": "lb-ft",
     "foot-pounds": "lb-ft", "Nm": "Nm",
