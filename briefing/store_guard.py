@@ -14,8 +14,11 @@ again. So:
 - a command that only reads (``create=False``) never creates it: a missing
   file is a ``StoreMissing`` rather than an empty store left behind.
 
-A store at a URL (PostgreSQL) is created by its administrator and is not
-checked here.
+A store at a URL (PostgreSQL) lives in a database its administrator creates;
+the same rules hold for the briefing store inside it: a database that holds
+none yet (a mistyped database name that exists, a dropped schema) gets one only
+while the output folder holds no briefing, and never from a command that only
+reads (``Store(on_new=)``, called before anything is written).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from briefing.config import Settings
 from briefing.errors import StoreMissing
 from briefing.output import briefings_made
 from briefing.store import Store
-from briefing.store.engine import url_for
+from briefing.store.engine import describe, url_for
 
 INIT_HINT = "run 'briefing store init' to start a new, empty store"
 
@@ -34,7 +37,7 @@ INIT_HINT = "run 'briefing store init' to start a new, empty store"
 def open_store(settings: Settings, *, create: bool = True) -> Store:
     """The configured store, once ``check_present`` allows it. Use as a context manager."""
     check_present(settings, create=create)
-    return Store(settings.store_url)
+    return Store(settings.store_url, on_new=lambda: _check_may_start(settings, create=create))
 
 
 def check_present(settings: Settings, *, create: bool) -> None:
@@ -51,6 +54,20 @@ def check_present(settings: Settings, *, create: bool) -> None:
     if not create:
         raise StoreMissing(f"{path}: the store does not exist; check store.path, or take articles in with "
                            "'briefing ingest' to create it")
+
+
+def _check_may_start(settings: Settings, *, create: bool) -> None:
+    """Raise ``StoreMissing`` when a database that holds no briefing store may not be given one now."""
+    where = describe(url_for(settings.store_url))
+    made = briefings_made(settings.output_root)
+    if made:
+        raise StoreMissing(
+            f"{where}: the database holds no briefing store, but the output folder {settings.output_root} holds "
+            f"{briefings(made)} made with a store (a new one would make and e-mail those days again); check "
+            f"store.url, or {INIT_HINT}")
+    if not create:
+        raise StoreMissing(f"{where}: the database holds no briefing store; check store.url, or take articles in "
+                           "with 'briefing ingest' to create it")
 
 
 def briefings(count: int) -> str:

@@ -156,3 +156,43 @@ def test_only_folders_holding_a_briefing_count(tmp_path):
     (output / "index.html").write_text("<ul></ul>")
     assert briefings_made(output) == 3
     assert briefings_made(tmp_path / "nowhere") == 0
+
+
+# -- a database that holds no briefing store: a PostgreSQL schema, or an empty SQLite file --------
+
+@pytest.fixture
+def empty_database(store_url, tmp_path):
+    """A store URL whose database holds no briefing store yet (an empty file for SQLite)."""
+    if store_url.startswith("sqlite:///"):
+        (tmp_path / "engine-store.sqlite3").touch()
+    return store_url
+
+
+def no_store_in(url: str) -> str:
+    from briefing.store.engine import describe, url_for
+
+    return f"briefing: error: {describe(url_for(url))}: the database holds no briefing store"
+
+
+def test_a_database_with_no_store_gets_none_while_briefings_were_made(make_config, config, empty_database, tmp_path):
+    assert run("generate", "--date", "2026-02-03", "--config", config)[0] == 0  # made with the SQLite store
+    elsewhere = str(make_config(output={"formats": ["md"]}, store={"url": empty_database}))
+    code, out, err = run("generate", "--date", "2026-02-03", "--config", elsewhere)
+    assert (code, out) == (1, "")
+    assert err == (f"{no_store_in(empty_database)}, but the output folder {tmp_path / 'output'} holds 1 briefing "
+                   "made with a store (a new one would make and e-mail those days again); check store.url, or run "
+                   "'briefing store init' to start a new, empty store\n")
+    code, out, err = run("store", "init", "--config", elsewhere)
+    assert code == 0 and out.endswith(": a new, empty store\n")
+    assert run("generate", "--date", "2026-02-03", "--config", elsewhere)[0] == 0
+
+
+def test_a_read_only_command_makes_no_store_in_an_empty_database(make_config, empty_database):
+    reading = str(make_config(output={"formats": ["md"]}, store={"url": empty_database}))
+    code, out, err = run("articles", "list", "--date", "2026-02-03", "--config", reading)
+    assert (code, out) == (1, "")
+    assert err == (f"{no_store_in(empty_database)}; check store.url, or take articles in with 'briefing ingest' "
+                   "to create it\n")
+    code, out, _ = run("ingest", str(SAMPLES[0]), "--config", reading)  # a command that may create: a first run
+    assert code == 0
+    assert run("articles", "list", "--date", "2026-02-03", "--config", reading)[0] == 0

@@ -11,7 +11,7 @@ The schema is brought up to date on open (``migrate``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,7 +55,9 @@ class FileStamp:
 class Store:
     """The article store at a path or URL. Use as a context manager or call ``close``."""
 
-    def __init__(self, location: Path | str, *, timeout: float = 30.0) -> None:
+    def __init__(self, location: Path | str, *, timeout: float = 30.0,
+                 on_new: Callable[[], None] | None = None) -> None:
+        """``on_new``: called before a store is made in a database that holds none (``migrate.upgrade``)."""
         self.url = url_for(location)
         self.where = describe(self.url)
         self.dialect = self.url.get_backend_name()
@@ -67,7 +69,7 @@ class Store:
             raise StoreError(f"{self.where}: cannot open the store: {exc}") from None
         try:
             #: the schema versions before and after opening (None before: a new store)
-            self.migrated = migrate.upgrade(self.engine, self.where)
+            self.migrated = migrate.upgrade(self.engine, self.where, on_new)
         except OperationalError as exc:
             self.close()
             raise StoreError(f"{self.where}: cannot open the store: {_reason(exc)}") from None

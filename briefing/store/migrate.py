@@ -10,6 +10,7 @@ migrate it once: the upgrade runs under the store's write lock.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -55,11 +56,16 @@ def _check_known(revision: str | None, where: str) -> None:
         )
 
 
-def upgrade(engine: Engine, where: str) -> tuple[str | None, str]:
-    """Migrate the store to the newest schema; returns the revisions (before, after)."""
+def upgrade(engine: Engine, where: str, on_new: Callable[[], None] | None = None) -> tuple[str | None, str]:
+    """Migrate the store to the newest schema; returns the revisions (before, after).
+
+    ``on_new`` is called before a store is made in a database that holds none yet: it may refuse
+    by raising (``store_guard``), and then nothing is written."""
     with engine.connect() as connection:
         before = current_revision(connection)
     _check_known(before, where)
+    if before is None and on_new is not None:
+        on_new()
     if before == head_revision():
         return before, before
     with writing(engine, lock="migrate") as connection:
