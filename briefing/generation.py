@@ -129,14 +129,21 @@ def compose_briefing(
     """
     from briefing.composition import compose
     from briefing.composition.compose import in_briefing_order
+    from briefing.composition.newsvalue import TextSignals, text_signals
     from briefing.composition.stories import group_indices
     from briefing.enrich import with_current_extractions
 
     with open_store(settings, create=False) as store:  # reads only: never makes a store
         selected = in_briefing_order(period_articles(settings, store, period))
-        grouped: list[list[int]] = []  # the stories, found from the text while the extractions are computed
-        articles = with_current_extractions(
-            store, selected, meanwhile=lambda: grouped.extend(group_indices(selected, settings.zone)))
+        # The stories, and the news-value signals of their text, found while the extractions are computed.
+        grouped: list[list[int]] = []
+        read: list[TextSignals] = []
+
+        def find_stories() -> None:
+            grouped.extend(group_indices(selected, settings.zone))
+            read.extend(text_signals(selected[group[0]].article) for group in grouped)
+
+        articles = with_current_extractions(store, selected, meanwhile=find_stories)
         earlier = earlier_articles(settings, store, period)
     briefing = compose(
         settings, period, articles,
@@ -145,6 +152,7 @@ def compose_briefing(
         notes=briefing_notes(ingest, articles),
         earlier=earlier,
         grouped=grouped,
+        text_signals=read,
     )
     return briefing, articles
 
