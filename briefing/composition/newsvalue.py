@@ -145,13 +145,14 @@ def _forms(stems: frozenset[str]) -> _Forms:
 
 def _hits(scanned: _Scanned, stems: frozenset[str]) -> list[str]:
     """The words of the text in the one-word ``stems``, with a plain ending or any (``injur*``), each
-    once, in the order they first appear; then the phrases of ``stems`` (several words) found whole."""
+    once, in the order they first appear; then the phrases of ``stems`` (several words) found whole, in
+    the order they first appear (not the set's, which changes from one process to the next)."""
     forms = _forms(stems)
     found = set(forms.words.intersection(scanned.words))  # a set operation: the text's words are not walked
     if forms.prefixed is not None:
         found.update(forms.prefixed.findall(scanned.joined))
     phrases = [s for s in forms.phrases if f" {s} " in scanned.joined]
-    return sorted(found, key=scanned.first_seen) + phrases
+    return sorted(found, key=scanned.first_seen) + sorted(phrases, key=scanned.first_seen)
 
 
 def head_text(article: Article) -> str:
