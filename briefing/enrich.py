@@ -28,13 +28,15 @@ CHUNKS_PER_WORKER = 4
 
 
 def with_current_extractions(store: Store, articles: list[StoredArticle], *,
-                             meanwhile: Callable[[], object] | None = None) -> list[StoredArticle]:
+                             meanwhile: Callable[[], object] | None = None,
+                             unsaved: dict[int, Extraction] | None = None) -> list[StoredArticle]:
     """The articles with extractions by this extractor version, computing and storing what is missing.
 
     Stored results are reused unless the article changed (the store drops its
     extraction then) or the extractor's version differs. ``meanwhile`` is called
     while the workers extract (once, whatever there is to extract): work that needs
-    no extraction, done on this process's core instead of waiting.
+    no extraction, done on this process's core instead of waiting. Given ``unsaved``,
+    the results computed are put there for the caller to store, not stored here.
     """
     stale = [a for a in articles if a.extraction is None or a.extraction.version != EXTRACTOR_VERSION]
     if not stale:
@@ -43,7 +45,10 @@ def with_current_extractions(store: Store, articles: list[StoredArticle], *,
         return articles
     fresh = dict(zip((a.id for a in stale), extract_all([a.article for a in stale], meanwhile=meanwhile),
                      strict=True))
-    store.save_extractions(fresh.items())
+    if unsaved is None:
+        store.save_extractions(fresh.items())
+    else:
+        unsaved.update(fresh)
     return [
         StoredArticle(a.article, fresh.get(a.id, a.extraction), a.ingested_at, a.duplicate_of, a.also_reported_by)
         for a in articles

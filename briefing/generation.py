@@ -34,7 +34,7 @@ from briefing.delivery import formats_for_delivery, send_briefing
 from briefing.delivery.mailing import Send, mail_briefing
 from briefing.errors import BriefingError, OutputError
 from briefing.ingest import IngestReport, ingest_paths
-from briefing.models import StoredArticle
+from briefing.models import Extraction, StoredArticle
 from briefing.output import fingerprint, what_changed, write_whole
 from briefing.readers.vetting import DateWindow
 from briefing.schedule.claims import STALE_AFTER, Heartbeat, claim_is_stale, current_owner
@@ -121,22 +121,32 @@ def earlier_articles(settings: Settings, store: Store, period: Period) -> list[S
 
 
 def compose_briefing(
-    settings: Settings, period: Period, *, ingest: IngestReport | None = None, now: datetime | None = None
+    settings: Settings, period: Period, *, ingest: IngestReport | None = None, now: datetime | None = None,
+    unsaved: dict[int, Extraction] | None = None,
 ) -> tuple[Briefing, list[StoredArticle]]:
-    """The briefing model of ``period`` from the store (nothing taken in, nothing written), and its articles.
+    """The briefing model of ``period`` from the store (nothing taken in, nothing written but the
+    extractions it computed), and its articles.
 
-    Used by ``make_briefing`` and by ``briefing explain``, so both see the same ranking.
+    Used by ``make_briefing`` and by ``briefing explain``, so both see the same ranking. Given ``unsaved``,
+    the extractions computed are put there for the caller to store (``save_extractions``) instead.
     """
     from briefing.composition import compose
     from briefing.composition.compose import in_briefing_order
+    from briefing.composition.newsvalue import TextSignals, text_signals
     from briefing.composition.stories import group_indices
     from briefing.enrich import with_current_extractions
 
     with open_store(settings, create=False) as store:  # reads only: never makes a store
         selected = in_briefing_order(period_articles(settings, store, period))
-        grouped: list[list[int]] = []  # the stories, found from the text while the extractions are computed
-        articles = with_current_extractions(
-            store, selected, meanwhile=lambda: grouped.extend(group_indices(selected, settings.zone)))
+        # The stories, and the news-value signals of their text, found while the extractions are computed.
+        grouped: list[list[int]] = []
+        read: list[TextSignals] = []
+
+        def find_stories() -> None:
+            grouped.extend(group_indices(selected, settings.zone))
+            read.extend(text_signals(selected[group[0]].article) for group in grouped)
+
+        articles = with_current_extractions(store, selected, meanwhile=find_stories, unsaved=unsaved)
         earlier = earlier_articles(settings, store, period)
     briefing = compose(
         settings, period, articles,
@@ -145,8 +155,16 @@ def compose_briefing(
         notes=briefing_notes(ingest, articles),
         earlier=earlier,
         grouped=grouped,
+        text_signals=read,
     )
     return briefing, articles
+
+
+def save_extractions(settings: Settings, extractions: dict[int, Extraction]) -> None:
+    """Store the extractions ``compose_briefing`` computed and left ``unsaved``."""
+    if extractions:
+        with open_store(settings, create=False) as store:
+            store.save_extractions(extractions.items())
 
 
 def make_briefing(
@@ -173,8 +191,11 @@ def make_briefing(
     formats = tuple(formats or settings.output.formats)
     started = {} if ahead else start_ahead(formats)  # the PDF's process loads WeasyPrint meanwhile
     try:
-        briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now)
-        rendered = render_to_memory(briefing, settings, formats, ahead=ahead or started)
+        unsaved: dict[int, Extraction] = {}
+        briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now, unsaved=unsaved)
+        # The PDF is what the briefing waits for longest: the extractions are stored while it renders.
+        rendered = render_to_memory(briefing, settings, formats, ahead=ahead or started,
+                                    meanwhile=lambda: save_extractions(settings, unsaved))
     finally:
         for process in started.values():  # those given by the caller, the caller stops
             process.stop()

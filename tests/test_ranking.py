@@ -6,6 +6,7 @@ corpus of ../shared, which the lead's checks name (skipped where absent).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -13,10 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from briefing.composition import compose
+from briefing.composition import compose, newsvalue
+from briefing.composition.compose import in_briefing_order
 from briefing.composition.newsvalue import FOLLOW_UP_SIMILARITY, follow_up
 from briefing.composition.ranking import DEFAULT_WEIGHTS, agency_names, rank_story
-from briefing.composition.stories import EarlierArticles, same_story, similarity, text_print
+from briefing.composition.stories import EarlierArticles, group_indices, same_story, similarity, text_print
 from briefing.config import Settings, load_settings
 from briefing.errors import ConfigError
 from briefing.extraction import extract
@@ -204,3 +206,53 @@ def test_follow_ups_in_the_corpus_are_those_found_by_comparing_every_earlier_art
         day = stored.article.published.astimezone(ZONE).date()
         earlier = [a for a in articles if a.article.published.astimezone(ZONE).date() < day]
         assert follow_ups([stored], earlier) == [follows_by_comparing_every_earlier_article(stored, earlier)]
+
+
+# -- the text signals, read fast, are those of the words read one by one ------------------------------
+
+def _words_one_by_one(text: str) -> list[str]:
+    """The reference reading: every word of ``text`` on its own, lower-cased, end apostrophes dropped."""
+    return [w.lower().strip("'’") for w in re.findall(r"[\w'’-]+", text)]
+
+
+def _hits_one_by_one(text: str, stems: frozenset[str]) -> list[str]:
+    words = _words_one_by_one(text)
+    forms = {stem + ending for stem in stems if not stem.endswith("*") for ending in ("", "s", "es", "d", "ed", "ing")
+             if ending != "d" or stem.endswith("e")}
+    prefixes = tuple(stem[:-1] for stem in stems if stem.endswith("*"))
+    found = [w for w in dict.fromkeys(words) if w in forms or (prefixes and w.startswith(prefixes))]
+    joined = " " + " ".join(words) + " "
+    phrases = sorted((s for s in stems if " " in s and f" {s} " in joined), key=lambda s: joined.find(f" {s} "))
+    return found + phrases
+
+
+TEXTS = [
+    "Storm 'kills' two; the 'injured' were taken to hospital after a power cut left 3,000 homes without heating.",
+    "Prime Minister's office: flooding and an evacuation of Kastrin, 'the worst since' the blackout of 2019.",
+    "In the cold of Łódź, ‘derailed’ wagons — without electricity — and a drone attack near the NATO summit.",
+    "' '' rock'n'roll ''poisoned'' - -- injury-free fires Fires; power  cut; power ' cut; United  Nations.",
+    "The ski-jumping champion won a medal at the world cup; the club's concert was a premiere in the zoo.",
+    "İstanbul: ÉVACUATED passengers, a terrorist hostage crisis, and European Union ministers in the cold.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_text_signals_read_fast_find_the_words_read_one_by_one(text):
+    article = Article(title=text[:40], lead=text, body=(text, text.upper()), published=datetime(2026, 5, 12, tzinfo=ZONE))
+    read = newsvalue._read(article)
+    for stems in (newsvalue.HARM_STEMS, newsvalue.DEATH_STEMS, newsvalue.SAFETY_STEMS, newsvalue.REACH_STEMS,
+                  newsvalue.SOFT_STEMS):
+        assert newsvalue._hits(read.head, stems) == _hits_one_by_one(newsvalue.head_text(article), stems)
+        assert newsvalue._hits(read.body, stems) == _hits_one_by_one(newsvalue.body_text(article), stems)
+
+
+def test_a_story_ranks_the_same_with_its_text_signals_read_ahead():
+    """``compose(text_signals=)``, read while extracting, gives the briefing ``compose`` gives reading them itself."""
+    articles = [StoredArticle(a, extract(a)) for a in generated_day(120, day=DAY).articles]
+    settings = Settings(base_dir=REPO)
+    ordered = in_briefing_order(articles)
+    grouped = group_indices(ordered, settings.zone)
+    read = [newsvalue.text_signals(ordered[group[0]].article) for group in grouped]
+    made = {"issue_number": 1, "generated_at": datetime(2026, 5, 13, 6, tzinfo=ZONE)}
+    assert (compose(settings, Period.day(DAY), articles, grouped=grouped, text_signals=read, **made)
+            == compose(settings, Period.day(DAY), articles, **made))

@@ -28,6 +28,7 @@ from briefing.composition.model import (
     Story,
     StoryRef,
 )
+from briefing.composition.newsvalue import TextSignals
 from briefing.composition.quotes import quotes_of_the_day, role_in_style, with_full_stop
 from briefing.composition.ranking import (
     Ranked,
@@ -65,11 +66,13 @@ def compose(
     notes: Sequence[str] = (),
     earlier: Sequence[StoredArticle] = (),
     grouped: Sequence[Sequence[int]] | None = None,
+    text_signals: Sequence[TextSignals] | None = None,
 ) -> Briefing:
     """The briefing for ``period`` made of ``articles`` (an empty list gives an honest empty briefing).
 
     ``earlier`` are articles of the days before, read only to tell the follow-ups of a running story.
-    ``grouped``: the stories already found (``stories.group_indices`` of ``in_briefing_order(articles)``).
+    ``grouped``: the stories already found (``stories.group_indices`` of ``in_briefing_order(articles)``);
+    ``text_signals``: theirs, read already (``newsvalue.text_signals`` of each one's main article).
     """
     zone = settings.zone
     window = period.window(zone)
@@ -78,8 +81,9 @@ def compose(
               else group_stories(ordered, zone))
     weights = settings.ranking.weights
     before = EarlierArticles(earlier)  # indexed once for every story
+    texts: Sequence[TextSignals | None] = text_signals if text_signals is not None else [None] * len(groups)
     scored = sorted(
-        ((rank_story(group, window, weights, before), group) for group in groups),
+        ((rank_story(group, window, weights, before, text), group) for group, text in zip(groups, texts, strict=True)),
         key=lambda pair: (-pair[0].score, -pair[1][0].article.published.timestamp(), pair[1][0].article.title),
     )
     # Figures and quotes are worded only for the stories the briefing shows: the rest are one line each.

@@ -70,6 +70,9 @@ SOFT_STEMS = _words(
 _NOT_PUBLIC = _words("company club team firm start-up startup")
 
 _WORD_RE = re.compile(r"[\w'’-]+")
+#: the ASCII characters that are no part of a word (``_WORD_RE``), as spaces: in an ASCII text, ``translate``
+#: then ``split`` find the same words as ``findall``, several times faster
+_ASCII_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD_RE.fullmatch(c)})
 
 
 @dataclass(frozen=True)
@@ -82,63 +85,74 @@ class Signal:
 
 
 def words_of(text: str) -> list[str]:
-    return list(_text_words(text))
-
-
-def _text_words(text: str) -> tuple[str, ...]:
     """The lower-cased words of ``text``, apostrophes at their ends dropped."""
-    if text.isascii():  # the common case: lower-casing the whole text at once finds the same words
-        words = _WORD_RE.findall(text.lower())
-        return tuple(w.strip("'") for w in words) if "'" in text else tuple(words)
-    return tuple(w.lower().strip("'’") for w in _WORD_RE.findall(text))
+    return [w.lower().strip("'’") for w in _WORD_RE.findall(text)]
+
+
+#: apostrophes at either end of a word between spaces; a word of apostrophes alone is left (it matches
+#: nothing). Each match begins with its apostrophe, so the search skips to the next one (a pattern
+#: beginning with the look-behind would be tried at every character, and took longer than the rest).
+_END_APOSTROPHES = re.compile(r"'(?:(?<= ')'*(?=[^ '])|(?<=[^ ']')'*(?= ))")
 
 
 @dataclass(frozen=True)
 class _Scanned:
-    """A text read once for every signal that looks in it: each word with the rank of its first
-    appearance (hits are reported in reading order), and the words between single spaces (phrases)."""
+    """A text read once for every signal that looks in it: its words (``words_of``), as a set, and
+    between single spaces (for phrases, and the order words first appear in)."""
 
-    first_seen: dict[str, int]
+    words: frozenset[str]
     joined: str
 
+    def first_seen(self, word: str) -> int:
+        return self.joined.find(f" {word} ")
 
-@functools.lru_cache(maxsize=256)
+
 def _scan(text: str) -> _Scanned:
-    """Kept for the few texts of the story being scored, which every signal reads again."""
-    words = _text_words(text)
-    return _Scanned({w: n for n, w in enumerate(dict.fromkeys(words))}, " " + " ".join(words) + " ")
+    if not text.isascii():
+        words = words_of(text)
+        return _Scanned(frozenset(words), " " + " ".join(words) + " ")
+    # The common case, done on the whole text at once (``findall`` and a word at a time took most of the
+    # ranking's time): lower-cased, the characters of no word made spaces, the end apostrophes dropped.
+    spaced = " " + text.lower().translate(_ASCII_NOT_WORD) + " "
+    if "'" in text:
+        spaced = _END_APOSTROPHES.sub("", spaced)
+    words = spaced.split()
+    return _Scanned(frozenset(words), " " + " ".join(words) + " ")
 
 
 _ENDINGS = ("", "s", "es", "d", "ed", "ing")
 
 
+@dataclass(frozen=True)
+class _Forms:
+    """What a list of stems finds, made once per list: every inflected form of its one-word stems
+    (`storms`, `died`; a `d` only after an `e`, so no `ward` from `war`), a pattern of the words beginning
+    with a stem written with ``*`` (``injur*``), and its phrases (``power_cut``)."""
+
+    words: frozenset[str]
+    prefixed: re.Pattern[str] | None
+    phrases: tuple[str, ...]
+
+
 @functools.cache
-def _forms(stems: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Every inflected form of the one-word ``stems`` (`storms`, `died`; a `d` only after an `e`, so no
-    `ward` from `war`), and the stems written with ``*`` (``injur*``) as prefixes."""
-    forms = frozenset(stem + ending for stem in stems if not stem.endswith("*") for ending in _ENDINGS
+def _forms(stems: frozenset[str]) -> _Forms:
+    words = frozenset(stem + ending for stem in stems if not stem.endswith("*") for ending in _ENDINGS
                       if ending != "d" or stem.endswith("e"))
-    return forms, tuple(s[:-1] for s in stems if s.endswith("*"))
+    prefixes = sorted(re.escape(s[:-1]) for s in stems if s.endswith("*"))
+    prefixed = re.compile(rf" ((?:{'|'.join(prefixes)})[^ ]*)") if prefixes else None
+    return _Forms(words, prefixed, tuple(s for s in stems if " " in s))
 
 
-def _stem_hits(scanned: _Scanned, stems: frozenset[str]) -> list[str]:
+def _hits(scanned: _Scanned, stems: frozenset[str]) -> list[str]:
     """The words of the text in the one-word ``stems``, with a plain ending or any (``injur*``), each
-    once, in the order they first appear."""
-    forms, prefixes = _forms(stems)
-    found = set(forms.intersection(scanned.first_seen))  # a set operation: the text's words are not walked
-    if prefixes:
-        found.update(w for w in scanned.first_seen if w.startswith(prefixes))
-    return sorted(found, key=scanned.first_seen.__getitem__)
-
-
-def _phrase_hits(scanned: _Scanned, stems: frozenset[str]) -> list[str]:
-    """The phrases of ``stems`` (those of several words) found whole in the text."""
-    return [s for s in stems if " " in s and f" {s} " in scanned.joined]
-
-
-def _hits(text: str, stems: frozenset[str]) -> list[str]:
-    scanned = _scan(text)
-    return _stem_hits(scanned, stems) + _phrase_hits(scanned, stems)
+    once, in the order they first appear; then the phrases of ``stems`` (several words) found whole, in
+    the order they first appear (not the set's, which changes from one process to the next)."""
+    forms = _forms(stems)
+    found = set(forms.words.intersection(scanned.words))  # a set operation: the text's words are not walked
+    if forms.prefixed is not None:
+        found.update(forms.prefixed.findall(scanned.joined))
+    phrases = [s for s in forms.phrases if f" {s} " in scanned.joined]
+    return sorted(found, key=scanned.first_seen) + sorted(phrases, key=scanned.first_seen)
 
 
 def head_text(article: Article) -> str:
@@ -150,12 +164,45 @@ def body_text(article: Article) -> str:
     return " ".join(article.body)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """An article's headline and lead, and its text, each read once for every signal that looks in them."""
+
+    head: _Scanned
+    body: _Scanned
+
+
+def _read(article: Article) -> _Read:
+    return _Read(_scan(head_text(article)), _scan(body_text(article)))
+
+
+@dataclass(frozen=True)
+class TextSignals:
+    """The signals of a story read from its main article's words alone: they need no extraction, so
+    ``compose_briefing`` reads them while the extractions are computed."""
+
+    harm: Signal
+    public_safety: Signal
+    reach: Signal
+    soft_news: Signal
+
+
+def text_signals(article: Article) -> TextSignals:
+    """The text signals of ``article``, its headline, lead and text each read once."""
+    read = _read(article)
+    return TextSignals(_harm(read), _public_safety(read), _reach(read), _soft_news(article, read))
+
+
 def harm(article: Article) -> Signal:
-    head = _hits(head_text(article), HARM_STEMS)
-    deaths = _hits(head_text(article), DEATH_STEMS)
+    return _harm(_read(article))
+
+
+def _harm(read: _Read) -> Signal:
+    head = _hits(read.head, HARM_STEMS)
     if head:
+        deaths = _hits(read.head, DEATH_STEMS)
         return Signal("deaths_injuries", 1.0 if deaths else 0.6, f"in the headline or lead: {', '.join(head[:3])}")
-    body = _hits(body_text(article), HARM_STEMS)
+    body = _hits(read.body, HARM_STEMS)
     if body:
         return Signal("deaths_injuries", 0.25, f"in the text: {', '.join(body[:3])}")
     return Signal("deaths_injuries", 0.0, "")
@@ -172,16 +219,24 @@ def people_affected(figures: Iterable[tuple[float, str]]) -> Signal:
 
 
 def public_safety(article: Article) -> Signal:
-    head = _hits(head_text(article), SAFETY_STEMS)
+    return _public_safety(_read(article))
+
+
+def _public_safety(read: _Read) -> Signal:
+    head = _hits(read.head, SAFETY_STEMS)
     if head:
         return Signal("public_safety", min(1.0, 0.6 + 0.2 * len(head)), f"{', '.join(head[:3])}")
-    body = _hits(body_text(article), SAFETY_STEMS)
+    body = _hits(read.body, SAFETY_STEMS)
     return Signal("public_safety", min(0.4, 0.1 * len(body)), f"in the text: {', '.join(body[:3])}" if body else "")
 
 
 def reach(article: Article) -> Signal:
-    head = _hits(head_text(article), REACH_STEMS)
-    body = [w for w in _hits(body_text(article), REACH_STEMS) if w not in head]
+    return _reach(_read(article))
+
+
+def _reach(read: _Read) -> Signal:
+    head = _hits(read.head, REACH_STEMS)
+    body = [w for w in _hits(read.body, REACH_STEMS) if w not in head]
     value = min(1.0, 0.4 * len(head) + 0.1 * len(body))
     return Signal("reach", value, ", ".join((head + body)[:4]))
 
@@ -208,10 +263,14 @@ def agencies(names: Iterable[str]) -> Signal:
 
 
 def soft_news(article: Article) -> Signal:
+    return _soft_news(article, _read(article))
+
+
+def _soft_news(article: Article, read: _Read) -> Signal:
     section = article.section.strip().lower()
     if section in SOFT_SECTIONS:
         return Signal("soft_news", 1.0, f"section {article.section.strip()}")
-    head = _hits(head_text(article), SOFT_STEMS)
+    head = _hits(read.head, SOFT_STEMS)
     if head:
         return Signal("soft_news", min(1.0, 0.5 * len(head)), ", ".join(head[:3]))
     return Signal("soft_news", 0.0, "")

@@ -119,9 +119,14 @@ def story_signals(
     group: Sequence[StoredArticle],
     window: tuple[datetime, datetime],
     earlier: EarlierArticles | Sequence[StoredArticle] = (),
+    text: newsvalue.TextSignals | None = None,
 ) -> list[newsvalue.Signal]:
-    """Every news-value signal of the story made of ``group`` (its first article is the main one)."""
+    """Every news-value signal of the story made of ``group`` (its first article is the main one).
+
+    ``text``: the main article's ``newsvalue.text_signals``, when read already.
+    """
     main = group[0].article
+    text = text or newsvalue.text_signals(main)
     figures = [f for stored in group for f in figures_of(stored)]
     quotes = [q for stored in group for q in quotes_of(stored)]
     roles = [q.role for q in quotes if q.role] + [newsvalue.head_text(main)]
@@ -132,10 +137,10 @@ def story_signals(
     strongest_figures = sorted((min(f.salience, 1.0) for f in figures), reverse=True)[:3]
     strongest_quotes = sorted((min(q.salience, 1.0) for q in quotes), reverse=True)[:2]
     return [
-        newsvalue.harm(main),
+        text.harm,
         newsvalue.people_affected((f.value, f.unit) for f in figures),
-        newsvalue.public_safety(main),
-        newsvalue.reach(main),
+        text.public_safety,
+        text.reach,
         newsvalue.seniority(roles),
         newsvalue.agencies(story_agencies(group)),
         newsvalue.follow_up(group[0], earlier),
@@ -143,7 +148,7 @@ def story_signals(
         newsvalue.Signal("quotes", sum(strongest_quotes) / 2, ""),
         newsvalue.Signal("length", min(words, FULL_LENGTH_WORDS) / FULL_LENGTH_WORDS, f"{words} words"),
         newsvalue.Signal("recency", recency, ""),
-        newsvalue.soft_news(main),
+        text.soft_news,
     ]
 
 
@@ -152,12 +157,14 @@ def rank_story(
     window: tuple[datetime, datetime],
     weights: Mapping[str, float] | None = None,
     earlier: EarlierArticles | Sequence[StoredArticle] = (),
+    text: newsvalue.TextSignals | None = None,
 ) -> Ranked:
-    """The story's score (see the module's docstring) with the contribution of each signal."""
+    """The story's score (see the module's docstring) with the contribution of each signal (``text``: see
+    ``story_signals``)."""
     chosen = {**DEFAULT_WEIGHTS, **(weights or {})}
     contributions = tuple(
         Contribution(signal.name, round(signal.value, 4), chosen[signal.name], signal.why)
-        for signal in story_signals(group, window, earlier)
+        for signal in story_signals(group, window, earlier, text)
     )
     return Ranked(round(sum(c.points for c in contributions), 4), contributions)
 

@@ -64,8 +64,13 @@ def start_ahead(formats: Sequence[str]) -> dict[str, Isolated]:
 
 
 def render_to_memory(briefing: Briefing, settings: Settings, formats: Sequence[str], *,
-                     ahead: dict[str, Isolated] | None = None) -> dict[str, bytes | str]:
-    """Each asked format rendered, in memory, in the order asked; ``ahead``: processes from ``start_ahead``."""
+                     ahead: dict[str, Isolated] | None = None,
+                     meanwhile: Callable[[], object] | None = None) -> dict[str, bytes | str]:
+    """Each asked format rendered, in memory, in the order asked; ``ahead``: processes from ``start_ahead``.
+
+    ``meanwhile`` is called once the slow formats are being rendered aside (or first, when none is):
+    work of this process that the briefing does not wait for.
+    """
     unknown = [name for name in formats if name not in RENDERINGS]
     if unknown:
         known = sorted(RENDERINGS, key=lambda name: (FORMATS.index(name) if name in FORMATS else len(FORMATS), name))
@@ -78,6 +83,8 @@ def render_to_memory(briefing: Briefing, settings: Settings, formats: Sequence[s
             if name in formats:
                 job.start_aside(name)  # on another core while this process renders the rest
     try:
+        if meanwhile is not None:
+            meanwhile()
         for name in sorted(formats, key=lambda name: name in job.aside):  # the others while those aside are made
             job.output(name)
         return {name: job.output(name) for name in formats}
