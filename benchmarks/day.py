@@ -20,9 +20,10 @@ folder, then
 and prints the times, the peak RSS, the e-mail's HTML size and the PDF's pages.
 
 In ``generate`` some stages overlap, so the stages add up to more than its wall
-time: the PDF's process loads WeasyPrint while the articles are taken in (a
-briefing never made before), and the stories are grouped while the workers
-extract.
+time: the PDF's process loads WeasyPrint and the workers extract the day's
+articles while the folder is taken in (a briefing never made before), the
+stories are grouped while the workers extract, and the extractions are stored
+while the PDF renders.
 
     .venv/bin/python benchmarks/day.py [--articles 50,300,2000] [--repeat 3]
 

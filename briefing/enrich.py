@@ -14,11 +14,15 @@ in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.extraction import EXTRACTOR_VERSION, extract
 from briefing.models import Article, Extraction, StoredArticle
 from briefing.store import Store
 from briefing.workers import cores, worker_pool
+
+if TYPE_CHECKING:
+    from briefing.extract_ahead import ExtractionAhead
 
 #: from this many articles to extract on, they are extracted on every core (~5 ms each for a 600-word article;
 #: a worker costs ~30 ms to start and its results ~0.3 ms an article to send back)
@@ -29,22 +33,27 @@ CHUNKS_PER_WORKER = 4
 
 def with_current_extractions(store: Store, articles: list[StoredArticle], *,
                              meanwhile: Callable[[], object] | None = None,
-                             unsaved: dict[int, Extraction] | None = None) -> list[StoredArticle]:
+                             unsaved: dict[int, Extraction] | None = None,
+                             ahead: ExtractionAhead | None = None) -> list[StoredArticle]:
     """The articles with extractions by this extractor version, computing and storing what is missing.
 
     Stored results are reused unless the article changed (the store drops its
     extraction then) or the extractor's version differs. ``meanwhile`` is called
     while the workers extract (once, whatever there is to extract): work that needs
     no extraction, done on this process's core instead of waiting. Given ``unsaved``,
-    the results computed are put there for the caller to store, not stored here.
+    the results computed are put there for the caller to store, not stored here. ``ahead``: the
+    extraction started while the articles were taken in (``extract_ahead``), whose results are used.
     """
     stale = [a for a in articles if a.extraction is None or a.extraction.version != EXTRACTOR_VERSION]
     if not stale:
         if meanwhile is not None:
             meanwhile()
         return articles
-    fresh = dict(zip((a.id for a in stale), extract_all([a.article for a in stale], meanwhile=meanwhile),
-                     strict=True))
+    texts = [a.article for a in stale]
+    extracted = ahead.extract(texts, meanwhile=meanwhile) if ahead is not None else None
+    if extracted is None:  # nothing started ahead
+        extracted = extract_all(texts, meanwhile=meanwhile)
+    fresh = dict(zip((a.id for a in stale), extracted, strict=True))
     if unsaved is None:
         store.save_extractions(fresh.items())
     else:

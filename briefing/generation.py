@@ -47,6 +47,7 @@ from briefing.workers import cores, worker_pool
 
 if TYPE_CHECKING:
     from briefing.composition import Briefing
+    from briefing.extract_ahead import ExtractionAhead
     from briefing.rendering.watchdog import Isolated
 
 log = logging.getLogger(__name__)
@@ -66,14 +67,17 @@ class GenerationResult:
 Make = Callable[..., GenerationResult]  # (settings, period, formats=...) -> GenerationResult
 
 
-def ingest_article_folder(settings: Settings, store: Store) -> IngestReport | None:
-    """Take in new or changed files from the configured article folder, if it exists."""
+def ingest_article_folder(settings: Settings, store: Store, *,
+                          extracting: ExtractionAhead | None = None) -> IngestReport | None:
+    """Take in new or changed files from the configured article folder, if it exists; ``extracting`` is
+    given each file's articles as they are read."""
     folder = settings.articles_folder
     if not folder.is_dir():
         log.info("article folder %s does not exist; nothing to take in", folder)
         return None
     report = ingest_paths(store, [folder], max_bytes=settings.articles.max_file_bytes, only_changed=True,
-                          dates=DateWindow(settings.articles.earliest_year, settings.articles.years_ahead))
+                          dates=DateWindow(settings.articles.earliest_year, settings.articles.years_ahead),
+                          on_read=extracting.take if extracting is not None else None)
     log.info("article folder %s: %s", folder, report.summary)
     return report
 
@@ -122,13 +126,14 @@ def earlier_articles(settings: Settings, store: Store, period: Period) -> list[S
 
 def compose_briefing(
     settings: Settings, period: Period, *, ingest: IngestReport | None = None, now: datetime | None = None,
-    unsaved: dict[int, Extraction] | None = None,
+    unsaved: dict[int, Extraction] | None = None, extracting: ExtractionAhead | None = None,
 ) -> tuple[Briefing, list[StoredArticle]]:
     """The briefing model of ``period`` from the store (nothing taken in, nothing written but the
     extractions it computed), and its articles.
 
     Used by ``make_briefing`` and by ``briefing explain``, so both see the same ranking. Given ``unsaved``,
     the extractions computed are put there for the caller to store (``save_extractions``) instead.
+    ``extracting``: the extraction started while the articles were taken in.
     """
     from briefing.composition import compose
     from briefing.composition.compose import in_briefing_order
@@ -146,7 +151,8 @@ def compose_briefing(
             grouped.extend(group_indices(selected, settings.zone))
             read.extend(text_signals(selected[group[0]].article) for group in grouped)
 
-        articles = with_current_extractions(store, selected, meanwhile=find_stories, unsaved=unsaved)
+        articles = with_current_extractions(store, selected, meanwhile=find_stories, unsaved=unsaved,
+                                            ahead=extracting)
         earlier = earlier_articles(settings, store, period)
     briefing = compose(
         settings, period, articles,
@@ -175,12 +181,14 @@ def make_briefing(
     ingest: IngestReport | None = None,
     now: datetime | None = None,
     ahead: dict[str, Isolated] | None = None,
+    extracting: ExtractionAhead | None = None,
 ) -> GenerationResult:
     """Render the briefing for ``period`` into ``output/<period slug>/`` (an edition's: ``output/EDITION/...``).
 
     No claim, no run record, no e-mail: that is ``run_briefing``. ``settings`` are one
     edition's (``Settings.for_edition``): its articles, templates and formats. ``ahead``: the renderings
-    started already (``rendering.start_ahead``); without any they are started here.
+    started already (``rendering.start_ahead``); without any they are started here. ``extracting``: the
+    extraction started while the articles were taken in (``extract_ahead``).
     """
     from briefing.rendering import (  # imported here: it loads the renderers
         RENDERINGS,
@@ -192,7 +200,8 @@ def make_briefing(
     started = {} if ahead else start_ahead(formats)  # the PDF's process loads WeasyPrint meanwhile
     try:
         unsaved: dict[int, Extraction] = {}
-        briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now, unsaved=unsaved)
+        briefing, articles = compose_briefing(settings, period, ingest=ingest, now=now, unsaved=unsaved,
+                                              extracting=extracting)
         # The PDF is what the briefing waits for longest: the extractions are stored while it renders.
         rendered = render_to_memory(briefing, settings, formats, ahead=ahead or started,
                                     meanwhile=lambda: save_extractions(settings, unsaved))
@@ -228,11 +237,13 @@ def run_briefing(
     recorded, its claim released, and its error raised.
     """
     owner, slug, edition = current_owner(), period.slug, settings.edition_name
+    new = not (settings.output_folder / slug).exists()  # never made: it will be, unless another process is on it
     with (open_store(settings) as store, liveness.hold(store, f"{edition}:{slug}") as holding,
-          _renderers_ahead(settings, slug, formats_for_delivery(settings, formats)) as ahead):
+          _renderers_ahead(formats_for_delivery(settings, formats), new=new) as ahead,
+          _extraction_ahead(settings, period, new=new and take_in) as extracting):
         # On PostgreSQL the claim's session lock tells at once whether a holder lives:
         # holding it, a running claim's holder is gone; not holding it, someone live works on it.
-        ingest = ingest_article_folder(settings, store) if take_in else None
+        ingest = ingest_article_folder(settings, store, extracting=extracting) if take_in else None
         runs = RunLog(store)
         run_id = runs.start_run(edition=edition, period=slug, trigger=trigger, owner=owner, now=clock())
         report = RunReport(run_id, period, trigger, outcome="running", edition=edition)
@@ -261,7 +272,7 @@ def run_briefing(
         with Heartbeat(settings.store_url, **held, clock=clock, every=stale_after.total_seconds() / 5):
             try:
                 result = make(settings, period, formats=formats_for_delivery(settings, formats), ingest=ingest,
-                              ahead=ahead)
+                              ahead=ahead, extracting=extracting)
             except BaseException as exc:
                 runs.release_claim(**held, was_done=attempt.was_done)
                 runs.finish_run(run_id, outcome=FAILED, error=str(exc) or type(exc).__name__, now=clock())
@@ -276,12 +287,12 @@ def run_briefing(
 
 
 @contextmanager
-def _renderers_ahead(settings: Settings, slug: str, formats: Sequence[str]) -> Iterator[dict[str, Isolated]]:
-    """The PDF's process, started before the articles are taken in when this briefing was never made (so
-    it will be, unless another process holds its claim): it loads WeasyPrint on the core the take-in
-    leaves idle. A briefing made before may need no remaking: its renderers start when it does.
+def _renderers_ahead(formats: Sequence[str], *, new: bool) -> Iterator[dict[str, Isolated]]:
+    """The PDF's process, started before the articles are taken in when this briefing was never made
+    (``new``: it will be, unless another process holds its claim): it loads WeasyPrint on the core the
+    take-in leaves idle. A briefing made before may need no remaking: its renderers start when it does.
     Whatever was not given its work is stopped on the way out."""
-    if (settings.output_folder / slug).exists():
+    if not new:
         yield {}
         return
     from briefing.rendering import start_ahead
@@ -292,6 +303,19 @@ def _renderers_ahead(settings: Settings, slug: str, formats: Sequence[str]) -> I
     finally:
         for process in ahead.values():
             process.stop()
+
+
+@contextmanager
+def _extraction_ahead(settings: Settings, period: Period, *, new: bool) -> Iterator[ExtractionAhead | None]:
+    """For a briefing never made (``new``), its articles' extraction started as they are taken in, on the
+    cores the take-in leaves idle (``extract_ahead``); its workers stop on the way out."""
+    if not new:
+        yield None
+        return
+    from briefing.extract_ahead import ExtractionAhead
+
+    with ExtractionAhead(*period.window(settings.zone)) as extracting:
+        yield extracting
 
 
 def _mail(settings: Settings, runs: RunLog, report: RunReport, send: Send, clock: Clock, *, again: bool) -> str:

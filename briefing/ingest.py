@@ -95,13 +95,15 @@ def ingest_paths(
     dates: DateWindow | None = None,
     only_changed: bool = False,
     progress: ProgressCallback | None = None,
+    on_read: Callable[[list[Article]], object] | None = None,
 ) -> IngestReport:
     """Read every article file under ``paths`` into ``store``.
 
     With ``only_changed``, files whose size and modification time match the
     last read are skipped (the article folder before each generation).
     Articles dated outside ``dates`` are refused. ``progress`` is called with
-    the number of files handled since the last call.
+    the number of files handled since the last call; ``on_read`` with each file's articles as soon as
+    they are read, before they are stored (``extract_ahead``).
     """
     report = IngestReport()
     dates = dates or DateWindow()
@@ -116,6 +118,8 @@ def ingest_paths(
         else:
             articles = _read_or_reject(store, path, stamp, max_bytes, dates, report)
             if articles is not None:
+                if on_read is not None:
+                    on_read(articles)
                 batch.append((stamp, articles))
                 pending += len(articles)
         if pending >= BATCH_ARTICLES:

@@ -50,6 +50,25 @@ def test_a_child_started_ahead_prepares_then_runs_the_work_it_is_sent():
     assert _gone(child.pid)
 
 
+def test_work_is_read_though_a_process_forked_meanwhile_holds_the_pipe():
+    """A worker pool forked after the child was started holds a copy of every pipe: the work must not wait
+    for an end of file only that copy's closing would give."""
+    child = Isolated.ahead(_prepare)
+    holder = os.fork()
+    if holder == 0:  # a process that holds every descriptor open, as a worker would, and does nothing
+        import time
+
+        time.sleep(60)
+        os._exit(0)
+    try:
+        child.send(functools.partial(_report_prepared, "work"))
+        assert child.result(time_limit=20, template="t") == "ready,work"
+    finally:
+        os.kill(holder, 9)
+        os.waitpid(holder, 0)
+    assert _gone(child.pid)
+
+
 def test_a_child_never_given_work_is_stopped_and_reaped():
     child = Isolated.ahead(_prepare)
     child.stop()

@@ -104,7 +104,10 @@ class Isolated:
         assert self.request is not None, "not started ahead, or sent its work already"
         request, self.request = self.request, None
         self.started = time.monotonic()
-        self.sending = threading.Thread(target=_write_all, args=(request, pickle.dumps(work)), daemon=True)
+        work_data = pickle.dumps(work)
+        # Sized, not ended by closing the pipe: a process forked meanwhile (a worker pool's) holds a copy
+        # of this end, and the child would wait for an end of file that never comes.
+        self.sending = threading.Thread(target=_write_all, args=(request, _sized(work_data)), daemon=True)
         self.sending.start()
 
     def result(self, *, time_limit: float, template: str, doing: str = "rendering"):
@@ -156,11 +159,26 @@ def _write_all(fd: int, data: bytes) -> None:
         os.close(fd)
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
+_SIZE_BYTES = 8
+
+
+def _sized(data: bytes) -> bytes:
+    return len(data).to_bytes(_SIZE_BYTES, "big") + data
+
+
+def _read_sized(fd: int) -> bytes:
+    """What ``_sized`` wrote to ``fd``; b"" when the pipe was closed with nothing written."""
+    header = _read_exactly(fd, _SIZE_BYTES)
+    data = _read_exactly(fd, int.from_bytes(header, "big")) if len(header) == _SIZE_BYTES else b""
     os.close(fd)
+    return data
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left and (chunk := os.read(fd, min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
     return b"".join(chunks)
 
 
@@ -179,7 +197,7 @@ def _child(work: Callable[[], object] | None, write_end: int, parent: int, *,
                 with contextlib.suppress(Exception):  # only a head start: the work meets any failure itself
                     prepare()
             if work is None:
-                asked = _read_all(request)
+                asked = _read_sized(request)
                 if not asked:  # stopped before it was given anything
                     os._exit(0)
                 work = pickle.loads(asked)  # noqa: S301 (our own parent wrote it)
