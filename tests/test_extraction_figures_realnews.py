@@ -340,6 +340,14 @@ def test_tabloid_measures_and_scaled_values_are_exact(text, expected):
         # the units of energy news
         ("Output rose to 1.3 million bpd in May.", [(1_300_000, "barrels per day", "")]),
         ("The field holds 3.2 tcf of gas.", [(3.2, "tcf", "")]),
+        # `pounds` of weight after a verb of weight or before what is weighed; else sterling
+        ("The package weighs about 2.2 pounds.", [(2.2, "pounds", "about")]),
+        ("Agents seized 300 pounds of cocaine at the port.", [(300, "pounds", "")]),
+        ("The club paid 5 million pounds for the striker.", [(5_000_000, "GBP", "")]),
+        ("The grant is worth 40,000 pounds of public money.", [(40_000, "GBP", "")]),
+        # the sides of an area share the unit written after the second
+        ("The plot measures 40 by 60 feet.", [(40, "feet", ""), (60, "feet", "")]),
+        ("The room is 3 x 4 metres.", [(3, "metres", ""), (4, "metres", "")]),
     ],
 )
 def test_amounts_as_the_world_s_news_writes_them(text, expected):

@@ -516,3 +516,43 @@ def test_a_name_s_possessive_opening_a_speaker_keeps_its_capital(paragraph, spea
 )
 def test_british_ranks_and_titles_are_no_part_of_the_name(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+# -- names as the article writes them: initials, particles, titles left out -------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"The numbers speak for themselves," J.D. Hollister told reporters.', "J.D. Hollister"),
+        ('"We disagree," said George H.W. Bush.', "George H.W. Bush"),
+        ('"It was fine," said C. Boyden Gray, a former White House lawyer.', "C. Boyden Gray"),
+        ('"We were not consulted," said Ursula van der Berg, who chairs the residents\' association.',
+         "Ursula van der Berg"),
+        ('"It is a historic day," said Sheikh Hamad bin Khalid Al Thani.', "Hamad bin Khalid Al Thani"),
+        ('"It is over," U.S. Sen. Chris Murphy said.', "Chris Murphy"),
+        ('"No comment," said Representative James E. Rogan.', "James E. Rogan"),
+        ('"We will vote no," said Sens. Rand Paul and Mike Lee.', "Rand Paul"),
+    ],
+)
+def test_a_name_is_given_as_written_without_its_titles(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_initials_name_the_same_person_as_the_name_without_them():
+    assert speakers('J.D. Hollister runs the campaign.', '"We are ahead," Hollister said.') == ["J.D. Hollister"]
+
+
+# -- a name before a role word modifies it: the speaker is someone in that role -----------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"That is simply false," a White House official told reporters.', "a White House official"),
+        ('"That is simply false," a White House official, speaking on condition of anonymity, told NBC News.',
+         "a White House official"),
+        ('"We expect to win," said a senior Cruz adviser.', "a senior Cruz adviser"),
+        ('"The count is wrong," said a Freedom Partners official.', "a Freedom Partners official"),
+    ],
+)
+def test_a_name_before_a_role_is_not_the_speaker(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]

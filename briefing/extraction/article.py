@@ -116,7 +116,7 @@ def _quotes(original: list[str], segments: list[str], masked: list[str], starts:
     ``original`` writes it (the same offsets)."""
     if not quotes:
         return []  # no names or speech verbs to read
-    attributor = Attributor(segments, masked, starts, People(masked))
+    attributor = Attributor(segments, masked, starts, People(masked, written=original))
     last_speaker: dict[int, Speaker] = {}
     found: dict[str, tuple[Quote, str]] = {}  # the quote's words -> (quote, speaker kind)
     title_case: dict[int, bool] = {}  # segment -> written in title case, read when first needed

@@ -43,7 +43,8 @@ from briefing.extraction.text import (
 from briefing.extraction.units import NOT_A_FIGURE, UnitMatch, is_plural, unit_after
 
 _STREET_AFTER_RE = re.compile(rf"\s+(?:[{UPPER}][\w’'-]*\s+){{1,3}}(?P<street>[A-Za-z]+)\b\.?")
-_RANGE_GAP_RE = re.compile(r"\s*(?P<word>-|–|—|to|and|or)\s*", re.IGNORECASE)
+# `20-30 people`, `between 20 and 30`, and the sides of an area: `40 by 60 feet`, `3 x 4 metres`
+_RANGE_GAP_RE = re.compile(r"\s*(?P<word>-|–|—|to|and|or)\s*|\s+(?:by|x|×)\s+", re.IGNORECASE)
 _COMPARISON_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b", re.IGNORECASE)
 # Right before a number with no noun of its own, a comparison carries the noun of the figure it
 # is compared with, anywhere earlier in the sentence: `1,400 vessels ... compared with 520`.

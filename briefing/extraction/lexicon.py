@@ -107,7 +107,7 @@ TITLES = _words(
     mayor deputy governor senator ambassador chancellor chief father rev reverend bishop cardinal pope king
     queen prince princess sheikh rabbi imam councillor councilor inspector superintendent commissioner
     marshal speaker vice chairman chairwoman chair sen rep gov adm supt atty constable det insp cllr
-    detective""")
+    detective sens reps pres representative""")
 ROLE_WORDS = TITLES | _words(
     """director head executive ceo cfo coo cto chairperson manager officer official commander spokesman
     spokeswoman spokesperson prosecutor treasurer economist analyst hydrologist meteorologist forecaster

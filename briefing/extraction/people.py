@@ -43,7 +43,11 @@ from briefing.extraction.lexicon import (
 )
 
 _PARTICLES = "van|von|de|der|den|da|di|du|del|la|le|bin|ibn|ter|zu"
-_NAME_PART = rf"(?:[ \u00a0]+(?:[{UPPER}][\w’'\-]*|(?:{_PARTICLES})(?=[ \u00a0]+[{UPPER}])))"
+# A particle stands in a name before a capital, or before another particle and then a capital
+# (`Ursula van der Berg`, `Hamad bin Khalid`).
+_NAME_PART = (rf"(?:[ \u00a0]+(?:[{UPPER}][\w’'\-]*"
+              rf"|(?:{_PARTICLES})(?=(?:[ \u00a0]+(?:{_PARTICLES}))?[ \u00a0]+[{UPPER}])))")
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 NAME_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}*")  # one capitalised word or more
 NAMES_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}+")  # two or more: where full names are
 _TOKEN_RE = re.compile(r"\S+")
@@ -62,8 +66,9 @@ class Entity:
     (`role`, `roles`): most people named in an article are never looked up by role.
     """
 
-    name: str
+    name: str  # the words of its fullest mention, initials' stops left out (`J D Vance`): what mentions match
     kind: str  # "person" or "org"
+    written: str = ""  # that mention as the article writes it (`J.D. Vance`), for the reader
     gender: str = ""
     contexts: list[tuple[str, str, str]] = field(default_factory=list)  # (title words, text before, after)
     is_person: bool = False  # shown to be a person: a title, a surname used alone, a known first name
@@ -175,8 +180,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 class People:
     """The people and organisations of one article, from its quote-masked segments."""
 
-    def __init__(self, masked: list[str]) -> None:
+    def __init__(self, masked: list[str], written: list[str] | None = None) -> None:
+        """``written``: the segments as the article writes them (the same offsets), for names as written."""
         self.masked = masked
+        self.written = written or masked
         self.by_surname: dict[str, Entity] = {}  # the person (or organisation) a surname names last
         self.namesakes: dict[str, list[Entity]] = {}  # every person of that surname
         self.orgs: list[tuple[Entity, set[str]]] = []  # with the descriptors used for them
@@ -274,8 +281,12 @@ class People:
             return  # `EXPECTED TURNOUT`: a heading in capitals, not a name
         if all(len(w) == 1 for w in words[cut:]):
             return  # `U S`, `N C` (the stops of `U.S.`, `N.C.` hidden): a country or a state; a name has a word
-        if count - cut > 4:  # `United Auto Workers Secretary-Treasurer Gary Casteel`: a name is
-            cut = count - 2  # its last two words, what comes before describes the person
+        if count - cut > 3 and len(words[cut]) == len(words[cut + 1]) == 1 and sum(len(w) > 1 for w in words[cut:]) > 1:
+            # `U.S. Chris Christie`: two letters before a first name and a surname are a place, not
+            # initials, which stand before a surname alone (`J.D. Hollister`) or one of them before both
+            cut = next(i for i in range(cut, count) if len(words[i]) > 1)
+        if sum(w not in _PARTICLE_WORDS for w in words[cut:]) > 4:  # `United Auto Workers Secretary-Treasurer
+            cut = count - 2  # Gary Casteel`: a name is its last two words, what comes before describes the person
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
         name_lowered = lowered[cut:] if cut else lowered
@@ -305,6 +316,8 @@ class People:
             self.by_surname[surname] = entity
         elif len(words) > len(entity.name.split()):
             entity.name, entity.gender = " ".join(words), entity.gender or guess_gender(words[0])
+        if entity.name == " ".join(words):  # its fullest mention: as the article writes it (`J.D. Vance`)
+            entity.written = " ".join(self.written[index][start:end].split())
         if gender and len(words) == 1 and entity.gender != gender:  # `Mrs. Kelly` after `Don Kelly`, `Ann Kelly`
             entity = next((e for e in reversed(self.namesakes.get(surname, [])) if e.gender == gender), entity)
         if gender:

@@ -394,11 +394,15 @@ class Attributor:
                 self.people.add_mention(index, pos, pos + len(subject), entity)
                 return _speaker_of(entity)
         mentions = self.people.mentions_within(index, pos, pos + len(subject))
+        words_named = not (mentions and words[-1] in ROLE_WORDS and words[-1].islower()
+                           and mentions[-1].end <= pos + subject.rindex(words[-1]))
+        if not words_named:  # `a White House official`, `an Obama adviser`: the name modifies the role, the head
+            mentions = []
         if mentions:  # a person before an organisation: `Mazovia Air spokeswoman Iga Sadowska`
             if len(mentions) > 1:
                 mentions = self._head_first(index, mentions)
             return _speaker_of(mentions[0].entity, role)
-        for m in () if subject.islower() else NAME_RE.finditer(subject):  # no capital letter: no name
+        for m in () if subject.islower() or not words_named else NAME_RE.finditer(subject):  # no capital: no name
             entity = self.people.lookup(m.group(0).split()[-1])
             if entity is not None:
                 self.people.add_mention(index, pos + m.start(), pos + m.end(), entity)
@@ -594,7 +598,7 @@ def _is_a_name_s(word: str) -> bool:
 
 
 def _speaker_of(entity: Entity, role: str = "") -> Speaker:
-    return Speaker(entity.name, entity.role or role, entity.kind)
+    return Speaker(entity.written or entity.name, entity.role or role, entity.kind)
 
 
 def _says_something(text: str, start: int, end: int) -> bool:

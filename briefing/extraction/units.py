@@ -177,6 +177,8 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
         return UnitMatch(m.group("code"), m.end(), "currency")
     if m.group("word"):
         word = m.group("word").lower().split()[0]
+        if word.startswith("pound") and _pounds_of_weight(text, pos, m.end()):
+            return UnitMatch(m.group("word"), m.end(), "measure")  # `weighs 2.2 pounds`, `300 pounds of cocaine`
         code = CURRENCY_WORDS.get(word, word)
         nation = (m.group("nation") or "").lower()
         if code == "USD" and nation:
@@ -186,6 +188,22 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
             return UnitMatch(f"{m.group('word').lower()} per {rate.group('per').lower()}", rate.end(), "rate")
         return UnitMatch(code, m.end(), "currency")
     return _per_time(text, UnitMatch(UNIT_SYMBOLS[m.group("symbol")], m.end(), "measure"))
+
+
+# `pounds` weigh after a verb or noun of weight, or before `of` and what is weighed (not money)
+_WEIGHT_BEFORE_RE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight|heavier|lighter)\b(?:[^.;!?]|\.(?=\d)){0,40}\Z",
+                               re.IGNORECASE)
+_POUNDS_OF_RE = re.compile(r"\s+of\s+(?P<what>[a-z]+)")
+_MONEY_NOUNS = frozenset(("money", "cash", "funding", "funds", "investment", "taxpayers", "revenue", "profit",
+                          "profits", "savings", "debt", "debts", "aid", "spending", "public", "damages", "support"))
+
+
+def _pounds_of_weight(text: str, start: int, end: int) -> bool:
+    """`weighs about 2.2 pounds`, `seized 300 pounds of cocaine`: pounds of weight, not sterling."""
+    of = _POUNDS_OF_RE.match(text, end)
+    if of is not None and of.group("what") not in _MONEY_NOUNS:
+        return True
+    return _WEIGHT_BEFORE_RE.search(text, max(0, start - 60), start) is not None
 
 
 _PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
