@@ -124,6 +124,9 @@ def test_a_title_case_headline_is_not_a_name():
         ("that its shares doubled", "function word 'that'"),
         ("the firm's site --", "dash"),
         ("one", "pronoun 'one'"),
+        ("maybe the window into his soul", "adverb 'maybe'"),
+        ("perhaps the party", "adverb 'perhaps'"),
+        ("avoiding the questions", "verb 'avoiding' and its object"),
     ],
 )
 def test_the_shape_check_names_the_problem(speaker, problem):
@@ -131,7 +134,8 @@ def test_the_shape_check_names_the_problem(speaker, problem):
 
 
 @pytest.mark.parametrize("speaker", ["Mark Rutte", "the ministry", "a spokeswoman", "officials in Kyiv",
-                                     "its chief executive", "some analysts", ""])
+                                     "its chief executive", "some analysts", "leading Democrats",
+                                     "striking workers", ""])
 def test_names_and_role_noun_phrases_pass_the_shape_check(speaker):
     assert speaker_shape_problem(speaker) == ""
 
