@@ -54,7 +54,9 @@ def subject_at_clause_start(text: str, start: int, end: int) -> tuple[int, str] 
     phrase such as `In a post,`: names, titles, roles, determiners, `he` and `she`."""
     words = [(m.group(), m.start()) for m in _WORD_SPAN_RE.finditer(text, start, end)]
     first = words[0][0].lower() if words else ""
-    if first in NP_STOP and first not in _SUBJECT_OPENERS or first.endswith("ing"):  # `In a post,`, `Speaking in Kyiv,`
+    second = words[1][0] if len(words) > 1 else ""
+    if (first in NP_STOP and first not in _SUBJECT_OPENERS or first.endswith("ing")  # `In a post,`, `Speaking in Kyiv,`
+            or first.endswith("ed") and len(first) > 4 and second.islower()):  # `Asked about the delay,`
         words = words[next((i + 1 for i, (w, _) in enumerate(words) if w.endswith(",")), len(words)):]
     phrase: list[tuple[str, int]] = []
     for word, pos in words:
