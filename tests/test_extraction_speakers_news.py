@@ -124,6 +124,9 @@ def test_a_title_case_headline_is_not_a_name():
         ("that its shares doubled", "function word 'that'"),
         ("the firm's site --", "dash"),
         ("one", "pronoun 'one'"),
+        ("maybe the window into his soul", "adverb 'maybe'"),
+        ("perhaps the party", "adverb 'perhaps'"),
+        ("avoiding the questions", "verb 'avoiding' and its object"),
     ],
 )
 def test_the_shape_check_names_the_problem(speaker, problem):
@@ -131,7 +134,8 @@ def test_the_shape_check_names_the_problem(speaker, problem):
 
 
 @pytest.mark.parametrize("speaker", ["Mark Rutte", "the ministry", "a spokeswoman", "officials in Kyiv",
-                                     "its chief executive", "some analysts", ""])
+                                     "its chief executive", "some analysts", "leading Democrats",
+                                     "striking workers", ""])
 def test_names_and_role_noun_phrases_pass_the_shape_check(speaker):
     assert speaker_shape_problem(speaker) == ""
 
@@ -556,3 +560,36 @@ def test_initials_name_the_same_person_as_the_name_without_them():
 )
 def test_a_name_before_a_role_is_not_the_speaker(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+# -- a speech verb coordinated with a first verb shares its subject ---------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('When asked whom she backed, Maureen Kerrigan smiled and said, "I am waiting for a third candidate."',
+         "Maureen Kerrigan"),
+        ('Asked about the delay, the mayor paused and said: "We will get there."', "the mayor"),
+        ('Tomas Reyes shook his head and then told reporters: "Not today."', "Tomas Reyes"),
+    ],
+)
+def test_a_speech_verb_after_and_takes_the_subject_of_the_first_verb(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+# -- a party's or a nation's adjective or a weekday ends no person's name ----------------------------
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (('Turnout at the Nevada Democratic caucuses was low.', 'Harriet Lowe, who chairs the party, was upbeat.',
+          '"We will do better," she said.'), "Harriet Lowe"),
+        (('One Sunday, the senator sat down with Ava Marsh.', '"It was a long day," she said.'), "Ava Marsh"),
+    ],
+)
+def test_a_party_adjective_or_a_weekday_is_no_person_a_pronoun_stands_for(paragraphs, speaker):
+    assert speakers(*paragraphs) == [speaker]
+
+
+def test_a_group_speaker_keeps_the_stops_of_its_abbreviations():
+    assert speakers('"We will see," the U.S. envoy said.') == ["the U.S. envoy"]

@@ -41,6 +41,7 @@ from briefing.extraction.lexicon import (
     SPEECH_VERBS,
     UPPER,
 )
+from briefing.language.vocabulary import WEEKDAY_NAMES
 
 _PARTICLES = "van|von|de|der|den|da|di|du|del|la|le|bin|ibn|ter|zu"
 # A particle stands in a name before a capital, or before another particle and then a capital
@@ -274,6 +275,8 @@ class People:
                     break
         while cut < count - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
+        if lowered[-1] in _NOT_LAST_IN_A_NAME or not _WEEKDAYS.isdisjoint(lowered):
+            return  # `the Nevada Democratic caucuses`, `One Sunday`: an adjective or a day, never a person
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
         if count - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
@@ -450,6 +453,12 @@ def _described_by(words: list[str]) -> str:
     if not head or head + 1 >= len(words) or words[head + 1].lower() not in _ROLE_PREPOSITIONS:
         return ""
     return " ".join(words[1:])
+
+
+# Words that end no person's name: a party's or a nation's adjective (`Nevada Democratic`).
+_NOT_LAST_IN_A_NAME = NATIONALITIES | frozenset(("democratic", "republican", "democrat", "conservative", "liberal",
+                                                 "socialist", "federal", "national", "state"))
+_WEEKDAYS = WEEKDAY_NAMES
 
 
 def _after_place_preposition(before: str) -> bool:

@@ -99,6 +99,9 @@ _PARENTHESIS_RE = re.compile(r"\([^()]{1,40}\)")
 # line, or before the next quote (a list of quotes each signed by its author, run into one paragraph).
 _SIGNATURE_RE = re.compile(rf"\s*(?:--|[-–—―])\s*(?P<name>[{UPPER}][\w’'.\-]*(?:[^\S\n]+[{UPPER}][\w’'.\-]*){{0,4}})"
                            r"[^\S\n]*(?:[.,][^\"“”\n]*)?(?=\s*[\"“”„«]|\n|\Z)")
+# The end of a first verb phrase coordinated with the speech verb: both share the clause's subject.
+_COORDINATED = (" and", " and then", " then", " but")
+_COMPLEMENT_RE = re.compile(r"\s+(?:of|for|from|at|in|with|on)\b")
 _PARTICIPLES = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
 _ACCORDING_TO = frozenset(w for w in _SPEECH_WORDS if w.lower().startswith("according"))
 
@@ -204,6 +207,12 @@ class Attributor:
     def _subject_before(self, index: int, text: str, sent_start: int, verb_start: int) -> tuple:
         window = max(sent_start, verb_start - 160)  # a subject and its apposition fit in that
         left = text[window:verb_start]
+        if left.rstrip().endswith(_COORDINATED):  # `Ms. Sherry smiled and said`: the subject of the first verb
+            found = subject_at_clause_start(text, sent_start, verb_start)
+            speaker = self._clause_subject(index, text, sent_start, verb_start) if found else None
+            if found and speaker is not None and (speaker.kind != "group" or not _COMPLEMENT_RE.match(
+                    text, found[0] + len(found[1]))):  # not the `a group` of `a group of rabbis`
+                return speaker, found[0]
         aside = _dash_aside(left) if left.endswith(_DASH_ENDS) else -1
         if aside >= 0:  # `John Dickey -- the head of Ora Media, which ... -- told me`: an aside, as a parenthesis
             person = self._person_opening_aside(index, left, window, aside)
@@ -427,7 +436,7 @@ class Attributor:
             subject = subject[:subject.rindex(words[-1]) + len(words[-1])]
         if len(words) == 1 and words[0].islower() and not (words[0].endswith("s") or describes_a_speaker(words[0])):
             return None  # `went`, `famously`: one lower-case word that names no one
-        speaker = Speaker(self._as_written(subject), role, "group")
+        speaker = Speaker(self._as_written(self._with_stops(index, pos, subject)), role, "group")
         if speaker_shape_problem(speaker.name) or title_case_fragment(words):
             return None  # a piece of the sentence, not a name or a role noun phrase
         if register:
@@ -461,6 +470,12 @@ class Attributor:
             if (segment, start) < (index, pos) and (head is None or noun == head):
                 return speaker
         return None
+
+    def _with_stops(self, index: int, pos: int, subject: str) -> str:
+        """The subject at ``pos`` with the stops of its abbreviations as the article writes them (`Mr.
+        English`, `the U.S. envoy`): the masked text reads them as spaces."""
+        written = self.segments[index][pos:pos + len(subject)]
+        return " ".join(written.split()) if written.replace(".", " ").split() == subject.split() else subject
 
     def _as_written(self, subject: str) -> str:
         """`Officials in Rzeszów` -> `officials in Rzeszów`; `Pomeranian Wind` stays."""

@@ -54,7 +54,9 @@ def subject_at_clause_start(text: str, start: int, end: int) -> tuple[int, str] 
     phrase such as `In a post,`: names, titles, roles, determiners, `he` and `she`."""
     words = [(m.group(), m.start()) for m in _WORD_SPAN_RE.finditer(text, start, end)]
     first = words[0][0].lower() if words else ""
-    if first in NP_STOP and first not in _SUBJECT_OPENERS or first.endswith("ing"):  # `In a post,`, `Speaking in Kyiv,`
+    second = words[1][0] if len(words) > 1 else ""
+    if (first in NP_STOP and first not in _SUBJECT_OPENERS or first.endswith("ing")  # `In a post,`, `Speaking in Kyiv,`
+            or first.endswith("ed") and len(first) > 4 and second.islower()):  # `Asked about the delay,`
         words = words[next((i + 1 for i, (w, _) in enumerate(words) if w.endswith(",")), len(words)):]
     phrase: list[tuple[str, int]] = []
     for word, pos in words:
@@ -207,6 +209,11 @@ _VERBS = (SPEECH_VERBS - {"states"}) | frozenset([
     "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
 
 
+# Adverbs that open a clause, never a name or a role noun phrase (`maybe the window into his soul`).
+_SENTENCE_ADVERBS = frozenset(("maybe", "perhaps", "probably", "possibly", "also", "even", "just", "still",
+                               "then", "now", "here", "there", "instead", "indeed", "meanwhile"))
+
+
 def speaker_shape_problem(name: str) -> str:
     """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
     phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
@@ -219,6 +226,10 @@ def speaker_shape_problem(name: str) -> str:
     first = tokens[0]
     if first in FUNCTION_WORDS:
         return f"starts with the function word {first!r}"
+    if first in _SENTENCE_ADVERBS:
+        return f"starts with the adverb {first!r}"
+    if first.endswith("ing") and first.islower() and len(tokens) > 1 and tokens[1] in DETERMINERS:
+        return f"starts with the verb {first!r} and its object"  # `avoiding the questions`; not `leading Democrats`
     for token in tokens:
         word = token.strip(",;:.!?()\"'“”‘’")
         if word in _VERBS:
