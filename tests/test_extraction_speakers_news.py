@@ -593,3 +593,18 @@ def test_a_party_adjective_or_a_weekday_is_no_person_a_pronoun_stands_for(paragr
 
 def test_a_group_speaker_keeps_the_stops_of_its_abbreviations():
     assert speakers('"We will see," the U.S. envoy said.') == ["the U.S. envoy"]
+
+
+# -- places of two words are never people --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (('Nina Okoro runs the county party.', 'South Carolina votes on Saturday.', '"It will be close," she said.'),
+         "Nina Okoro"),
+        (('"Let\'s go," said Ted Cruz South Carolina rally goers heard.',), "Ted Cruz"),
+        (('"We welcome the vote," the White House said.',), "White House"),
+    ],
+)
+def test_a_place_of_two_words_is_no_person(paragraphs, speaker):
+    assert speakers(*paragraphs) == [speaker]

@@ -154,7 +154,16 @@ ORG_TOKENS = _words(
     society network media news radio tv television times post journal press daily herald tribune telegraph
     express partners holdings industries motors electric power oil gas petroleum mining steel pharma labs
     technologies tech software solutions logistics shipping port ports rail railways transport metro club fc
-    united city town village municipality capital""")
+    united city town village municipality capital house senate""")
+# Places of two or more words that news names often, never people (`South Carolina votes on Saturday`).
+PLACE_NAMES = frozenset(("new york", "new jersey", "new hampshire", "new mexico", "north carolina",
+    "south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "new england",
+    "los angeles", "san francisco", "san diego", "san antonio", "las vegas", "new orleans", "kansas city",
+    "salt lake city", "st louis", "hong kong", "south korea", "north korea", "saudi arabia", "south africa",
+    "new zealand", "sri lanka", "costa rica", "el salvador", "puerto rico", "united states", "united kingdom",
+    "new delhi", "tel aviv", "buenos aires", "sao paulo", "mexico city", "abu dhabi", "cape town", "kuala lumpur",
+    "st petersburg", "great britain", "northern ireland", "middle east", "latin america", "west bank",
+    "gaza strip", "wall street", "silicon valley"))
 PLACE_PREPOSITIONS = _words("in at from near into on across around via outside inside towards through toward")
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}

@@ -35,6 +35,7 @@ from briefing.extraction.lexicon import (
     ORG_NOUNS,
     ORG_TOKENS,
     PERSON_NOUNS,
+    PLACE_NAMES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
@@ -259,6 +260,8 @@ class People:
         """``lowered`` are the words in lower case, read once for every list they are looked up in."""
         if not words:
             return  # the run ended with a word that ends names (`Lena Sorensen Says`)
+        if len(words) > 2 and " ".join(lowered[-2:]) in PLACE_NAMES:  # `Ted Cruz South Carolina` (a dateline run on)
+            words, starts, lowered = words[:-2], starts[:-2], lowered[:-2]
         count = len(words)
         first = 0
         while first < count and lowered[first] in COMMON_CAPS:
@@ -275,8 +278,9 @@ class People:
                     break
         while cut < count - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
-        if lowered[-1] in _NOT_LAST_IN_A_NAME or not _WEEKDAYS.isdisjoint(lowered):
-            return  # `the Nevada Democratic caucuses`, `One Sunday`: an adjective or a day, never a person
+        if (lowered[-1] in _NOT_LAST_IN_A_NAME or not _WEEKDAYS.isdisjoint(lowered)
+                or " ".join(lowered[cut:]) in PLACE_NAMES):
+            return  # `the Nevada Democratic caucuses`, `One Sunday`, `South Carolina`: never a person
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
         if count - cut < (1 if titled else 2) or not words[-1][:1].isupper():
             return  # no name, or a single word: a surname alone is found later
