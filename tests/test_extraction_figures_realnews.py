@@ -112,6 +112,9 @@ def test_counts_whose_counted_noun_is_in_the_verb_or_the_sentence(text, expected
         ("The shutter lag is 0.4sec.", [(0.4, "seconds", "")]),
         ("A magnitude 6.8 earthquake struck the coast.", [(6.8, "magnitude", "")]),
         ("The magnitude-5.9 aftershock was felt inland.", [(5.9, "magnitude", "")]),
+        # a unit written before the number is what it measures, whatever plural noun follows
+        ("Quake of magnitude 6.1 strikes off Crete", [(6.1, "magnitude", "")]),
+        ("Magnitude 5.9 tremors rattled the coast.", [(5.9, "magnitude", "")]),
         ("The V8 makes 610 hp and 410 pound-feet of torque at 6,500 rpm.",
          [(610, "hp", ""), (410, "lb-ft", ""), (6500, "rpm", "")]),
         ("The diesel gives 500bhp and 470lb-ft.", [(500, "bhp", ""), (470, "lb-ft", "")]),

@@ -146,6 +146,8 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
         return None
     if len(digits) == 4 and not scale and _is_year(digits, unit, qualifier, text[start - 3:start]):
         return None
+    if unit_before and unit is not None and unit.kind == "count":
+        unit = None  # `magnitude 6.1 strikes off Crete`, `magnitude 5.9 tremors`: a measure, the noun is no count
     if unit is None:
         if _is_ratio_after(text, end):
             return None
