@@ -43,31 +43,28 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
 def check_present(settings: Settings, *, create: bool) -> None:
     """Raise ``StoreMissing`` when the SQLite store file is missing and may not be made now."""
     path = missing_file(settings.store_url)
-    if path is None:
-        return
-    made = briefings_made(settings.output_root)
-    if made:
-        raise StoreMissing(
-            f"{path}: the store does not exist, but the output folder {settings.output_root} holds {briefings(made)} "
-            "made with a store (a new one would make and e-mail those days again); restore it from a backup "
-            f"or correct store.path, or {INIT_HINT}")
-    if not create:
-        raise StoreMissing(f"{path}: the store does not exist; check store.path, or take articles in with "
-                           "'briefing ingest' to create it")
+    if path is not None:
+        _refuse_a_new_store(settings, create=create, missing=f"{path}: the store does not exist",
+                            correct="check store.path", correct_made="restore it from a backup or correct store.path")
 
 
 def _check_may_start(settings: Settings, *, create: bool) -> None:
     """Raise ``StoreMissing`` when a database that holds no briefing store may not be given one now."""
     where = describe(url_for(settings.store_url))
+    _refuse_a_new_store(settings, create=create, missing=f"{where}: the database holds no briefing store",
+                        correct="check store.url", correct_made="check store.url")
+
+
+def _refuse_a_new_store(settings: Settings, *, create: bool, missing: str, correct: str, correct_made: str) -> None:
+    """The one rule for a store not there (a file, or the store in a database): ``missing`` says which, and
+    ``correct`` / ``correct_made`` how to put it right, without and with briefings made before."""
     made = briefings_made(settings.output_root)
     if made:
         raise StoreMissing(
-            f"{where}: the database holds no briefing store, but the output folder {settings.output_root} holds "
-            f"{briefings(made)} made with a store (a new one would make and e-mail those days again); check "
-            f"store.url, or {INIT_HINT}")
+            f"{missing}, but the output folder {settings.output_root} holds {briefings(made)} made with a store "
+            f"(a new one would make and e-mail those days again); {correct_made}, or {INIT_HINT}")
     if not create:
-        raise StoreMissing(f"{where}: the database holds no briefing store; check store.url, or take articles in "
-                           "with 'briefing ingest' to create it")
+        raise StoreMissing(f"{missing}; {correct}, or take articles in with 'briefing ingest' to create it")
 
 
 def briefings(count: int) -> str:

@@ -164,6 +164,10 @@ PLACE_NAMES = frozenset(("new york", "new jersey", "new hampshire", "new mexico"
     "new delhi", "tel aviv", "buenos aires", "sao paulo", "mexico city", "abu dhabi", "cape town", "kuala lumpur",
     "st petersburg", "great britain", "northern ireland", "middle east", "latin america", "west bank",
     "gaza strip", "wall street", "silicon valley"))
+# Adverbs that open a clause, never a name or a role noun phrase: `Maybe Trump` is Trump, `maybe the window
+# into his soul` is no speaker.
+CLAUSE_ADVERBS = _words("maybe perhaps probably possibly also even just still then now here there instead indeed "
+                        "meanwhile")
 PLACE_PREPOSITIONS = _words("in at from near into on across around via outside inside towards through toward")
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}

@@ -25,6 +25,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from briefing.extraction.lexicon import (
+    CLAUSE_ADVERBS,
     COMMON_CAPS,
     FEMALE_NAMES,
     HONORIFICS,
@@ -53,6 +54,9 @@ _PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 NAME_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}*")  # one capitalised word or more
 NAMES_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}+")  # two or more: where full names are
 _TOKEN_RE = re.compile(r"\S+")
+# Words that end no person's name: a party's or a nation's adjective (`Nevada Democratic`).
+_NOT_LAST_IN_A_NAME = NATIONALITIES | frozenset(("democratic", "republican", "democrat", "conservative", "liberal",
+                                                 "socialist", "federal", "national", "state"))
 _APPOSITION_RE = re.compile(r",\s+(?P<app>[^,.;:!?()\"“”„«»]+)")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:who|whose|which|that|where|when)\b.*", re.S)
 _TITLE_OR_PERSON = ROLE_WORDS | PERSON_NOUNS
@@ -117,8 +121,8 @@ _NAME_BREAKS = SPEECH_VERBS | frozenset(["in", "on", "at", "to", "for", "from", 
                                           "says", "tells", "warns", "urges", "beats", "wins", "slams", "blasts",
                                           "is", "are", "was", "were", "has", "have", "had", "like", "not",
                                           # a question or clause opening a sentence: `Would I ...`, `Because I ...`
-                                          "i", "would", "could", "should", "because", "if", "do", "does", "did",
-                                          "maybe", "perhaps"])
+                                          "i", "would", "could", "should", "because", "if", "do", "does", "did"]) \
+    | CLAUSE_ADVERBS
 # Title words that are also common surnames: after a capitalised word that is no title, a surname.
 _SURNAME_TITLES = frozenset(["king", "major", "marshal", "bishop", "judge", "chancellor", "dean", "speaker",
                              "pope", "prince", "cardinal", "governor"])
@@ -278,7 +282,7 @@ class People:
                     break
         while cut < count - 1 and lowered[cut] in NATIONALITIES:
             cut += 1
-        if (lowered[-1] in _NOT_LAST_IN_A_NAME or not _WEEKDAYS.isdisjoint(lowered)
+        if (lowered[-1] in _NOT_LAST_IN_A_NAME or not WEEKDAY_NAMES.isdisjoint(lowered)
                 or " ".join(lowered[cut:]) in PLACE_NAMES):
             return  # `the Nevada Democratic caucuses`, `One Sunday`, `South Carolina`: never a person
         titled = cut > first  # `Mr. Hale`, `President Obama`: a title makes one word a name
@@ -457,12 +461,6 @@ def _described_by(words: list[str]) -> str:
     if not head or head + 1 >= len(words) or words[head + 1].lower() not in _ROLE_PREPOSITIONS:
         return ""
     return " ".join(words[1:])
-
-
-# Words that end no person's name: a party's or a nation's adjective (`Nevada Democratic`).
-_NOT_LAST_IN_A_NAME = NATIONALITIES | frozenset(("democratic", "republican", "democrat", "conservative", "liberal",
-                                                 "socialist", "federal", "national", "state"))
-_WEEKDAYS = WEEKDAY_NAMES
 
 
 def _after_place_preposition(before: str) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from briefing.extraction.lexicon import (
     AUXILIARIES,
+    CLAUSE_ADVERBS,
     NATIONALITIES,
     NP_STOP,
     ORG_NOUNS,
@@ -209,11 +210,6 @@ _VERBS = (SPEECH_VERBS - {"states"}) | frozenset([
     "will", "would", "shall", "should", "can", "could", "may", "might", "must"])
 
 
-# Adverbs that open a clause, never a name or a role noun phrase (`maybe the window into his soul`).
-_SENTENCE_ADVERBS = frozenset(("maybe", "perhaps", "probably", "possibly", "also", "even", "just", "still",
-                               "then", "now", "here", "there", "instead", "indeed", "meanwhile"))
-
-
 def speaker_shape_problem(name: str) -> str:
     """Why ``name`` cannot be a speaker (a fragment of the sentence, not a name or a role noun
     phrase), or ``""``: it opens with a lower-case function word (`by Republican lawmakers`,
@@ -226,7 +222,7 @@ def speaker_shape_problem(name: str) -> str:
     first = tokens[0]
     if first in FUNCTION_WORDS:
         return f"starts with the function word {first!r}"
-    if first in _SENTENCE_ADVERBS:
+    if first in CLAUSE_ADVERBS:
         return f"starts with the adverb {first!r}"
     if first.endswith("ing") and first.islower() and len(tokens) > 1 and tokens[1] in DETERMINERS:
         return f"starts with the verb {first!r} and its object"  # `avoiding the questions`; not `leading Democrats`
