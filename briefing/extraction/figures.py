@@ -59,7 +59,7 @@ _NOT_SHARED = frozenset(("the", "a", "an", "and", "or", "but", "of", "that", "wh
                          "is", "was", "are", "were", "be", "been", "being"))
 # `9,000 signed online and 400 on paper`: a bare number coordinated with a figure counts the same.
 _COORDINATED_BEFORE_RE = re.compile(
-    r"\b(?:and|or|but|while|whereas)\s+(?:(?:just|only|another|a\s+further)\s+)?\Z", re.IGNORECASE)
+    r"\b(?:and|or|but|while|whereas)\s+(?:(?:just|only)\s+)?\Z", re.IGNORECASE)
 # `cut 1,200 jobs last year and plans to shed another 800`: `another`, `a further` or `an additional`
 # before a number with no noun leaves the noun out (ellipsis); it is the noun of the figure before.
 _ANOTHER_BEFORE_RE = re.compile(r"\b(?:[Aa]nother|a\s+further|an\s+(?:additional|extra))\s+\Z")
