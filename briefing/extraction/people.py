@@ -302,7 +302,7 @@ class People:
             # `U.S. Chris Christie`: two letters before a first name and a surname are a place, not
             # initials, which stand before a surname alone (`J.D. Hollister`) or one of them before both
             cut = next(i for i in range(cut, count) if len(words[i]) > 1)
-        if sum(w not in _PARTICLE_WORDS for w in words[cut:]) > 4:  # `United Auto Workers Secretary-Treasurer
+        if count - cut > 4 and sum(w not in _PARTICLE_WORDS for w in words[cut:]) > 4:  # `United Auto Workers Secretary-Treasurer
             cut = count - 2  # Gary Casteel`: a name is its last two words, what comes before describes the person
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
