@@ -26,6 +26,7 @@ from briefing.extraction.quotes import (
     modifies_a_noun,
     quote_key,
     quote_words,
+    skip_spaces_back,
     two_apostrophes_as_marks,
 )
 from briefing.extraction.salience import figure_salience, quote_salience
@@ -64,10 +65,10 @@ def _masked(segments: list[str], quoted: dict[int, list[tuple[int, int]]]) -> li
     for segment, parts in quoted.items():
         text, pieces, pos = segments[segment], [], 0
         for opening, closing in sorted(parts):
-            inner = text[opening + 1:closing].rstrip()
-            stop = inner[-1] if inner[-1:] in (".", "!", "?") else " "
-            blank = " " * len(inner[:-1]) + stop if inner else ""
-            pieces += [text[pos:opening], '"', blank, " " * (closing - opening - 1 - len(inner))]
+            end = skip_spaces_back(text, closing)  # where the quoted words end, read without copying them
+            stop = text[end - 1] if end > opening + 1 and text[end - 1] in (".", "!", "?") else " "
+            blank = " " * (end - opening - 2) + stop if end > opening + 1 else ""
+            pieces += [text[pos:opening], '"', blank, " " * (closing - end)]
             pos = closing
             if closing < len(text):
                 pieces.append('"')

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -52,7 +53,10 @@ _NAME_PART = (rf"(?:[ \u00a0]+(?:[{UPPER}][\w’'\-]*"
               rf"|(?:{_PARTICLES})(?=(?:[ \u00a0]+(?:{_PARTICLES}))?[ \u00a0]+[{UPPER}])))")
 _PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 NAME_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}*")  # one capitalised word or more
-NAMES_RE = re.compile(rf"[{UPPER}][\w’'\-]*{_NAME_PART}+")  # two or more: where full names are
+# Two or more: where full names are. The first word is taken whole (`*+`): a name part opens with a
+# space, so giving its letters back never helps, and the scan of every capitalised word that opens
+# no name (most of them) stops at once instead of retrying the space at each of its letters.
+NAMES_RE = re.compile(rf"[{UPPER}][\w’'\-]*+{_NAME_PART}+")
 _TOKEN_RE = re.compile(r"\S+")
 # Words that end no person's name: a party's or a nation's adjective (`Nevada Democratic`).
 _NOT_LAST_IN_A_NAME = NATIONALITIES | frozenset(("democratic", "republican", "democrat", "conservative", "liberal",
@@ -99,6 +103,8 @@ class Entity:
     def role(self) -> str:
         """The first role its mentions give; read only as far as the first one (`roles` reads them all)."""
         if self._role is None:
+            if self._roles is not None:
+                return self._roles[0]  # read with them: the same first role
             found = (_apposition_role(before, after) or titles or _role_before(before)
                      for titles, before, after in self.contexts)
             self._role = next((role for role in found if role), "")
@@ -296,7 +302,7 @@ class People:
             # `U.S. Chris Christie`: two letters before a first name and a surname are a place, not
             # initials, which stand before a surname alone (`J.D. Hollister`) or one of them before both
             cut = next(i for i in range(cut, count) if len(words[i]) > 1)
-        if sum(w not in _PARTICLE_WORDS for w in words[cut:]) > 4:  # `United Auto Workers Secretary-Treasurer
+        if count - cut > 4 and sum(w not in _PARTICLE_WORDS for w in words[cut:]) > 4:  # `United Auto Workers Secretary-Treasurer
             cut = count - 2  # Gary Casteel`: a name is its last two words, what comes before describes the person
         start, end = starts[cut], starts[-1] + len(words[-1])
         before, after = text[max(0, starts[first] - 80):starts[first]], text[end:end + 120]
@@ -389,19 +395,22 @@ class People:
         return earlier[-1] if earlier else None
 
     def by_description(self, words: set[str], segment: int, pos: int) -> Entity | None:
-        """`the NATO chief`, `the judge`: the person whose roles share most words, the latest first."""
+        """`the NATO chief`, `the judge`: the person whose roles share most words; of several, the
+        one mentioned last before (segment, pos), else the one mentioned first after it."""
         wanted = role_words(" ".join(words))
-        best, best_key = None, (0, False, -1)
-        for order, mention in enumerate(self.mentions):
+        scores: dict[Entity, int] = {}  # scored once per person, not once per mention
+        for mention in self.mentions:
             entity = mention.entity
-            if entity.kind != "person" or wanted.isdisjoint(entity.roles):
-                continue  # no score: never the best
-            score = len(wanted & entity.roles)
-            earlier = (mention.segment, mention.start) < (segment, pos)
-            key = (score, earlier, order if earlier else -order)
-            if score and key > best_key:
-                best, best_key = entity, key
-        return best
+            if entity not in scores:
+                scores[entity] = len(wanted & entity.roles) if entity.kind == "person" else 0
+        best = max(scores.values(), default=0)
+        if not best:
+            return None
+        cut = bisect_left(self.mentions, (segment, pos), key=_POSITION)  # mentions are in article order
+        for mention in chain(reversed(self.mentions[:cut]), self.mentions[cut:]):
+            if scores[mention.entity] == best:
+                return mention.entity
+        return None  # never reached: a mention holds the best score
 
     def org_by_descriptor(self, noun: str) -> Entity | None:
         """`the company`, `the developer`: the organisation introduced with that noun."""

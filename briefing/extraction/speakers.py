@@ -87,6 +87,7 @@ _NOT_BEFORE_STATES = frozenset(["the", "these", "those", "all", "many", "some", 
                                 "united", "border", "southern", "northern", "western", "eastern", "gulf", "key"])
 SPEECH_RE = whole_words_pattern(_SPEECH_WORDS)
 _AFTER_CLOSING_MARK_RE = re.compile(r"[”\"»’']\s*,?\s*\Z|,\s*[”\"»’']\s*\Z")
+_MARK_OR_COMMA = frozenset("”\"»’',")
 _SUBJECT_AFTER_RE = re.compile(
     r"\s+(?P<subj>[^,.;:!?\"“”„«»()]+?)(?=\s*(?:[,.;:!?\"“”„«»()]|\Z)|\s+(?:who|whose|which|in\s+a\s|on\s+\w+day|"
     r"by\s+phone|after|before|at\s+the|during)\b)")
@@ -176,8 +177,10 @@ class Attributor:
         sent_start = starts[max(sentence, 0)]
         sent_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
         word = verb.group()  # SPEECH_RE's participles and `according to` are all in lower case
-        if (word in _ACCORDING_TO or _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8), verb_start)
-                or skip_spaces_back(text, verb_start) <= sent_start):  # `Said Dorothy Poynter, …, "We…"`
+        words_end = skip_spaces_back(text, verb_start)
+        if (word in _ACCORDING_TO or words_end <= sent_start  # `Said Dorothy Poynter, …, "We…"`
+                or text[words_end - 1] in _MARK_OR_COMMA  # where the pattern matches; most verbs follow a word
+                and _AFTER_CLOSING_MARK_RE.search(text, max(sent_start, verb_start - 8), verb_start)):
             speaker, start = self._subject_after(index, text, verb_end, sent_end), verb_start
         elif word in _PARTICIPLES:  # `he said, adding:`, `The mayor thanked X, saying`
             speaker = (self._earlier_speaker_in(index, sent_start)
@@ -475,6 +478,8 @@ class Attributor:
         """The subject at ``pos`` with the stops of its abbreviations as the article writes them (`Mr.
         English`, `the U.S. envoy`): the masked text reads them as spaces."""
         written = self.segments[index][pos:pos + len(subject)]
+        if written == subject:  # most subjects: no stop hidden in them, nothing to compare word by word
+            return " ".join(written.split())
         return " ".join(written.split()) if written.replace(".", " ").split() == subject.split() else subject
 
     def _as_written(self, subject: str) -> str:
