@@ -1,7 +1,11 @@
 # The two commands of the README's quick start:
 #   make demo   installs briefing and generates the briefing for 2026-02-03 from samples/articles
 #   make test   installs the test extras and runs the tests, on SQLite and PostgreSQL (what CI runs)
-PYTHON ?= python3
+# The interpreter the virtualenv is made from: the distribution's optimised python3 where it is
+# there, else python3 on PATH (scripts/pick-python says why); `make PYTHON=... demo` picks another.
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell scripts/pick-python)
+endif
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
