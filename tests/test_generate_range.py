@@ -117,10 +117,10 @@ def test_a_killed_range_takes_its_workers_with_it(tmp_path, make_config):
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 5
-        while any(os.path.exists(f"/proc/{pid}") and _children(os.getpid()).get(pid) for pid in workers) \
+        # waited for by pid, not by command line: a worker in the middle of exiting has none left to read
+        while (left := {pid: cmd for pid, cmd in _children(os.getpid()).items() if pid in workers}) \
                 and time.monotonic() < deadline:
             time.sleep(0.1)
-        left = {pid: cmd for pid, cmd in _children(os.getpid()).items() if pid in workers}
         assert not left, f"workers outlived their parent: {left}"
     finally:
         parent.kill()
