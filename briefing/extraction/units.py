@@ -58,8 +58,10 @@ _NATIONS = [n.upper() if len(n) == 2 else n.title() for n in CURRENCY_NATIONS]
 _CURRENCY_AFTER = sorted(w for w in CURRENCY_WORDS if " " not in w and not w.startswith("pound"))
 # The word lists are tries (``trie_pattern``): most numbers are followed by none of them,
 # and a trie fails at the first letter where a plain alternation tries every word.
+# No unit starts with a space, so the space before one is never given back (`\s?+`): the
+# alternatives are not all tried a second time at the space when none matches after it.
 _FIXED_UNIT_RE = re.compile(
-    r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage[\s-]points?)\b)"
+    r"\s?+(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage[\s-]points?)\b)"
     r"|°\s?(?P<c1>[CF])\b|(?<=\d)(?P<c3>[CF])\b|(?i:degrees?)\s+(?P<c2>Celsius|Fahrenheit|centigrade|C|F)\b"
     r"|(?P<degree_sign>°)|(?P<degrees>(?i:degrees?))\b"
     r"|(?:(?P<nation>" + trie_pattern(sorted(_NATIONS)) + r")\s+)?"
@@ -211,10 +213,11 @@ _PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
 
 def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
     """`90 km per hour` is a speed: `km/h`."""
-    after = text[unit.end:unit.end + 2]
-    if not after[:1].isspace() or not (after[1:] in ("p", "a") or after[1:].isspace()):
+    end = unit.end
+    second = text[end + 1:end + 2]  # most units have another word after them: its first letter decides
+    if not (second == "p" or second == "a" or second.isspace()) or not text[end:end + 1].isspace():
         return unit  # `per`, `an` or `a` must follow after a space
-    m = _PER_TIME_RE.match(text, unit.end)
+    m = _PER_TIME_RE.match(text, end)
     if not m:
         return unit
     speed = SPEED_UNITS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
