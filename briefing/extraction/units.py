@@ -48,6 +48,7 @@ class UnitMatch(NamedTuple):
 
 
 NOT_A_FIGURE = UnitMatch("", 0, "none")
+_new_unit = tuple.__new__  # a UnitMatch made without the call of NamedTuple's own __new__ (every field given)
 
 _ATTACHED_RE = re.compile(r"[A-Za-z]+")
 # Units with a fixed spelling, in one pattern so each number costs one match:
@@ -110,7 +111,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             return NOT_A_FIGURE  # 143rd, 5am, 1990s, 3D (but 4pc, 18C, 5km)
         following = text[pos:pos + 1]
     if currency:
-        return UnitMatch(currency, pos, "currency", scale)
+        return _new_unit(UnitMatch, (currency, pos, "currency", scale))
     if following == "-":
         compound = _COMPOUND_RE.match(text, pos)
         if compound:
@@ -139,7 +140,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             phrase = None if phrase is NOT_COUNTED else phrase
     if phrase is None:
         return _implied_after(text, pos) if scale == 1.0 else UnitMatch("", pos, "count", scale)
-    return _per_time(text, UnitMatch(phrase[0], phrase[1], "count", scale))
+    return _per_time(text, _new_unit(UnitMatch, (phrase[0], phrase[1], "count", scale)))
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
@@ -170,7 +171,7 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
     if m is None:
         return None
     if m.group("percent") or m.group("points"):
-        return UnitMatch("percent" if m.group("percent") else "percentage points", m.end(), "percent")
+        return _new_unit(UnitMatch, ("percent" if m.group("percent") else "percentage points", m.end(), "percent", 1.0))
     scale = m.group("c1") or m.group("c2") or m.group("c3")
     if scale or m.group("degree_sign") or m.group("degrees"):
         unit = {"C": "°C", "F": "°F"}.get((scale or "").upper()[:1], "degrees" if m.group("degrees") else "°")
@@ -188,7 +189,7 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
         rate = _PER_CURRENCY_RE.match(text, m.end()) if text[m.end():m.end() + 1] == " " else None
         if rate:  # `97.40 yen per dollar`: a rate, the words as written
             return UnitMatch(f"{m.group('word').lower()} per {rate.group('per').lower()}", rate.end(), "rate")
-        return UnitMatch(code, m.end(), "currency")
+        return _new_unit(UnitMatch, (code, m.end(), "currency", 1.0))
     return _per_time(text, UnitMatch(UNIT_SYMBOLS[m.group("symbol")], m.end(), "measure"))
 
 
