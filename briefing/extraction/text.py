@@ -85,7 +85,6 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
 
 
 # After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
-# After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
 _AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}(?![a-z])"
     rf"|\s*(?:-|–|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}(?![a-z])"
