@@ -183,14 +183,16 @@ def is_age(text: str, start: int, end: int) -> bool:
 def is_score(text: str, start: int, end: int) -> bool:
     """One of a pair of small numbers that is a result or a tally: `a 3-1 win`, `won 6-4, 6-3`,
     `beat Hale 2-0`, `a 5-4 ruling`."""
+    if end - start > 2:
+        return False  # written with one or two digits; tested first, as other numbers need no look around
     if text[end:end + 1] in "-–" or text[end:end + 2] in (" -", " –"):
         pair = _PAIR_AFTER_RE.match(text, end)
-        if pair is None or end - start > 2:
+        if pair is None:
             return False
         pair_start, pair_end = start, pair.end()
     elif start > 1 and (text[start - 1] in "-–" or text[start - 2:start] in ("- ", "– ")):
         tail = _PAIR_BEFORE_RE.search(text, max(0, start - 6), start)
-        if tail is None or end - start > 2 or text[end:end + 1].isdigit():
+        if tail is None or text[end:end + 1].isdigit():
             return False
         pair_start, pair_end = tail.start(), end
     else:
