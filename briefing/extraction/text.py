@@ -193,13 +193,17 @@ def hide_abbreviation_stops(text: str) -> str:
 # others (`[.!?…][.!?…]*`, the same as `[.!?…]+`): a pattern that opens with a plain character
 # class lets the regex engine skip ahead fast to the next stop instead of trying every position.
 _SENTENCE_END_RE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*\s{1,2}(?=\S)")
+# The same ends in a text with no `!`, `?` or `…`, as most paragraphs are: a pattern that opens
+# with one plain character is scanned for faster still than one that opens with a class.
+_FULL_STOP_END_RE = re.compile(r"\.[.!?…]*[\"'”’»)\]]*\s{1,2}(?=\S)")
 _SENTENCE_OPENERS = frozenset("\"“„«‘'(")
 
 
 def sentence_starts(masked: str) -> list[int]:
     """Offsets where sentences begin, found in text whose quotes are masked."""
     starts = [0]
-    for m in _SENTENCE_END_RE.finditer(masked):
+    ends = _SENTENCE_END_RE if "?" in masked or "!" in masked or "…" in masked else _FULL_STOP_END_RE
+    for m in ends.finditer(masked):
         start = m.end()
         first = masked[start]
         if first.isupper() or first.isdigit() or first in _SENTENCE_OPENERS:
