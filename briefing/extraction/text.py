@@ -175,7 +175,9 @@ def hide_abbreviation_stops(text: str) -> str:
             # the word before the stop runs from the last space or bracket; a longer one is no abbreviation
             low = max(0, end - _LONGEST_ABBREVIATION - 1)
             word = text[max(text.rfind(" ", low, end), text.rfind("(", low, end)) + 1:end]
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _are_initials(word):
+            # most stops end a sentence's last word: initials (`J.M`) are looked for only where a stop
+            # follows the word's first letter
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or word[1:2] == "." and _are_initials(word):
                 cuts.append(end)
         end = text.find(".", end + 1)
     if not cuts:
