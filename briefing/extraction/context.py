@@ -52,6 +52,9 @@ class Before(NamedTuple):
 
 
 NOT_A_FIGURE = Before(label=True)
+# A Before made without the call of NamedTuple's own __new__ (all fields given): read_before runs
+# for every number, and most return on its first lines.
+_new_before = tuple.__new__
 
 
 def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before:
@@ -63,7 +66,8 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
         if word.islower() and word.isalpha():
             if word not in _SPECIAL_WORDS_BEFORE:
                 unit = word if word in UNITS_BEFORE else ""
-                return Before("", "", "", "", "", start - len(word) - 1 if unit else start, False, False, unit)
+                return _new_before(Before, ("", "", "", "", "", start - len(word) - 1 if unit else start, False, False,
+                                            unit))
             if word in _QUALIFIER_OR_RATIO_WORDS:
                 return _after_qualifier_or_ratio_word(text, start, cut, word)
     elif digits and prev and (prev.isalnum() or prev in "._/:’'"):
@@ -116,7 +120,7 @@ def read_before(text: str, start: int, digits: bool, title_case: bool) -> Before
                       rest[-1].lower())
     label = not (qualifier or currency or sign) and bool(rest) and _is_label(rest, title_case or not digits)
     first = (_offset_of_last_tokens(before, i, used) if used else i) + window_start
-    return Before(sign, currency, qualifier, written, word_before, first, label, range_tail)
+    return _new_before(Before, (sign, currency, qualifier, written, word_before, first, label, range_tail, ""))
 
 
 # Lower-case words before a number that can only end a qualifier (`than`, `least`, `about`) or
@@ -139,10 +143,10 @@ def _after_qualifier_or_ratio_word(text: str, start: int, cut: int, word: str) -
     qualifier, written, word_before = _qualifier(tokens)
     if qualifier:
         first = _offset_of_last_tokens(text[window_start:start], start - window_start, len(written.split()))
-        return Before("", "", qualifier, written, word_before, first + window_start, False, False)
+        return _new_before(Before, ("", "", qualifier, written, word_before, first + window_start, False, False, ""))
     if _is_ratio(tokens):
         return NOT_A_FIGURE
-    return Before("", "", "", "", "", start, False, False)
+    return _new_before(Before, ("", "", "", "", "", start, False, False, ""))
 
 
 def _tokens_before(text: str, window_start: int, cut: int, count: int) -> list[str] | None:

@@ -298,7 +298,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     loose_ones = []  # no unit, but a scale, separators, decimals or a qualifier: resolved after the others
     for candidate in candidates:
         if candidate.unit:
-            value, unit = round(candidate.value, 3), unit_key(candidate.unit)
+            value, unit = _rounded(candidate.value), unit_key(candidate.unit)
             seen = units_by_value.get(value)
             if seen is None:
                 units_by_value[value] = [unit]
@@ -310,7 +310,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         elif candidate.scaled or candidate.qualifier:
             loose_ones.append(candidate)
     for loose in loose_ones:
-        value = round(loose.value, 3)
+        value = _rounded(loose.value)
         if value in units_by_value:  # `users pass 700k` ... `700,000 registered users`
             key = (value, units_by_value[value][0])
             candidate = kept[key]
@@ -319,6 +319,12 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         elif (value, "") not in kept and (loose.qualifier or loose.multiplier > 1 or loose.value >= 1000):
             kept[value, ""] = loose._replace(kind="bare")  # `It takes 2,383 to win`, `at least 653`
     return sorted(kept.values(), key=_POSITION)
+
+
+def _rounded(value: float) -> float:
+    """The value to three decimals, as repeats are compared. Most figures are whole numbers, which
+    are their own rounding: ``round`` with decimals is slow (it works through the digits)."""
+    return value if value.is_integer() else round(value, 3)
 
 
 def _same_unit(unit: str, other: str) -> bool:

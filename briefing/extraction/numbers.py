@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from briefing.extraction.text import is_whole_word, whole_words_pattern
+from briefing.extraction.text import WholeWords, is_whole_word
 from briefing.language.vocabulary import SCALES as VOCABULARY_SCALES
 from briefing.language.vocabulary import SCALES_READ_ONLY
 
@@ -56,7 +56,10 @@ _DIGITS_CORE_RE = re.compile(_digits)
 # The same numbers, written to open with a plain digit: a pattern whose first item is one
 # character class lets the regex engine skip ahead fast to the next digit, so one scan of a
 # paragraph finds every number in digits (the alternatives are tried in the same order).
-_DIGITS_SCAN_RE = re.compile(r"\d(?:\d{0,2}(?:[,\u00a0\u202f\u2009]\d{3})+|\d*)(?:\.\d+)?")
+# That class is not \d, which the engine checks against the Unicode tables at every character,
+# but ASCII digits and every character from U+0660, the first decimal digit of another script:
+# a range test, cheap; the lookbehind then keeps only a real digit (`\d`, as before).
+_DIGITS_SCAN_RE = re.compile(r"[0-9\u0660-\U0010ffff](?<=\d)(?:\d{0,2}(?:[,\u00a0\u202f\u2009]\d{3})+|\d*)(?:\.\d+)?")
 _SCALE_INITIALS = frozenset(w[0] for w in SCALES) | frozenset(w[0].upper() for w in SCALES)  # first letters
 
 
@@ -64,7 +67,7 @@ _SCALE_AFTER_RE = re.compile(rf"[\s-]?(?P<scale>(?i:{_scale}))\b")  # `1.2 milli
 # Where a number in words may start: a scan for the first words of one (apart from the scan
 # for digits: the regex engine skips ahead fast only for a simple start).
 _first_words = [*ONES, *TENS, "half"] + [f"a {w}" for w in ("dozen", "hundred", "quarter", *SCALES)]
-_WORD_START_RE = whole_words_pattern(_first_words + [w.capitalize() for w in _first_words])
+_WORD_STARTS = WholeWords(_first_words + [w.capitalize() for w in _first_words])
 
 
 class Number(NamedTuple):
@@ -99,9 +102,8 @@ def find_numbers(text: str) -> list[Number]:
         found.append(number)
         covered = number.end
     digit_numbers, words_end = len(found), 0
-    for start in _WORD_START_RE.finditer(text):
-        pos = start.start()
-        if pos < words_end or not is_whole_word(text, pos, start.end()):
+    for pos, first_word_end in _WORD_STARTS.spans(text):
+        if pos < words_end or not is_whole_word(text, pos, first_word_end):
             continue  # `a million` inside `half a million`
         in_words = _words_at(text, pos)  # a letter stands at pos: `match_number` for words
         if in_words is not None and in_words.words:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from briefing.language.vocabulary import ABBREVIATIONS
 from briefing.language.vocabulary import MONTHS_PATTERN as MONTHS
@@ -50,6 +51,32 @@ def whole_words_pattern(words) -> re.Pattern:
     return re.compile(r"\b(?=[" + initials + r"])(?:" + trie_pattern(words) + r")\b", re.ASCII)
 
 
+class WholeWords:
+    """A scan for any of ``words`` (ASCII words) as whole words, faster than ``whole_words_pattern``
+    over long texts: ``spans(text)`` gives where each match starts and ends.
+
+    A leading \\b is checked at every position of the text; here the scan opens instead with the
+    character before the word (anything but an ASCII letter, digit or underscore, as \\b in ASCII
+    mode), a plain character class the regex engine skips ahead to, and only the text's first word,
+    which has no character before it, is matched apart. The matches are the same: a word after
+    the end of a match has a character between them. As with ``whole_words_pattern``, the caller
+    keeps only matches that ``is_whole_word``.
+    """
+
+    def __init__(self, words) -> None:
+        initials = "".join(sorted({re.escape(w[0]) for w in words}))
+        self._at_start = whole_words_pattern(words)
+        self._after_break = re.compile(
+            r"[^A-Za-z0-9_](?=[" + initials + r"])(" + trie_pattern(words) + r")\b", re.ASCII)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        first = self._at_start.match(text)
+        if first is not None:
+            yield first.span()
+        for m in self._after_break.finditer(text, first.end() if first is not None else 0):
+            yield m.span(1)
+
+
 def is_whole_word(text: str, start: int, end: int) -> bool:
     """No letter, digit or underscore of any script touches text[start:end] on either side."""
     before = text[start - 1:start] if start else ""
@@ -57,7 +84,6 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
 
 
-# After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
 # After a number: a month (`3 February`, `12 to 22 February`) or am/pm (`5 pm`).
 _AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}(?![a-z])"
@@ -149,7 +175,9 @@ def hide_abbreviation_stops(text: str) -> str:
             # the word before the stop runs from the last space or bracket; a longer one is no abbreviation
             low = max(0, end - _LONGEST_ABBREVIATION - 1)
             word = text[max(text.rfind(" ", low, end), text.rfind("(", low, end)) + 1:end]
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _are_initials(word):
+            # most stops end a sentence's last word: initials (`J.M`) are looked for only where a stop
+            # follows the word's first letter
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or word[1:2] == "." and _are_initials(word):
                 cuts.append(end)
         end = text.find(".", end + 1)
     if not cuts:
@@ -163,15 +191,21 @@ def hide_abbreviation_stops(text: str) -> str:
 
 
 # A sentence's end: its stop, any closing marks, and one or two spaces before the next word
-# (a wider gap is masked text, not a sentence break).
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s{1,2}(?=\S)")
+# (a wider gap is masked text, not a sentence break). The first stop is written apart from the
+# others (`[.!?…][.!?…]*`, the same as `[.!?…]+`): a pattern that opens with a plain character
+# class lets the regex engine skip ahead fast to the next stop instead of trying every position.
+_SENTENCE_END_RE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*\s{1,2}(?=\S)")
+# The same ends in a text with no `!`, `?` or `…`, as most paragraphs are: a pattern that opens
+# with one plain character is scanned for faster still than one that opens with a class.
+_FULL_STOP_END_RE = re.compile(r"\.[.!?…]*[\"'”’»)\]]*\s{1,2}(?=\S)")
 _SENTENCE_OPENERS = frozenset("\"“„«‘'(")
 
 
 def sentence_starts(masked: str) -> list[int]:
     """Offsets where sentences begin, found in text whose quotes are masked."""
     starts = [0]
-    for m in _SENTENCE_END_RE.finditer(masked):
+    ends = _SENTENCE_END_RE if "?" in masked or "!" in masked or "…" in masked else _FULL_STOP_END_RE
+    for m in ends.finditer(masked):
         start = m.end()
         first = masked[start]
         if first.isupper() or first.isdigit() or first in _SENTENCE_OPENERS:

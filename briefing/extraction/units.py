@@ -48,6 +48,7 @@ class UnitMatch(NamedTuple):
 
 
 NOT_A_FIGURE = UnitMatch("", 0, "none")
+_new_unit = tuple.__new__  # a UnitMatch made without the call of NamedTuple's own __new__ (every field given)
 
 _ATTACHED_RE = re.compile(r"[A-Za-z]+")
 # Units with a fixed spelling, in one pattern so each number costs one match:
@@ -58,8 +59,10 @@ _NATIONS = [n.upper() if len(n) == 2 else n.title() for n in CURRENCY_NATIONS]
 _CURRENCY_AFTER = sorted(w for w in CURRENCY_WORDS if " " not in w and not w.startswith("pound"))
 # The word lists are tries (``trie_pattern``): most numbers are followed by none of them,
 # and a trie fails at the first letter where a plain alternation tries every word.
+# No unit starts with a space, so the space before one is never given back (`\s?+`): the
+# alternatives are not all tried a second time at the space when none matches after it.
 _FIXED_UNIT_RE = re.compile(
-    r"\s?(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage[\s-]points?)\b)"
+    r"\s?+(?:(?P<percent>%|(?i:per\s?cent|pct)\b|pc\b)|(?P<points>(?i:percentage[\s-]points?)\b)"
     r"|°\s?(?P<c1>[CF])\b|(?<=\d)(?P<c3>[CF])\b|(?i:degrees?)\s+(?P<c2>Celsius|Fahrenheit|centigrade|C|F)\b"
     r"|(?P<degree_sign>°)|(?P<degrees>(?i:degrees?))\b"
     r"|(?:(?P<nation>" + trie_pattern(sorted(_NATIONS)) + r")\s+)?"
@@ -108,7 +111,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             return NOT_A_FIGURE  # 143rd, 5am, 1990s, 3D (but 4pc, 18C, 5km)
         following = text[pos:pos + 1]
     if currency:
-        return UnitMatch(currency, pos, "currency", scale)
+        return _new_unit(UnitMatch, (currency, pos, "currency", scale))
     if following == "-":
         compound = _COMPOUND_RE.match(text, pos)
         if compound:
@@ -137,7 +140,7 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             phrase = None if phrase is NOT_COUNTED else phrase
     if phrase is None:
         return _implied_after(text, pos) if scale == 1.0 else UnitMatch("", pos, "count", scale)
-    return _per_time(text, UnitMatch(phrase[0], phrase[1], "count", scale))
+    return _per_time(text, _new_unit(UnitMatch, (phrase[0], phrase[1], "count", scale)))
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
@@ -168,7 +171,7 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
     if m is None:
         return None
     if m.group("percent") or m.group("points"):
-        return UnitMatch("percent" if m.group("percent") else "percentage points", m.end(), "percent")
+        return _new_unit(UnitMatch, ("percent" if m.group("percent") else "percentage points", m.end(), "percent", 1.0))
     scale = m.group("c1") or m.group("c2") or m.group("c3")
     if scale or m.group("degree_sign") or m.group("degrees"):
         unit = {"C": "°C", "F": "°F"}.get((scale or "").upper()[:1], "degrees" if m.group("degrees") else "°")
@@ -186,7 +189,7 @@ def _fixed_unit(text: str, pos: int) -> UnitMatch | None:
         rate = _PER_CURRENCY_RE.match(text, m.end()) if text[m.end():m.end() + 1] == " " else None
         if rate:  # `97.40 yen per dollar`: a rate, the words as written
             return UnitMatch(f"{m.group('word').lower()} per {rate.group('per').lower()}", rate.end(), "rate")
-        return UnitMatch(code, m.end(), "currency")
+        return _new_unit(UnitMatch, (code, m.end(), "currency", 1.0))
     return _per_time(text, UnitMatch(UNIT_SYMBOLS[m.group("symbol")], m.end(), "measure"))
 
 
@@ -211,10 +214,11 @@ _PER_TIME_RE = re.compile(r"\s+(?:per|an|a)\s+(?P<per>hour|second|minute)\b")
 
 def _per_time(text: str, unit: UnitMatch) -> UnitMatch:
     """`90 km per hour` is a speed: `km/h`."""
-    after = text[unit.end:unit.end + 2]
-    if not after[:1].isspace() or not (after[1:] in ("p", "a") or after[1:].isspace()):
+    end = unit.end
+    second = text[end + 1:end + 2]  # most units have another word after them: its first letter decides
+    if not (second == "p" or second == "a" or second.isspace()) or not text[end:end + 1].isspace():
         return unit  # `per`, `an` or `a` must follow after a space
-    m = _PER_TIME_RE.match(text, unit.end)
+    m = _PER_TIME_RE.match(text, end)
     if not m:
         return unit
     speed = SPEED_UNITS.get((unit.unit.split()[-1].lower(), m.group("per")), f"{unit.unit} per {m.group('per')}")
