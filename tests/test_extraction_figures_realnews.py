@@ -247,6 +247,26 @@ def test_a_possessive_or_of_before_a_number_makes_it_no_label_and_no_year(text, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # broadsheet, wire, tabloid; American and British
+        ("Emissions must fall to 40 percent below 1990 levels by 2030.", [(40, "percent", "")]),
+        ("Output is still under 2019 levels, the ministry said.", []),
+        ("Median pay, in 2015 dollars, has barely moved.", []),
+        ("House prices are back above 2007 levels in most regions.", []),
+        ("At 2010 prices the bridge cost more than £2 billion.", [(2_000_000_000, "GBP", "more than")]),
+        ("Passenger numbers have finally beaten pre-pandemic 2019 figures.", []),
+        # a four-digit count before the same nouns is still a count
+        ("The index has climbed 1,250 levels since the redesign.", [(1250, "levels", "")]),
+    ],
+)
+def test_a_year_before_a_noun_of_value_or_level_dates_it(text, expected):
+    """`1990 levels`, `2015 dollars`, `2010 prices`: the year says when the level or value is taken,
+    it counts nothing, whatever qualifier (`below`, `above`) stands before it."""
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("She debated Hale five times and Obama four times.", [(5, "times", ""), (4, "times", "")]),
         ("Rovers lost to Ashby three times in a row.", [(3, "times", "")]),
     ],

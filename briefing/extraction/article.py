@@ -34,7 +34,7 @@ from briefing.extraction.speakers import Attributor, Speaker
 from briefing.extraction.text import hide_abbreviation_stops, sentence_span, sentence_starts
 from briefing.models import Article, Extraction, Figure, Quote
 
-EXTRACTOR_VERSION = "1.9"
+EXTRACTOR_VERSION = "1.10"
 
 # How a quote's speaker was found that shows someone is reported to have said it;
 # a one- or two-word fragment found otherwise is a scare quote, not a quote.

@@ -144,7 +144,7 @@ def _candidate(segment: int, text: str, m: Number, title_case: bool) -> Candidat
     unit = unit_after(text, end, currency=currency, digits=bool(digits), many=number_value != 1)
     if unit is NOT_A_FIGURE or (text[end + 1:end + 2].isupper() and _is_street_number(text, end)):
         return None
-    if len(digits) == 4 and not scale and _is_year(digits, unit, qualifier, text[start - 3:start]):
+    if len(digits) == 4 and not scale and _is_year(digits, unit, qualifier, text[start - 3:start], currency):
         return None
     if unit_before and unit is not None and unit.kind == "count":
         unit = None  # `magnitude 6.1 strikes off Crete`, `magnitude 5.9 tremors`: a measure, the noun is no count
@@ -183,9 +183,17 @@ def _is_ratio_after(text: str, end: int) -> bool:
     return text.startswith(" in ", end) and _RATIO_BASE_RE.match(text, end + 4) is not None
 
 
-def _is_year(digits: str, unit: UnitMatch | None, qualifier: str, word_before: str) -> bool:
+# Nouns a year before them dates rather than counts: `below 1990 levels`, `pre-pandemic 2019 figures`,
+# `at 2010 prices`. A currency's word after a year and `in` is money valued as in that year: `in 2015 dollars`.
+_DATED_BY_A_YEAR = frozenset(("level", "levels", "figures", "prices", "terms", "values", "standards"))
+
+
+def _is_year(digits: str, unit: UnitMatch | None, qualifier: str, word_before: str, currency_before: str) -> bool:
     if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2100:
         return False
+    if unit is not None and (unit.unit.rpartition(" ")[2].lower() in _DATED_BY_A_YEAR
+                             or unit.kind == "currency" and not currency_before and word_before == "in "):
+        return True
     if unit is not None and unit.kind in ("percent", "temperature", "measure", "currency", "rate"):
         return False
     counted = unit is not None and unit.unit and is_plural(unit.unit.split()[-1])
