@@ -223,6 +223,22 @@ def test_a_hyphenated_adjective_does_not_end_the_counted_noun_phrase():
     assert figures_of("It sent four rotating battalion-sized units.") == [(4, "rotating battalion-sized units", "")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police sealed off a two-square-mile zone around the plant.", [(2, "square mile", "")]),
+        ("The developer bought a 12-square-kilometre site near the ring road.", [(12, "square kilometre", "")]),
+        ("They live in a 4,000-square-foot house in the hills.", [(4000, "square foot", "")]),
+        ("The brewery added a 40-cubic-metre tank.", [(40, "cubic metre", "")]),
+        ("Labour now holds a 10-percentage-point lead in the poll.", [(10, "percentage points", "")]),
+        ("a 6.5-percentage-point swing to the Greens", [(6.5, "percentage points", "")]),
+    ],
+)
+def test_a_compound_adjective_keeps_a_unit_of_two_words(text, expected):
+    """`square`, `cubic` and `percentage` open a unit of two words, hyphenated in a compound adjective."""
+    assert figures_of(text) == expected
+
+
 def test_three_out_of_ten_is_a_ratio():
     assert figures_of("Three out of 10 voters agreed, as did 9 in 10 farmers.") == []
 

@@ -82,6 +82,19 @@ _IRREGULAR_ENDINGS = ("children", "people", "women", "men")
 _NOT_PLURAL_MEN = frozenset(("specimen", "abdomen", "regimen", "omen", "amen"))
 # `three-fold`, and terms with a number inside (`a two-pointer`, `a 4-way stop`, `a one-liner`)
 _NOT_COMPOUND = {"fold", "odd", "plus", "old", "strong", "pointer", "pointers", "way", "wheeler", "seater", "liner"}
+# Words that open a unit of two words, which a compound adjective writes with a hyphen between them:
+# `a 2-square-mile zone`, `a 10-percentage-point lead`.
+_UNIT_MODIFIERS = frozenset(("square", "cubic", "percentage"))
+
+
+def _modified_compound(modifier: str, compound: re.Match, scale: float) -> UnitMatch:
+    """The unit of a compound adjective whose first word modifies the second: `square mile` (of
+    `2-square-mile`), `percentage points` (of `10-percentage-point`, as `10 percentage-point` reads)."""
+    head = compound.group("more").split("-")[1]
+    end = compound.start("more") + 1 + len(head)
+    if modifier == "percentage" and head == "point":
+        return UnitMatch("percentage points", end, "percent", scale)
+    return UnitMatch(f"{modifier} {head}", end, "compound", scale)
 
 
 def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool = True) -> UnitMatch | None:
@@ -122,6 +135,8 @@ def unit_after(text: str, pos: int, *, currency: str, digits: bool, many: bool =
             if (word in FRACTION_WORDS or word in _NOT_COMPOUND or word in NP_STOP
                     or compound.group("more").startswith("-old")):
                 return NOT_A_FIGURE  # two-thirds, three-fold, 45-year-old, 1-in-100
+            if word in _UNIT_MODIFIERS and compound.group("more"):
+                return _modified_compound(word, compound, scale)
             return UnitMatch(word, compound.end(), "compound", scale)
     found = _fixed_unit(text, pos)
     if found is not None:
