@@ -31,18 +31,10 @@ def position_score(segment: int) -> float:
     return max(0.3, 0.7 - 0.05 * (segment - 2))
 
 
-# The weighted position and kind of a figure, worked out once (the same products, so the same
-# scores): an article has dozens of figures, each scored.
-_FIGURE_POSITION = tuple(0.45 * position_score(segment) for segment in range(64))
-_FIGURE_KIND = {kind: 0.30 * score for kind, score in _KIND.items()}
-_FIGURE_OTHER_KIND = 0.30 * 0.6
-
-
 def figure_salience(segment: int, kind: str, value: float, in_quote: bool) -> float:
-    position = _FIGURE_POSITION[segment] if 0 <= segment < len(_FIGURE_POSITION) else 0.45 * position_score(segment)
     magnitude = min(1.0, math.log10(abs(value) + 1.0) / 9.0)
-    return (position + _FIGURE_KIND.get(kind, _FIGURE_OTHER_KIND) + 0.15 * magnitude
-            + (0.0 if in_quote else 0.10))
+    return (0.45 * position_score(segment) + 0.30 * _KIND.get(kind, 0.6) + 0.15 * magnitude
+            + 0.10 * (0.0 if in_quote else 1.0))
 
 
 def quote_salience(segment: int, partial: bool, speaker_kind: str, words: int) -> float:
